@@ -1,0 +1,257 @@
+#!/usr/bin/env bash
+# build.sh: the single entry point for building, testing and running fedwiz.
+#
+#   ./build.sh build              install missing Debian packages, build CDK
+#                                 into _cdk/prefix, configure _build/, make
+#   ./build.sh check [--sanitize] build, then make check (ASan/UBSan build in
+#                                 _build-sanitize/ with --sanitize)
+#   ./build.sh distcheck          build, then make distcheck
+#   ./build.sh run [PROJECT]      build, then run the built fedwiz
+#
+# Idempotent: a second run with nothing changed does no apt work and does not
+# re-run configure.
+set -euo pipefail
+
+# Debian packages. An entry "a|b" is satisfied by either; "a" is installed.
+BUILD_DEPS="build-essential autoconf automake libtool pkg-config gettext autopoint
+  libncurses-dev|libncursesw5-dev libsqlite3-dev libssl-dev dpkg-dev"
+TEST_DEPS="tmux sqlite3 openssl gnutls-bin sip-tester locales chromium procps file"
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+CDK_DIR=$TOP/_cdk
+CDK_PREFIX=$CDK_DIR/prefix
+JOBS=${JOBS:-2}
+
+usage() {
+	cat <<EOF
+usage: ./build.sh build
+       ./build.sh check [--sanitize]
+       ./build.sh distcheck
+       ./build.sh run [PROJECT]
+
+build      install missing Debian packages, build wide CDK into _cdk/,
+           autoreconf and configure in _build/ when needed, make -j$JOBS
+check      build, then make check; --sanitize uses _build-sanitize/
+           (AddressSanitizer + UndefinedBehaviorSanitizer)
+distcheck  build, then make distcheck (VPATH build of the tarball)
+run        build, then run _build/fedwiz [PROJECT]
+EOF
+}
+
+say() { printf 'build.sh: %s\n' "$*" >&2; }
+die() { say "$*"; exit 1; }
+
+# Run a command as root: directly, through sudo, or tell the user what to run.
+as_root() {
+	if [ "$(id -u)" -eq 0 ]; then
+		"$@"
+	elif command -v sudo >/dev/null 2>&1; then
+		sudo "$@"
+	else
+		say "not root and no sudo; run as root: $*"
+		exit 2
+	fi
+}
+
+pkg_installed() {
+	[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" = "install ok installed" ]
+}
+
+# ensure_packages LIST: install the entries of LIST not yet installed.
+ensure_packages() {
+	local entry alt ok missing=()
+	for entry in $1; do
+		ok=no
+		for alt in ${entry//|/ }; do
+			if pkg_installed "$alt"; then ok=yes; break; fi
+		done
+		[ "$ok" = yes ] || missing+=("${entry%%|*}")
+	done
+	[ "${#missing[@]}" -eq 0 ] && return 0
+	say "installing missing packages: ${missing[*]}"
+	if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
+		say "not root and no sudo; run as root:"
+		say "  apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
+		exit 2
+	fi
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+	as_root env DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# derive_deb_src OUTDIR: write deb-src entries equivalent to the machine's own
+# enabled Debian archive entries. Mirror hosts come from the machine, never
+# from this repository.
+derive_deb_src() {
+	local out=$1 f
+	: >"$out/debian-src.sources"
+	: >"$out/debian-src.list"
+	for f in /etc/apt/sources.list.d/*.sources; do
+		[ -f "$f" ] || continue
+		# deb822: paragraphs; keep enabled "deb" stanzas of Debian's archive.
+		awk '
+		function flush(   keep) {
+			if (types ~ /(^|[ \t])deb([ \t]|$)/ && enabled !~ /^[ \t]*(no|false|0)[ \t]*$/ &&
+			    (uris ~ /\/debian/ || signed ~ /debian-archive-keyring/) && uris != "" && suites != "") {
+				printf "Types: deb-src\nURIs:%s\nSuites:%s\n", uris, suites
+				if (comps != "") printf "Components:%s\n", comps
+				if (signed != "") printf "Signed-By:%s\n", signed
+				printf "\n"
+			}
+			types = uris = suites = comps = signed = enabled = ""; field = ""
+		}
+		/^[ \t]*#/ { next }
+		/^[ \t]*$/ { flush(); next }
+		/^[ \t]/ { if (field == "signed-by") signed = signed "\n" $0; next }
+		{
+			i = index($0, ":"); if (i == 0) next
+			field = tolower(substr($0, 1, i - 1)); val = substr($0, i + 1)
+			if (field == "types") types = val
+			else if (field == "uris") uris = val
+			else if (field == "suites") suites = val
+			else if (field == "components") comps = val
+			else if (field == "signed-by") signed = val
+			else if (field == "enabled") enabled = val
+		}
+		END { flush() }' "$f" >>"$out/debian-src.sources"
+	done
+	for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+		[ -f "$f" ] || continue
+		# One-line format: "deb [opts] URI SUITE COMP..." (commented = disabled).
+		awk '$1 == "deb" {
+			line = $0; sub(/^[ \t]*deb[ \t]+/, "", line)
+			if (line ~ /\/debian/ || line ~ /debian-archive-keyring/)
+				print "deb-src " line
+		}' "$f" >>"$out/debian-src.list"
+	done
+	if [ ! -s "$out/debian-src.sources" ] && [ ! -s "$out/debian-src.list" ]; then
+		die "no enabled Debian archive entry in /etc/apt; cannot fetch the CDK source"
+	fi
+}
+
+# build_cdk: wide-character CDK (libcdkw.a) into _cdk/prefix, from Debian's
+# libcdk5 source package, fetched and signature-checked by apt.
+build_cdk() {
+	if [ -f "$CDK_PREFIX/lib/libcdkw.a" ]; then
+		return 0
+	fi
+	say "building wide-character CDK into _cdk/prefix"
+	local apt_dir=$CDK_DIR/apt src
+	rm -rf "$apt_dir" "$CDK_DIR/src"
+	mkdir -p "$apt_dir/parts" "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$CDK_DIR/src"
+	derive_deb_src "$apt_dir/parts"
+	local -a apt_opts=(
+		-o Dir::Etc::SourceList=/dev/null
+		-o "Dir::Etc::SourceParts=$apt_dir/parts"
+		-o "Dir::State::Lists=$apt_dir/lists"
+		-o "Dir::Cache=$apt_dir/cache"
+	)
+	# As root, apt would drop to _apt, which cannot write into this tree.
+	if [ "$(id -u)" -eq 0 ]; then
+		apt_opts+=(-o APT::Sandbox::User=root)
+	fi
+	# Third-party entries were not copied; a failing mirror is reported by apt.
+	apt-get "${apt_opts[@]}" -q update || say "apt-get update reported errors; trying anyway"
+	(cd "$CDK_DIR/src" && apt-get "${apt_opts[@]}" -q source libcdk5) ||
+		die "apt-get source libcdk5 failed (is a Debian deb-src archive reachable?)"
+	src=$(find "$CDK_DIR/src" -mindepth 2 -maxdepth 2 -name configure -type f | head -n 1)
+	[ -n "$src" ] || die "no unpacked CDK source under _cdk/src"
+	src=$(dirname "$src")
+	(
+		cd "$src"
+		env -u CFLAGS -u LDFLAGS -u CPPFLAGS ./configure -q --with-ncursesw --disable-shared \
+			--prefix="$CDK_PREFIX"
+		make -j"$JOBS"
+		make install
+	) >"$CDK_DIR/build.log" 2>&1 || {
+		tail -n 30 "$CDK_DIR/build.log" >&2
+		die "CDK build failed; full log in _cdk/build.log"
+	}
+	[ -f "$CDK_PREFIX/lib/libcdkw.a" ] || die "CDK installed no lib/libcdkw.a; see _cdk/build.log"
+}
+
+# newer A B: true when file A is newer than B or B is missing.
+newer() { [ ! -e "$2" ] || [ "$1" -nt "$2" ]; }
+
+# configure_build DIR [CONFIGURE ARGS...]
+configure_build() {
+	local dir=$1; shift
+	if [ ! -x "$TOP/configure" ] || newer "$TOP/configure.ac" "$TOP/configure" ||
+	   newer "$TOP/Makefile.am" "$TOP/configure"; then
+		say "autoreconf -fi"
+		(cd "$TOP" && autoreconf -fi)
+	fi
+	if [ -e "$TOP/config.status" ]; then
+		die "an in-tree build exists (config.status at top); run 'make distclean' there first"
+	fi
+	mkdir -p "$dir"
+	if [ ! -f "$dir/Makefile" ] || newer "$TOP/configure" "$dir/config.status"; then
+		say "configure in ${dir#"$TOP"/}"
+		(cd "$dir" && "$TOP/configure" --with-cdk="$CDK_PREFIX" --enable-werror "$@")
+	fi
+}
+
+# do_build DIR [CONFIGURE ARGS...] (packages are ensured by the caller)
+do_build() {
+	local dir=$1; shift
+	build_cdk
+	configure_build "$dir" "$@"
+	make -C "$dir" -j"$JOBS"
+}
+
+# Show the end of each failing test's log (automake .trs records the result).
+show_failures() {
+	local dir=$1 trs log
+	while IFS= read -r trs; do
+		if grep -Eq '^:global-test-result: (FAIL|ERROR|XPASS)' "$trs"; then
+			log=${trs%.trs}.log
+			printf '\n===== %s (last 40 lines) =====\n' "${log#"$dir"/}" >&2
+			tail -n 40 "$log" >&2 || true
+		fi
+	done < <(find "$dir" -name '*.trs' -type f | sort)
+}
+
+cmd=${1:-}
+[ $# -gt 0 ] && shift
+case $cmd in
+build)
+	[ $# -eq 0 ] || { usage >&2; exit 2; }
+	ensure_packages "$BUILD_DEPS"
+	do_build "$TOP/_build"
+	;;
+check)
+	dir=$TOP/_build
+	extra=()
+	for arg in "$@"; do
+		case $arg in
+		--sanitize) dir=$TOP/_build-sanitize; extra+=(--enable-sanitize) ;;
+		*) usage >&2; exit 2 ;;
+		esac
+	done
+	ensure_packages "$BUILD_DEPS $TEST_DEPS"
+	do_build "$dir" ${extra[@]+"${extra[@]}"}
+	if ! make -C "$dir" -j"$JOBS" check; then
+		show_failures "$dir"
+		exit 1
+	fi
+	;;
+distcheck)
+	[ $# -eq 0 ] || { usage >&2; exit 2; }
+	ensure_packages "$BUILD_DEPS $TEST_DEPS"
+	do_build "$TOP/_build"
+	make -C "$TOP/_build" distcheck
+	;;
+run)
+	[ $# -le 1 ] || { usage >&2; exit 2; }
+	ensure_packages "$BUILD_DEPS" >&2
+	do_build "$TOP/_build" >&2
+	exec "$TOP/_build/fedwiz" "$@"
+	;;
+-h|--help|help)
+	usage
+	;;
+*)
+	usage >&2
+	exit 2
+	;;
+esac

@@ -1,0 +1,108 @@
+-- The fedwiz project file, schema version 2.
+-- fedwiz writes PRAGMA application_id = 1180129841 ('FWZ1') and
+-- PRAGMA user_version = 2 after running this script on a new file.
+-- Older files are migrated on open (src/fw_store.c keeps the steps).
+
+-- Deployment settings by answers-file key: name, transport (tls|tcp),
+-- ocs_edition (standard|enterprise), peer_auth_port, server_auth_port.
+CREATE TABLE setting (
+	key TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+);
+
+CREATE TABLE imp_node (
+	id INTEGER PRIMARY KEY,
+	fqdn TEXT NOT NULL UNIQUE COLLATE NOCASE,
+	ip TEXT NOT NULL
+);
+
+-- route_to: the IM&P node that OCS static routes for this domain point to.
+CREATE TABLE imp_domain (
+	id INTEGER PRIMARY KEY,
+	name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+	route_to TEXT REFERENCES imp_node (fqdn)
+		ON UPDATE CASCADE ON DELETE SET NULL
+);
+
+CREATE TABLE ocs_domain (
+	id INTEGER PRIMARY KEY,
+	name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+	description TEXT
+);
+
+CREATE TABLE ocs_pool (
+	id INTEGER PRIMARY KEY,
+	fqdn TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+
+CREATE TABLE ocs_server (
+	id INTEGER PRIMARY KEY,
+	fqdn TEXT NOT NULL UNIQUE COLLATE NOCASE,
+	ip TEXT NOT NULL,
+	domain TEXT NOT NULL REFERENCES ocs_domain (name)
+		ON UPDATE CASCADE ON DELETE RESTRICT,
+	pool TEXT REFERENCES ocs_pool (fqdn)
+		ON UPDATE CASCADE ON DELETE SET NULL,
+	route TEXT NOT NULL CHECK (route IN ('primary', 'backup'))
+);
+
+-- Public certificates only, as PEM text; never a private key.
+CREATE TABLE certificate (
+	role TEXT PRIMARY KEY
+		CHECK (role IN ('ocs_ca', 'ocs_cert', 'imp_ca', 'imp_cert')),
+	pem TEXT NOT NULL,
+	source TEXT,
+	sha256 TEXT NOT NULL
+);
+
+-- Steps the admin confirmed done in the wizard (1-9).
+CREATE TABLE step_status (
+	step INTEGER PRIMARY KEY CHECK (step BETWEEN 0 AND 9),
+	done INTEGER NOT NULL,
+	user TEXT NOT NULL,
+	time TEXT NOT NULL
+);
+
+-- Confirmations of things set by hand on a server (e.g. tls_3des).
+CREATE TABLE confirm (
+	key TEXT PRIMARY KEY,
+	value TEXT NOT NULL,
+	user TEXT NOT NULL,
+	time TEXT NOT NULL
+);
+
+-- Ticked checklist items; fingerprint = the item's values when ticked.
+CREATE TABLE tick (
+	item TEXT PRIMARY KEY,
+	fingerprint TEXT,
+	user TEXT NOT NULL,
+	time TEXT NOT NULL
+);
+
+-- Where the wizard was, so the next start resumes there.
+CREATE TABLE position (
+	id INTEGER PRIMARY KEY CHECK (id = 1),
+	step INTEGER NOT NULL,
+	field TEXT
+);
+
+-- Results of `fedwiz probe`: the latest per host, port and kind.
+CREATE TABLE probe (
+	host TEXT NOT NULL,
+	port INTEGER NOT NULL,
+	kind TEXT NOT NULL,
+	time TEXT NOT NULL,
+	ok INTEGER NOT NULL,
+	summary TEXT NOT NULL,
+	detail TEXT,
+	PRIMARY KEY (host, port, kind)
+);
+
+CREATE TABLE audit (
+	id INTEGER PRIMARY KEY,
+	time TEXT NOT NULL,
+	user TEXT NOT NULL,
+	what TEXT NOT NULL,
+	old TEXT,
+	new TEXT
+);

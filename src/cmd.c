@@ -1,0 +1,212 @@
+#include "config.h"
+
+#include "cmd.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fw_i18n.h"
+#include "fw_store.h"
+#include "fw_util.h"
+
+/* getopt values for the options every command has. */
+#define OPT_HELP 0x100
+#define OPT_VERSION 0x101
+
+const struct fw_cmd *const fw_cmds[] = {
+	&fw_cmd_init,
+	&fw_cmd_import,
+	&fw_cmd_export,
+	&fw_cmd_show,
+	NULL,
+};
+
+const struct fw_cmd *
+fw_cmd_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; fw_cmds[i] != NULL; i++) {
+		if (strcmp(fw_cmds[i]->name, name) == 0)
+			return fw_cmds[i];
+	}
+	return NULL;
+}
+
+void
+fw_err(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("fedwiz: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+fw_cmd_usage(const struct fw_cmd *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "fedwiz %s: ", cmd->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fprintf(stderr, _("Try 'fedwiz %s --help'.\n"), cmd->name);
+	return FW_EXIT_USAGE;
+}
+
+void
+fw_cmd_print_help(FILE *fp, const struct fw_cmd *cmd)
+{
+	fprintf(fp, _("Usage: fedwiz %s %s\n"), cmd->name, cmd->usage);
+	fprintf(fp, "%s\n\n", _(cmd->summary));
+	fprintf(fp, _("Options:\n"));
+	if (cmd->options != NULL)
+		fputs(_(cmd->options), fp);
+	fputs(_("  -h, --help          show this help and exit\n"
+	    "      --version       show the version and exit\n"), fp);
+	fprintf(fp, _("\nExit status: 0 done, 2 usage or I/O error, 3 project "
+	    "locked by another fedwiz.\nSee fedwiz(1).\n"));
+}
+
+/* The caller's long options plus --help and --version (free()). */
+static struct option *
+all_longopts(const struct option *longopts)
+{
+	static const struct option common[] = {
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct option *all;
+	size_t n = 0;
+
+	while (longopts != NULL && longopts[n].name != NULL)
+		n++;
+	all = xreallocarray(NULL, n + 3, sizeof *all);
+	if (n > 0)
+		memcpy(all, longopts, n * sizeof *all);
+	memcpy(all + n, common, sizeof common);
+	return all;
+}
+
+/* The option getopt stopped at, as the user typed it (short options may
+ * sit in a cluster like -xo, so they are rebuilt from optopt). */
+static char *
+bad_option(char **argv, int bad_optind)
+{
+	const char *arg = argv[bad_optind - 1];
+
+	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
+		return xasprintf("-%c", optopt);
+	return xstrndup(arg, strcspn(arg, "="));
+}
+
+static int
+option_error(const struct fw_cmd *cmd, char **argv, int c)
+{
+	char *opt = bad_option(argv, optind);
+	int rc;
+
+	if (c == ':')
+		rc = fw_cmd_usage(cmd, _("option '%s' needs an argument"), opt);
+	else
+		rc = fw_cmd_usage(cmd, _("unknown option '%s'"), opt);
+	free(opt);
+	return rc;
+}
+
+int
+fw_cmd_parse(const struct fw_cmd *cmd, int argc, char **argv,
+    const char *shortopts, const struct option *longopts,
+    int (*on_opt)(int opt, const char *arg, void *ctx), void *ctx,
+    int *optind_out)
+{
+	struct option *all = all_longopts(longopts);
+	char *opts = xasprintf(":h%s", shortopts != NULL ? shortopts : "");
+	int c, rc = -1;
+
+	optind = 0;		/* glibc: start afresh for this argv */
+	opterr = 0;
+	while (rc == -1 &&
+	    (c = getopt_long(argc, argv, opts, all, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+		case OPT_HELP:
+			fw_cmd_print_help(stdout, cmd);
+			rc = FW_EXIT_OK;
+			break;
+		case OPT_VERSION:
+			printf("fedwiz %s\n", PACKAGE_VERSION);
+			rc = FW_EXIT_OK;
+			break;
+		case ':':
+		case '?':
+			rc = option_error(cmd, argv, c);
+			break;
+		default:
+			if (on_opt == NULL || on_opt(c, optarg, ctx) != 0)
+				rc = option_error(cmd, argv, '?');
+			break;
+		}
+	}
+	*optind_out = optind;
+	free(opts);
+	free(all);
+	return rc;
+}
+
+void
+fw_cmd_print_errors(const char *errors)
+{
+	const char *s = errors, *nl;
+
+	while (s != NULL && *s != '\0') {
+		nl = strchr(s, '\n');
+		fw_err("%.*s", nl ? (int)(nl - s) : (int)strlen(s), s);
+		s = nl ? nl + 1 : "";
+	}
+}
+
+static void
+print_notices(const struct fw_project *p)
+{
+	const char *n = fw_project_notices(p), *nl;
+
+	while (n != NULL && *n != '\0') {
+		nl = strchr(n, '\n');
+		fw_err("%.*s", nl ? (int)(nl - n) : (int)strlen(n), n);
+		n = nl ? nl + 1 : "";
+	}
+}
+
+int
+fw_cmd_open_project(const char *path, unsigned flags, struct fw_project **out)
+{
+	struct fw_lock_holder holder;
+	char *cause = NULL;
+	int rc;
+
+	memset(&holder, 0, sizeof holder);
+	rc = fw_project_open(path, flags, out, &holder, &cause);
+	if (rc == FW_EXIT_LOCKED) {
+		fw_err(_("%s: in use by another fedwiz: user %s on host %s, "
+		    "PID %ld, since %s"), path, holder.user, holder.host,
+		    holder.pid, holder.since);
+		fw_err(_("%s: to look without changing anything, open it with "
+		    "'fedwiz --read-only %s'"), path, path);
+	} else if (rc != FW_EXIT_OK) {
+		fw_err("%s", cause != NULL ? cause : _("cannot open project"));
+	} else {
+		print_notices(*out);
+	}
+	free(cause);
+	return rc;
+}

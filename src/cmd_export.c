@@ -1,0 +1,100 @@
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "fw_answers.h"
+#include "fw_i18n.h"
+#include "fw_store.h"
+#include "fw_util.h"
+
+/* Answers name internal hosts and addresses: keep them private like the
+ * project file itself. */
+#define EXPORT_MODE 0600
+
+struct export_opts {
+	const char *output;
+};
+
+static int
+export_opt(int opt, const char *arg, void *ctx)
+{
+	struct export_opts *o = ctx;
+
+	if (opt != 'o')
+		return -1;
+	o->output = arg;
+	return 0;
+}
+
+static int
+write_out(const char *output, const char *text)
+{
+	char *cause = NULL;
+	size_t len = strlen(text);
+
+	if (output == NULL || strcmp(output, "-") == 0) {
+		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+			fw_err(_("standard output: write error"));
+			return FW_EXIT_USAGE;
+		}
+		return FW_EXIT_OK;
+	}
+	if (fw_write_file_atomic(output, text, len, EXPORT_MODE, &cause) != 0) {
+		fw_err("%s", cause);
+		free(cause);
+		return FW_EXIT_USAGE;
+	}
+	return FW_EXIT_OK;
+}
+
+static int
+export_exec(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct export_opts o = { NULL };
+	struct fw_deployment *d = NULL;
+	struct fw_project *p = NULL;
+	char *cause = NULL, *text = NULL;
+	int rc, first;
+
+	rc = fw_cmd_parse(&fw_cmd_export, argc, argv, "o:", longopts,
+	    export_opt, &o, &first);
+	if (rc != -1)
+		return rc;
+	if (argc - first != 1)
+		return fw_cmd_usage(&fw_cmd_export, argc - first < 1 ?
+		    _("missing PROJECT") : _("too many arguments"));
+	rc = fw_cmd_open_project(argv[first], FW_OPEN_READ_ONLY, &p);
+	if (rc != FW_EXIT_OK)
+		return rc;
+	if (fw_project_load(p, &d, &cause) != 0) {
+		fw_err("%s", cause);
+		rc = FW_EXIT_USAGE;
+		goto out;
+	}
+	text = fw_answers_format(d);
+	rc = write_out(o.output, text);
+out:
+	fw_project_close(p);
+	fw_deployment_free(d);
+	free(text);
+	free(cause);
+	return rc;
+}
+
+const struct fw_cmd fw_cmd_export = {
+	"export",
+	"PROJECT [-o FILE]",
+	N_("Write a project's answers as an answers file."),
+	N_("  -o, --output FILE   write to FILE (mode 0600, replaced "
+	    "atomically) instead\n"
+	    "                      of standard output\n"),
+	export_exec,
+};

@@ -1,0 +1,135 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cmd.h"
+#include "fw_flow.h"
+#include "fw_i18n.h"
+#include "fw_model.h"
+#include "fw_store.h"
+#include "fw_util.h"
+
+/* fedwiz show PROJECT: a readable summary. Opened read-only, so it works
+ * while a wizard holds the project. */
+
+static void
+show_settings(const struct fw_project *p, const struct fw_deployment *d)
+{
+	printf(_("Project:       %s\n"), d->name != NULL ? d->name :
+	    _("(no name)"));
+	printf(_("File:          %s\n"), fw_project_path(p));
+	printf(_("Transport:     %s\n"), d->transport == FW_TRANSPORT_TLS ?
+	    "TLS" : "TCP");
+	printf(_("OCS edition:   %s\n"), d->edition == FW_EDITION_ENTERPRISE ?
+	    _("Enterprise") : _("Standard"));
+	printf(_("Listeners:     Peer Auth %d, Server Auth %d\n"),
+	    d->peer_auth_port, d->server_auth_port);
+}
+
+static void
+show_counts(const struct fw_deployment *d)
+{
+	printf(_("IM&P domains:  %zu\n"), d->n_imp_domains);
+	printf(_("IM&P nodes:    %zu\n"), d->n_imp_nodes);
+	printf(_("OCS domains:   %zu\n"), d->n_ocs_domains);
+	printf(_("OCS pools:     %zu\n"), d->n_ocs_pools);
+	printf(_("OCS servers:   %zu\n"), d->n_ocs_servers);
+	printf(_("Ticked items:  %zu\n"), d->n_ticks);
+}
+
+static void
+show_certs(const struct fw_deployment *d)
+{
+	const struct fw_cert *c;
+	int i;
+
+	printf(_("Certificates:\n"));
+	for (i = 0; i < FW_CERT_COUNT; i++) {
+		c = &d->certs[i];
+		if (c->pem == NULL)
+			printf(_("  %-9s none\n"),
+			    fw_cert_role_key((enum fw_cert_role)i));
+		else
+			printf(_("  %-9s SHA-256 %s\n"),
+			    fw_cert_role_key((enum fw_cert_role)i),
+			    c->sha256 != NULL ? c->sha256 : "?");
+	}
+}
+
+/* Per-step state comes from the task-flow table (src/fw_flow.h): the
+ * answers a step asks for, plus the admin's "done" for manual steps. */
+static void
+show_steps(struct fw_project *p, const struct fw_deployment *d)
+{
+	const struct fw_step *s;
+	enum fw_step_state st;
+	const char *why;
+	int n;
+
+	printf(_("Steps:\n"));
+	for (n = 1; n < FW_STEP_COUNT; n++) {
+		if ((s = fw_flow_step(n)) == NULL)
+			continue;
+		st = fw_flow_step_state(s, d, fw_project_step_done(p, n));
+		why = fw_flow_not_applicable_reason(s, d);
+		if (st == FW_STEP_NOT_APPLICABLE && why != NULL)
+			printf("  %d %-44s %s (%s)\n", n, _(s->title),
+			    fw_flow_state_name(st), why);
+		else
+			printf("  %d %-44s %s\n", n, _(s->title),
+			    fw_flow_state_name(st));
+	}
+}
+
+static int
+show_exec(int argc, char **argv)
+{
+	struct fw_deployment *d = NULL;
+	struct fw_project *p = NULL;
+	char *cause = NULL, *last = NULL;
+	int rc, first;
+
+	rc = fw_cmd_parse(&fw_cmd_show, argc, argv, "", NULL, NULL, NULL,
+	    &first);
+	if (rc != -1)
+		return rc;
+	if (argc - first != 1)
+		return fw_cmd_usage(&fw_cmd_show, argc - first < 1 ?
+		    _("missing PROJECT") : _("too many arguments"));
+	rc = fw_cmd_open_project(argv[first], FW_OPEN_READ_ONLY, &p);
+	if (rc != FW_EXIT_OK)
+		return rc;
+	if (fw_project_load(p, &d, &cause) != 0) {
+		fw_err("%s", cause);
+		rc = FW_EXIT_USAGE;
+		goto out;
+	}
+	show_settings(p, d);
+	last = fw_project_last_change(p);
+	if (last != NULL)
+		printf(_("Last change:   %s UTC\n"), last);
+	else
+		printf(_("Last change:   never\n"));
+	show_counts(d);
+	show_certs(d);
+	show_steps(p, d);
+	if (fflush(stdout) != 0) {
+		fw_err(_("standard output: write error"));
+		rc = FW_EXIT_USAGE;
+	}
+out:
+	fw_project_close(p);
+	fw_deployment_free(d);
+	free(last);
+	free(cause);
+	return rc;
+}
+
+const struct fw_cmd fw_cmd_show = {
+	"show",
+	"PROJECT",
+	N_("Summarise a project: settings, counts, certificates, step states."),
+	NULL,
+	show_exec,
+};

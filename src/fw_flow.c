@@ -1,0 +1,331 @@
+#include "config.h"
+
+#include "fw_flow.h"
+
+#include <string.h>
+
+#include "fw_i18n.h"
+
+#define IMP_ADMIN N_("Cisco Unified CM IM and Presence Administration")
+#define OCS_ADMIN N_("Office Communications Server 2007 R2 administration " \
+	"(Start > Programs > Administrative Tools)")
+
+static const char *const transport_choices[] = { "tls", "tcp", NULL };
+static const char *const edition_choices[] = { "standard", "enterprise",
+	NULL };
+
+static const struct fw_field step0_fields[] = {
+	{ "name", FW_FIELD_TEXT, N_("Project name"),
+	  N_("A name for this federation, shown on the start screen and the "
+	     "printed checklist."),
+	  N_("fedwiz only"), "Northwind federation", 0, 0, NULL },
+	{ "transport", FW_FIELD_CHOICE, N_("Transport"),
+	  N_("TLS or TCP between IM and Presence and OCS. TLS needs "
+	     "certificates on both sides (steps 6, 8, 9); TCP uses ports "
+	     "5060 and host authorization by IP only."),
+	  N_("Both sides: the static routes' protocol"), "tls", 0, 0,
+	  transport_choices },
+	{ "ocs_edition", FW_FIELD_CHOICE, N_("OCS edition"),
+	  N_("Standard Edition: routes and host authorization go on every "
+	     "Standard Edition server. Enterprise Edition: on every pool."),
+	  N_("OCS"), "standard", 0, 0, edition_choices },
+	{ "imp_node", FW_FIELD_LIST, N_("IM and Presence nodes"),
+	  N_("Every node of the IM and Presence cluster: its FQDN and IP. "
+	     "Each needs host authorization on OCS and its own XCP Router "
+	     "restart."),
+	  IMP_ADMIN, "impa.cup.example.com 192.0.2.11", 0, FW_LIST_IMP_NODE,
+	  NULL },
+	{ "imp_domain", FW_FIELD_LIST, N_("IM and Presence domains"),
+	  N_("The presence domains of IM and Presence. OCS needs a static "
+	     "route for each."),
+	  IMP_ADMIN, "foo.com", 0, FW_LIST_IMP_DOMAIN, NULL },
+};
+
+static const struct fw_field step1_fields[] = {
+	{ "ocs_domain", FW_FIELD_LIST, N_("OCS domains"),
+	  N_("Each Microsoft OCS domain gets a SIP federated domain entry: "
+	     "Inter-domain to OCS/Lync, Direct Federation checked. IM and "
+	     "Presence adds the incoming ACL itself. Afterwards restart the "
+	     "Cisco XCP Router on every node."),
+	  N_("IM and Presence Administration: Presence > Inter-Domain "
+	     "Federation > SIP Federation"), "domaina.com", 0,
+	  FW_LIST_OCS_DOMAIN, NULL },
+};
+
+static const struct fw_field step2_fields[] = {
+	{ "ocs_pool", FW_FIELD_LIST, N_("OCS pools"),
+	  N_("Enterprise Edition pools: static routes and host "
+	     "authorization are configured once per pool."),
+	  OCS_ADMIN, "pool1.ocs.example.com", FW_APPLIES_ENTERPRISE,
+	  FW_LIST_OCS_POOL, NULL },
+	{ "ocs_server", FW_FIELD_LIST, N_("OCS servers (next hops)"),
+	  N_("Front end servers IM and Presence routes to: one primary per "
+	     "OCS domain, optional backups at lower priority. The static "
+	     "route's destination pattern is the domain reversed."),
+	  N_("IM and Presence Administration: Presence > Routing > Static "
+	     "Routes"), ".com.domaina.*", 0, FW_LIST_OCS_SERVER, NULL },
+};
+
+static const struct fw_field step3_fields[] = {
+	{ "imp_domain", FW_FIELD_LIST, N_("Routes to IM and Presence"),
+	  N_("For each IM and Presence domain, the node OCS routes to. TLS: "
+	     "the node FQDN, port 5061 (equal to the Peer Auth listener); "
+	     "TCP: the node IP, port 5060. Phone URI and Replace host in "
+	     "request URI stay unchecked."),
+	  N_("OCS: Properties > Front End Properties > Routing > Add"),
+	  "foo.com", 0, FW_LIST_IMP_DOMAIN, NULL },
+};
+
+static const struct fw_field step4_fields[] = {
+	{ "peer_auth_port", FW_FIELD_PORT, N_("Peer Auth listener port"),
+	  N_("Default Cisco SIP Proxy TLS Listener - Peer Auth. Must be "
+	     "5061, the port of the OCS static routes."),
+	  N_("IM and Presence Administration: System > Application "
+	     "Listener"), "5061", 0, 0, NULL },
+	{ "server_auth_port", FW_FIELD_PORT, N_("Server Auth listener port"),
+	  N_("Default Cisco SIP Proxy TLS Listener - Server Auth. Must not "
+	     "be 5061; the default is 5062."),
+	  N_("IM and Presence Administration: System > Application "
+	     "Listener"), "5063", 0, 0, NULL },
+};
+
+static const struct fw_field step6_fields[] = {
+	{ "ocs_ca", FW_FIELD_CERT_FILE, N_("OCS CA certificate"),
+	  N_("The root certificate of the CA that signs the OCS server "
+	     "certificates. IM and Presence trusts it as cup-trust."),
+	  N_("OCS: certificate snap-in; IM and Presence: Certificate "
+	     "Management"), NULL, FW_APPLIES_TLS, 0, NULL },
+	{ "ocs_cert", FW_FIELD_CERT_FILE, N_("OCS server certificate"),
+	  N_("The certificate selected on the OCS front end. Its Enhanced "
+	     "Key Usage must hold both Server Authentication and Client "
+	     "Authentication."),
+	  N_("OCS: Front End Server Properties > Certificates > Select "
+	     "Certificate"), NULL, FW_APPLIES_TLS, 0, NULL },
+};
+
+static const struct fw_field step8_fields[] = {
+	{ "fips", FW_FIELD_CONFIRM, N_("FIPS enabled on OCS"),
+	  N_("Local Security Settings > Local Policies > Security Options > "
+	     "System Cryptography: Use FIPS compliant algorithms, enabled; "
+	     "OCS may need a restart. Then import the IM and Presence CA root "
+	     "into the OCS trust store."),
+	  N_("OCS: Local Security Settings"), NULL, FW_APPLIES_TLS, 0, NULL },
+};
+
+static const struct fw_field step9_fields[] = {
+	{ "imp_ca", FW_FIELD_CERT_FILE, N_("IM and Presence CA certificate"),
+	  N_("The root certificate of the CA that signs the IM and Presence "
+	     "(cup) certificate; OCS imports it into its trust store."),
+	  N_("IM and Presence: Certificate Management (cup-trust)"), NULL,
+	  FW_APPLIES_TLS, 0, NULL },
+	{ "imp_cert", FW_FIELD_CERT_FILE, N_("IM and Presence certificate"),
+	  N_("The CA-signed cup certificate. Its Enhanced Key Usage must hold "
+	     "both Server Authentication and Client Authentication."),
+	  N_("IM and Presence: Certificate Management (cup)"), NULL,
+	  FW_APPLIES_TLS, 0, NULL },
+	{ "tls_3des", FW_FIELD_CONFIRM,
+	  N_("TLS_RSA_WITH_3DES_EDE_CBC_SHA selected"),
+	  N_("The TLS Context Configuration must have the cipher "
+	     "TLS_RSA_WITH_3DES_EDE_CBC_SHA chosen."),
+	  N_("IM and Presence Administration: TLS Context Configuration"),
+	  NULL, FW_APPLIES_TLS, 0, NULL },
+	{ "empty_fragments", FW_FIELD_CONFIRM,
+	  N_("Empty TLS fragments disabled"),
+	  N_("Disable Empty TLS Fragments in the TLS Context Configuration; "
+	     "left on it shows as slow presence and IM."),
+	  N_("IM and Presence Administration: TLS Context Configuration"),
+	  NULL, FW_APPLIES_TLS, 0, NULL },
+};
+
+#define FIELDS(a) (a), sizeof (a) / sizeof (a)[0]
+
+static const struct fw_step steps[FW_STEP_COUNT] = {
+	{ 0, N_("Deployment"), N_("Deployment"),
+	  N_("The two sides of the federation: transport, OCS edition, the "
+	     "IM and Presence nodes and domains."),
+	  N_("fedwiz"), NULL, 0, 0, FIELDS(step0_fields) },
+	{ 1, N_("Federated domains"),
+	  N_("Add a Microsoft OCS Domain Within Enterprise"),
+	  N_("A federated domain entry on IM and Presence for each OCS "
+	     "domain, then an XCP Router restart on every node."),
+	  IMP_ADMIN, N_("Presence > Inter-Domain Federation > SIP Federation"),
+	  0, 1, FIELDS(step1_fields) },
+	{ 2, N_("IM&P static routes"),
+	  N_("Configure Static Route on IM and Presence Service for "
+	     "Microsoft Servers"),
+	  N_("One route per OCS domain to a front end server; backups at "
+	     "lower priority."),
+	  IMP_ADMIN, N_("Presence > Routing > Static Routes"), 0, 1,
+	  FIELDS(step2_fields) },
+	{ 3, N_("OCS static routes"),
+	  N_("Configure Static Routes on OCS to Point to the IM and Presence "
+	     "Service"),
+	  N_("A static route on every OCS server or pool for each IM and "
+	     "Presence domain, to an IM and Presence node."),
+	  OCS_ADMIN, N_("Properties > Front End Properties > Routing"), 0, 1,
+	  FIELDS(step3_fields) },
+	{ 4, N_("Peer Auth listener"),
+	  N_("Verify Peer Authentication Listener"),
+	  N_("Peer Auth listener on 5061, Server Auth listener not on 5061."),
+	  IMP_ADMIN, N_("System > Application Listener"), 0, 1,
+	  FIELDS(step4_fields) },
+	{ 5, N_("Host authorization"),
+	  N_("Adding a Host Authorization Entry for the IM and Presence "
+	     "Service Node on OCS"),
+	  N_("OCS accepts SIP from each IM and Presence node: its IP, and "
+	     "under TLS also its FQDN. Throttle as Server and Treat as "
+	     "Authenticated checked, Outbound Only unchecked."),
+	  OCS_ADMIN, N_("Properties > Front End Properties > Host "
+	  "Authorization"), 0, 1, NULL, 0 },
+	{ 6, N_("OCS certificate"),
+	  N_("Configure Certificates on OCS for Interdomain Federation"),
+	  N_("The OCS front end uses a CA-signed certificate with Server and "
+	     "Client Authentication."),
+	  OCS_ADMIN, N_("Properties > Front End Properties > Certificates"),
+	  FW_APPLIES_TLS, 1, FIELDS(step6_fields) },
+	{ 7, N_("OCS listener port"),
+	  N_("Enable Port 5060/5061 on the OCS Server"),
+	  N_("The OCS front end listens on 5061/TLS or 5060/TCP, IP address "
+	     "All."),
+	  OCS_ADMIN, N_("Properties > Front End Properties > General"), 0, 1,
+	  NULL, 0 },
+	{ 8, N_("FIPS on OCS"), N_("Configure OCS to use FIPS"),
+	  N_("FIPS compliant algorithms on OCS (TLSv1 rather than SSLv3), and "
+	     "the IM and Presence CA root in the OCS trust store."),
+	  N_("OCS: Local Security Settings"), N_("Local Policies > Security "
+	  "Options"), FW_APPLIES_TLS, 1, FIELDS(step8_fields) },
+	{ 9, N_("IM&P certificates"),
+	  N_("Set Up Certificates on the IM and Presence Service Node for "
+	     "Federation with Microsoft Server over TLS"),
+	  N_("cup-trust for the OCS CA, a CA-signed cup certificate with both "
+	     "EKUs, a TLS peer subject per OCS server, the 3DES cipher, empty "
+	     "TLS fragments disabled."),
+	  IMP_ADMIN, N_("Security > TLS Peer Subjects; System > Security > "
+	  "TLS Context Configuration"), FW_APPLIES_TLS, 1,
+	  FIELDS(step9_fields) },
+};
+
+const struct fw_step *
+fw_flow_step(int n)
+{
+	if (n < 0 || n >= FW_STEP_COUNT)
+		return NULL;
+	return &steps[n];
+}
+
+int
+fw_flow_applies(unsigned applies, const struct fw_deployment *d)
+{
+	if ((applies & FW_APPLIES_TLS) && d->transport != FW_TRANSPORT_TLS)
+		return 0;
+	if ((applies & FW_APPLIES_ENTERPRISE) &&
+	    d->edition != FW_EDITION_ENTERPRISE)
+		return 0;
+	return 1;
+}
+
+const char *
+fw_flow_not_applicable_reason(const struct fw_step *s,
+    const struct fw_deployment *d)
+{
+	if (fw_flow_applies(s->applies, d))
+		return NULL;
+	if (s->applies & FW_APPLIES_TLS)
+		return _("TLS only: this deployment uses TCP");
+	return _("Enterprise Edition only: this deployment uses Standard "
+	    "Edition");
+}
+
+/* Whether the answers this field asks for are there. Confirmations are
+ * part of the step's "done", not of its answers. */
+static int
+field_filled(const struct fw_field *f, const struct fw_deployment *d)
+{
+	enum fw_cert_role role;
+
+	switch (f->type) {
+	case FW_FIELD_TEXT:
+		return strcmp(f->key, "name") != 0 ||
+		    (d->name != NULL && d->name[0] != '\0');
+	case FW_FIELD_CHOICE:
+	case FW_FIELD_PORT:
+	case FW_FIELD_CONFIRM:
+		return 1;
+	case FW_FIELD_CERT_FILE:
+		return fw_cert_role_parse(f->key, &role) == 0 &&
+		    d->certs[role].pem != NULL;
+	case FW_FIELD_LIST:
+		switch (f->list) {
+		case FW_LIST_IMP_DOMAIN:
+			return d->n_imp_domains > 0;
+		case FW_LIST_IMP_NODE:
+			return d->n_imp_nodes > 0;
+		case FW_LIST_OCS_DOMAIN:
+			return d->n_ocs_domains > 0;
+		case FW_LIST_OCS_POOL:
+			return d->n_ocs_pools > 0;
+		case FW_LIST_OCS_SERVER:
+			return d->n_ocs_servers > 0;
+		}
+	}
+	return 0;
+}
+
+enum fw_step_state
+fw_flow_step_state(const struct fw_step *s, const struct fw_deployment *d,
+    int confirmed_done)
+{
+	size_t i, filled = 0, wanted = 0;
+
+	if (!fw_flow_applies(s->applies, d))
+		return FW_STEP_NOT_APPLICABLE;
+	for (i = 0; i < s->n_fields; i++) {
+		const struct fw_field *f = &s->fields[i];
+
+		if (!fw_flow_applies(f->applies, d) ||
+		    f->type == FW_FIELD_CONFIRM || f->type == FW_FIELD_CHOICE ||
+		    f->type == FW_FIELD_PORT)
+			continue;
+		wanted++;
+		filled += field_filled(f, d) ? 1 : 0;
+	}
+	if (filled == wanted && (!s->manual || confirmed_done))
+		return FW_STEP_COMPLETE;
+	if (filled > 0 || confirmed_done || (wanted == 0 && s->number == 0))
+		return FW_STEP_IN_PROGRESS;
+	return FW_STEP_NOT_STARTED;
+}
+
+const char *
+fw_flow_state_name(enum fw_step_state st)
+{
+	switch (st) {
+	case FW_STEP_NOT_APPLICABLE:
+		return _("not applicable");
+	case FW_STEP_NOT_STARTED:
+		return _("not started");
+	case FW_STEP_IN_PROGRESS:
+		return _("in progress");
+	case FW_STEP_COMPLETE:
+		return _("complete");
+	}
+	return "";
+}
+
+const struct fw_field *
+fw_flow_find_field(const char *key, int *step)
+{
+	size_t i;
+	int n;
+
+	for (n = 0; n < FW_STEP_COUNT; n++) {
+		for (i = 0; i < steps[n].n_fields; i++) {
+			if (strcmp(steps[n].fields[i].key, key) == 0) {
+				if (step != NULL)
+					*step = n;
+				return &steps[n].fields[i];
+			}
+		}
+	}
+	return NULL;
+}

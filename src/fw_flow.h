@@ -1,0 +1,85 @@
+/*
+ * The task flow as data: the guide's nine steps (plus step 0, the
+ * deployment itself), their fields, help texts, menu paths and when they
+ * apply. The wizard draws from this table, the rules attach to field
+ * types and the checklist reads its menu paths: nothing per screen.
+ */
+#ifndef FW_FLOW_H
+#define FW_FLOW_H
+
+#include <stddef.h>
+
+#include "fw_model.h"
+#include "fw_store.h"
+
+#define FW_STEP_COUNT 10	/* step 0 (deployment) and the guide's 1-9 */
+
+enum fw_field_type {
+	FW_FIELD_TEXT,		/* free text (project name, description) */
+	FW_FIELD_CHOICE,	/* one of choices[] */
+	FW_FIELD_PORT,
+	FW_FIELD_CERT_FILE,	/* a certificate file, stored as PEM */
+	FW_FIELD_CONFIRM,	/* the admin confirms something set by hand */
+	FW_FIELD_LIST,		/* a list of entries (see list) */
+};
+
+/* When a step or field applies (a bit mask; 0 = always). */
+enum fw_applies {
+	FW_APPLIES_TLS = 1 << 0,
+	FW_APPLIES_ENTERPRISE = 1 << 1,
+};
+
+struct fw_field {
+	const char *key;	/* setting key, list name, cert role or confirm key */
+	enum fw_field_type type;
+	const char *label;	/* N_() */
+	const char *help;	/* N_(): what it is */
+	const char *where;	/* N_(): which admin UI and menu sets it */
+	const char *example;	/* the guide's example, untranslated, or NULL */
+	unsigned applies;
+	enum fw_list list;	/* FW_FIELD_LIST */
+	const char *const *choices;	/* FW_FIELD_CHOICE, NULL-terminated */
+};
+
+struct fw_step {
+	int number;
+	const char *title;	/* N_(): short name for the steps pane */
+	const char *guide_title;	/* the guide's section title (N_()) */
+	const char *purpose;	/* N_(): what the step achieves */
+	const char *admin_ui;	/* N_(): where it is done */
+	const char *menu;	/* N_(): menu path, or NULL */
+	unsigned applies;
+	int manual;		/* done by hand on a server: needs "done" */
+	const struct fw_field *fields;
+	size_t n_fields;
+};
+
+enum fw_step_state {
+	FW_STEP_NOT_APPLICABLE,
+	FW_STEP_NOT_STARTED,
+	FW_STEP_IN_PROGRESS,
+	FW_STEP_COMPLETE,
+};
+
+/* Step n (0-9), or NULL. */
+const struct fw_step *fw_flow_step(int n);
+
+/* Whether a step or field mask applies to this deployment. */
+int fw_flow_applies(unsigned applies, const struct fw_deployment *);
+
+/* Why a step does not apply (translated), or NULL when it does. */
+const char *fw_flow_not_applicable_reason(const struct fw_step *,
+    const struct fw_deployment *);
+
+/* A step's state from the answers and the admin's "done" confirmation.
+ * Errors found by the rules are the caller's to overlay. */
+enum fw_step_state fw_flow_step_state(const struct fw_step *,
+    const struct fw_deployment *, int confirmed_done);
+
+/* A short, translated word for a state ("complete", ...). */
+const char *fw_flow_state_name(enum fw_step_state);
+
+/* The field with this key in any step, and its step number in *step. */
+const struct fw_field *fw_flow_find_field(const char *key, int *step);
+
+#endif

@@ -1,0 +1,335 @@
+#include "config.h"
+
+#include "fw_model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fw_util.h"
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+/* Grows a list by one zeroed entry and returns it. */
+static void *
+list_append(void **items, size_t *n, size_t size)
+{
+	char *base;
+
+	*items = xreallocarray(*items, *n + 1, size);
+	base = *items;
+	memset(base + *n * size, 0, size);
+	return base + (*n)++ * size;
+}
+
+struct fw_deployment *
+fw_deployment_new(void)
+{
+	struct fw_deployment *d = xcalloc(1, sizeof *d);
+
+	d->transport = FW_TRANSPORT_TLS;
+	d->edition = FW_EDITION_STANDARD;
+	d->peer_auth_port = FW_DEFAULT_PEER_AUTH_PORT;
+	d->server_auth_port = FW_DEFAULT_SERVER_AUTH_PORT;
+	return d;
+}
+
+void
+fw_deployment_free(struct fw_deployment *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	free(d->name);
+	for (i = 0; i < d->n_imp_domains; i++) {
+		free(d->imp_domains[i].name);
+		free(d->imp_domains[i].route_to);
+	}
+	free(d->imp_domains);
+	for (i = 0; i < d->n_imp_nodes; i++) {
+		free(d->imp_nodes[i].fqdn);
+		free(d->imp_nodes[i].ip);
+	}
+	free(d->imp_nodes);
+	for (i = 0; i < d->n_ocs_domains; i++) {
+		free(d->ocs_domains[i].name);
+		free(d->ocs_domains[i].description);
+	}
+	free(d->ocs_domains);
+	for (i = 0; i < d->n_ocs_pools; i++)
+		free(d->ocs_pools[i].fqdn);
+	free(d->ocs_pools);
+	for (i = 0; i < d->n_ocs_servers; i++) {
+		free(d->ocs_servers[i].fqdn);
+		free(d->ocs_servers[i].ip);
+		free(d->ocs_servers[i].domain);
+		free(d->ocs_servers[i].pool);
+	}
+	free(d->ocs_servers);
+	for (i = 0; i < FW_CERT_COUNT; i++) {
+		free(d->certs[i].pem);
+		free(d->certs[i].source);
+		free(d->certs[i].sha256);
+	}
+	for (i = 0; i < d->n_ticks; i++) {
+		free(d->ticks[i].item);
+		free(d->ticks[i].fingerprint);
+		free(d->ticks[i].user);
+		free(d->ticks[i].time);
+	}
+	free(d->ticks);
+	for (i = 0; i < d->n_confirms; i++) {
+		free(d->confirms[i].key);
+		free(d->confirms[i].value);
+	}
+	free(d->confirms);
+	free(d);
+}
+
+struct fw_imp_domain *
+fw_add_imp_domain(struct fw_deployment *d, const char *name,
+    const char *route_to)
+{
+	struct fw_imp_domain *e = list_append((void **)&d->imp_domains,
+	    &d->n_imp_domains, sizeof *e);
+
+	e->name = dup_or_null(name);
+	e->route_to = dup_or_null(route_to);
+	return e;
+}
+
+struct fw_imp_node *
+fw_add_imp_node(struct fw_deployment *d, const char *fqdn, const char *ip)
+{
+	struct fw_imp_node *e = list_append((void **)&d->imp_nodes,
+	    &d->n_imp_nodes, sizeof *e);
+
+	e->fqdn = dup_or_null(fqdn);
+	e->ip = dup_or_null(ip);
+	return e;
+}
+
+struct fw_ocs_domain *
+fw_add_ocs_domain(struct fw_deployment *d, const char *name,
+    const char *description)
+{
+	struct fw_ocs_domain *e = list_append((void **)&d->ocs_domains,
+	    &d->n_ocs_domains, sizeof *e);
+
+	e->name = dup_or_null(name);
+	e->description = dup_or_null(description);
+	return e;
+}
+
+struct fw_ocs_pool *
+fw_add_ocs_pool(struct fw_deployment *d, const char *fqdn)
+{
+	struct fw_ocs_pool *e = list_append((void **)&d->ocs_pools,
+	    &d->n_ocs_pools, sizeof *e);
+
+	e->fqdn = dup_or_null(fqdn);
+	return e;
+}
+
+struct fw_ocs_server *
+fw_add_ocs_server(struct fw_deployment *d, const char *fqdn, const char *ip,
+    const char *domain, const char *pool, enum fw_route_role route)
+{
+	struct fw_ocs_server *e = list_append((void **)&d->ocs_servers,
+	    &d->n_ocs_servers, sizeof *e);
+
+	e->fqdn = dup_or_null(fqdn);
+	e->ip = dup_or_null(ip);
+	e->domain = dup_or_null(domain);
+	e->pool = dup_or_null(pool);
+	e->route = route;
+	return e;
+}
+
+struct fw_tick *
+fw_add_tick(struct fw_deployment *d, const char *item, const char *fingerprint,
+    const char *user, const char *time)
+{
+	struct fw_tick *e = list_append((void **)&d->ticks, &d->n_ticks,
+	    sizeof *e);
+
+	e->item = dup_or_null(item);
+	e->fingerprint = dup_or_null(fingerprint);
+	e->user = dup_or_null(user);
+	e->time = dup_or_null(time);
+	return e;
+}
+
+struct fw_confirm *
+fw_add_confirm(struct fw_deployment *d, const char *key, const char *value)
+{
+	struct fw_confirm *e = list_append((void **)&d->confirms,
+	    &d->n_confirms, sizeof *e);
+
+	e->key = dup_or_null(key);
+	e->value = dup_or_null(value);
+	return e;
+}
+
+const char *
+fw_get_confirm(const struct fw_deployment *d, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < d->n_confirms; i++) {
+		if (strcmp(d->confirms[i].key, key) == 0)
+			return d->confirms[i].value;
+	}
+	return NULL;
+}
+
+void
+fw_set_cert(struct fw_deployment *d, enum fw_cert_role role, const char *pem,
+    const char *source, const char *sha256)
+{
+	struct fw_cert *c = &d->certs[role];
+
+	free(c->pem);
+	free(c->source);
+	free(c->sha256);
+	c->pem = dup_or_null(pem);
+	c->source = dup_or_null(source);
+	c->sha256 = dup_or_null(sha256);
+}
+
+const struct fw_imp_node *
+fw_find_imp_node(const struct fw_deployment *d, const char *fqdn)
+{
+	size_t i;
+
+	for (i = 0; i < d->n_imp_nodes; i++) {
+		if (fw_strcaseeq(d->imp_nodes[i].fqdn, fqdn))
+			return &d->imp_nodes[i];
+	}
+	return NULL;
+}
+
+const struct fw_ocs_domain *
+fw_find_ocs_domain(const struct fw_deployment *d, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < d->n_ocs_domains; i++) {
+		if (fw_strcaseeq(d->ocs_domains[i].name, name))
+			return &d->ocs_domains[i];
+	}
+	return NULL;
+}
+
+const struct fw_ocs_pool *
+fw_find_ocs_pool(const struct fw_deployment *d, const char *fqdn)
+{
+	size_t i;
+
+	for (i = 0; i < d->n_ocs_pools; i++) {
+		if (fw_strcaseeq(d->ocs_pools[i].fqdn, fqdn))
+			return &d->ocs_pools[i];
+	}
+	return NULL;
+}
+
+const struct fw_imp_node *
+fw_imp_domain_target(const struct fw_deployment *d,
+    const struct fw_imp_domain *dom)
+{
+	const struct fw_imp_node *n;
+
+	if (dom->route_to != NULL && (n = fw_find_imp_node(d, dom->route_to)))
+		return n;
+	return d->n_imp_nodes > 0 ? &d->imp_nodes[0] : NULL;
+}
+
+/* One table per enum keeps names and parsing in one place. */
+static const char *const transport_names[] = { "tls", "tcp" };
+static const char *const edition_names[] = { "standard", "enterprise" };
+static const char *const route_names[] = { "primary", "backup" };
+static const char *const cert_role_keys[] = {
+	"ocs_ca", "ocs_cert", "imp_ca", "imp_cert"
+};
+
+static int
+name_parse(const char *const *names, size_t n, const char *s, int *out)
+{
+	size_t i;
+
+	for (i = 0; s != NULL && i < n; i++) {
+		if (fw_strcaseeq(names[i], s)) {
+			*out = (int)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+#define NAME_PARSE(names, s, out, type) do {				\
+	int v_;								\
+	if (name_parse(names, sizeof names / sizeof names[0], s, &v_))	\
+		return -1;						\
+	*(out) = (type)v_;						\
+	return 0;							\
+} while (0)
+
+const char *
+fw_transport_name(enum fw_transport t)
+{
+	return transport_names[t];
+}
+
+int
+fw_transport_parse(const char *s, enum fw_transport *out)
+{
+	NAME_PARSE(transport_names, s, out, enum fw_transport);
+}
+
+const char *
+fw_edition_name(enum fw_edition e)
+{
+	return edition_names[e];
+}
+
+int
+fw_edition_parse(const char *s, enum fw_edition *out)
+{
+	NAME_PARSE(edition_names, s, out, enum fw_edition);
+}
+
+const char *
+fw_route_name(enum fw_route_role r)
+{
+	return route_names[r];
+}
+
+int
+fw_route_parse(const char *s, enum fw_route_role *out)
+{
+	NAME_PARSE(route_names, s, out, enum fw_route_role);
+}
+
+const char *
+fw_cert_role_key(enum fw_cert_role r)
+{
+	return cert_role_keys[r];
+}
+
+int
+fw_cert_role_parse(const char *s, enum fw_cert_role *out)
+{
+	NAME_PARSE(cert_role_keys, s, out, enum fw_cert_role);
+}
+
+int
+fw_transport_port(enum fw_transport t)
+{
+	/* Guide, "Configure Static Route on IM and Presence Service": TCP
+	 * 5060, TLS 5061. */
+	return t == FW_TRANSPORT_TCP ? 5060 : 5061;
+}

@@ -1,0 +1,180 @@
+/*
+ * The deployment as the core sees it: everything one project file holds
+ * about one IM and Presence <-> OCS federation, in memory.
+ *
+ * Lists keep the order in which the admin entered them (the store's rowid
+ * order), so exports and checklists are stable.
+ */
+#ifndef FW_MODEL_H
+#define FW_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum fw_transport {
+	FW_TRANSPORT_TLS,
+	FW_TRANSPORT_TCP,
+};
+
+enum fw_edition {
+	FW_EDITION_STANDARD,
+	FW_EDITION_ENTERPRISE,
+};
+
+enum fw_route_role {
+	FW_ROUTE_PRIMARY,
+	FW_ROUTE_BACKUP,
+};
+
+enum fw_cert_role {
+	FW_CERT_OCS_CA,
+	FW_CERT_OCS_CERT,
+	FW_CERT_IMP_CA,
+	FW_CERT_IMP_CERT,
+	FW_CERT_COUNT,
+};
+
+/* The guide's defaults: Peer Auth 5061, Server Auth 5062 (domain notes). */
+#define FW_DEFAULT_PEER_AUTH_PORT 5061
+#define FW_DEFAULT_SERVER_AUTH_PORT 5062
+
+/* Every list entry carries the store's row id (0 = not stored yet). */
+struct fw_imp_domain {
+	int64_t id;
+	char *name;
+	char *route_to;		/* IM&P node FQDN OCS routes point to; NULL = first node */
+};
+
+struct fw_imp_node {
+	int64_t id;
+	char *fqdn;
+	char *ip;
+};
+
+struct fw_ocs_domain {
+	int64_t id;
+	char *name;
+	char *description;	/* may be NULL */
+};
+
+struct fw_ocs_pool {
+	int64_t id;
+	char *fqdn;
+};
+
+struct fw_ocs_server {
+	int64_t id;
+	char *fqdn;
+	char *ip;
+	char *domain;		/* an OCS domain name */
+	char *pool;		/* an OCS pool FQDN (enterprise), else NULL */
+	enum fw_route_role route;
+};
+
+/* A public certificate (or chain) as PEM text; a private key is never kept. */
+struct fw_cert {
+	char *pem;		/* NULL = none given */
+	char *source;		/* file name it was read from, may be NULL */
+	char *sha256;		/* hex fingerprint of the first certificate */
+};
+
+struct fw_tick {
+	char *item;		/* checklist item id */
+	char *fingerprint;	/* the item's values when ticked, may be NULL */
+	char *user;
+	char *time;
+};
+
+/* A confirmation the admin gave for something set by hand (key -> value),
+ * e.g. "tls_3des" -> "yes". */
+struct fw_confirm {
+	char *key;
+	char *value;
+};
+
+/* Steps 0-9 of the flow table (fw_flow.h). */
+#define FW_MODEL_STEPS 10
+
+struct fw_deployment {
+	char *name;
+	enum fw_transport transport;
+	enum fw_edition edition;
+	int peer_auth_port;
+	int server_auth_port;
+
+	struct fw_imp_domain *imp_domains;
+	size_t n_imp_domains;
+	struct fw_imp_node *imp_nodes;
+	size_t n_imp_nodes;
+	struct fw_ocs_domain *ocs_domains;
+	size_t n_ocs_domains;
+	struct fw_ocs_pool *ocs_pools;
+	size_t n_ocs_pools;
+	struct fw_ocs_server *ocs_servers;
+	size_t n_ocs_servers;
+
+	struct fw_cert certs[FW_CERT_COUNT];
+
+	struct fw_tick *ticks;
+	size_t n_ticks;
+
+	struct fw_confirm *confirms;
+	size_t n_confirms;
+	int step_done[FW_MODEL_STEPS];	/* the admin confirmed the step done */
+};
+
+/* A new, empty deployment with the guide's defaults. Free with
+ * fw_deployment_free(). */
+struct fw_deployment *fw_deployment_new(void);
+void fw_deployment_free(struct fw_deployment *);
+
+/* Appenders copy their string arguments (NULL stays NULL) and return the
+ * new entry, owned by the deployment. */
+struct fw_imp_domain *fw_add_imp_domain(struct fw_deployment *,
+    const char *name, const char *route_to);
+struct fw_imp_node *fw_add_imp_node(struct fw_deployment *,
+    const char *fqdn, const char *ip);
+struct fw_ocs_domain *fw_add_ocs_domain(struct fw_deployment *,
+    const char *name, const char *description);
+struct fw_ocs_pool *fw_add_ocs_pool(struct fw_deployment *, const char *fqdn);
+struct fw_ocs_server *fw_add_ocs_server(struct fw_deployment *,
+    const char *fqdn, const char *ip, const char *domain, const char *pool,
+    enum fw_route_role);
+struct fw_tick *fw_add_tick(struct fw_deployment *, const char *item,
+    const char *fingerprint, const char *user, const char *time);
+struct fw_confirm *fw_add_confirm(struct fw_deployment *, const char *key,
+    const char *value);
+void fw_set_cert(struct fw_deployment *, enum fw_cert_role, const char *pem,
+    const char *source, const char *sha256);
+
+/* Lookups by (case-folded) name; NULL when absent. */
+const struct fw_imp_node *fw_find_imp_node(const struct fw_deployment *,
+    const char *fqdn);
+const struct fw_ocs_domain *fw_find_ocs_domain(const struct fw_deployment *,
+    const char *name);
+const struct fw_ocs_pool *fw_find_ocs_pool(const struct fw_deployment *,
+    const char *fqdn);
+
+/* The value of a confirmation, or NULL when not given. */
+const char *fw_get_confirm(const struct fw_deployment *, const char *key);
+
+/* The IM&P node OCS static routes for this domain point to: route_to when
+ * set, else the first node; NULL when there are no nodes. */
+const struct fw_imp_node *fw_imp_domain_target(const struct fw_deployment *,
+    const struct fw_imp_domain *);
+
+/* Names of enum values as the answers file and the schema spell them, and
+ * back. Parsers return 0 on success, -1 on an unknown word. */
+const char *fw_transport_name(enum fw_transport);
+int fw_transport_parse(const char *, enum fw_transport *);
+const char *fw_edition_name(enum fw_edition);
+int fw_edition_parse(const char *, enum fw_edition *);
+const char *fw_route_name(enum fw_route_role);
+int fw_route_parse(const char *, enum fw_route_role *);
+const char *fw_cert_role_key(enum fw_cert_role);	/* "ocs_ca", ... */
+int fw_cert_role_parse(const char *, enum fw_cert_role *);
+
+/* Next-hop port the guide prescribes for the transport: TLS 5061, TCP 5060. */
+int fw_transport_port(enum fw_transport);
+
+#endif

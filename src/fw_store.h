@@ -1,0 +1,113 @@
+/*
+ * The project file: one SQLite database per deployment (extension .fedwiz).
+ *
+ * Every write is its own transaction, committed before the call returns
+ * (autosave), and leaves a row in the audit log. All SQL uses prepared
+ * statements with bound parameters. The store never formats text for
+ * people beyond error messages.
+ */
+#ifndef FW_STORE_H
+#define FW_STORE_H
+
+#include <stdint.h>
+
+#include "fw_lock.h"
+#include "fw_model.h"
+
+/* PRAGMA user_version of files this fedwiz writes. */
+#define FW_SCHEMA_VERSION 2
+
+struct fw_project;
+
+enum fw_open_flags {
+	FW_OPEN_CREATE = 1 << 0,	/* create the file when missing */
+	FW_OPEN_EXCL = 1 << 1,		/* with CREATE: fail when it exists */
+	FW_OPEN_READ_ONLY = 1 << 2,	/* no lock taken, no writes */
+};
+
+/*
+ * Opens (or creates) a project. Returns FW_EXIT_OK with *out set,
+ * FW_EXIT_LOCKED with *holder describing the other fedwiz, or
+ * FW_EXIT_USAGE with *cause (not a project, newer schema, I/O). A file that
+ * is refused is never modified. Close with fw_project_close().
+ */
+int fw_project_open(const char *path, unsigned flags, struct fw_project **out,
+    struct fw_lock_holder *holder, char **cause);
+void fw_project_close(struct fw_project *);
+
+const char *fw_project_path(const struct fw_project *);
+int fw_project_read_only(const struct fw_project *);
+
+/* Things worth telling the user once after open (network filesystem, so
+ * no WAL; a stale lock taken over; a migration and its backup), one per
+ * line, or NULL. Owned by the project. */
+const char *fw_project_notices(const struct fw_project *);
+
+/* The whole deployment (free with fw_deployment_free()). */
+int fw_project_load(struct fw_project *, struct fw_deployment **out,
+    char **cause);
+
+/* Replaces every answer and tick with d's, in one transaction (import). */
+int fw_project_replace(struct fw_project *, const struct fw_deployment *d,
+    char **cause);
+
+/* Deployment settings by answers-file key: name, transport, ocs_edition,
+ * peer_auth_port, server_auth_port. Values are checked. */
+int fw_project_set_setting(struct fw_project *, const char *key,
+    const char *value, char **cause);
+
+/* List entries: id 0 inserts (and sets id), else updates that row. */
+int fw_project_save_imp_domain(struct fw_project *, struct fw_imp_domain *,
+    char **cause);
+int fw_project_save_imp_node(struct fw_project *, struct fw_imp_node *,
+    char **cause);
+int fw_project_save_ocs_domain(struct fw_project *, struct fw_ocs_domain *,
+    char **cause);
+int fw_project_save_ocs_pool(struct fw_project *, struct fw_ocs_pool *,
+    char **cause);
+int fw_project_save_ocs_server(struct fw_project *, struct fw_ocs_server *,
+    char **cause);
+
+enum fw_list {
+	FW_LIST_IMP_DOMAIN,
+	FW_LIST_IMP_NODE,
+	FW_LIST_OCS_DOMAIN,
+	FW_LIST_OCS_POOL,
+	FW_LIST_OCS_SERVER,
+};
+int fw_project_delete(struct fw_project *, enum fw_list, int64_t id,
+    char **cause);
+
+/* Stores a certificate; cert->pem NULL removes it. */
+int fw_project_set_cert(struct fw_project *, enum fw_cert_role,
+    const struct fw_cert *cert, char **cause);
+
+/* Checklist ticks, with the current user and time. */
+int fw_project_tick(struct fw_project *, const char *item,
+    const char *fingerprint, char **cause);
+int fw_project_untick(struct fw_project *, const char *item, char **cause);
+
+/* Per-step state kept by the wizard: a step the admin confirmed done, and
+ * free-form confirmations (key -> value) such as "tls_3des". */
+int fw_project_set_step_done(struct fw_project *, int step, int done,
+    char **cause);
+int fw_project_step_done(struct fw_project *, int step);
+int fw_project_set_confirm(struct fw_project *, const char *key,
+    const char *value, char **cause);
+/* *value NULL when unset; free() it. */
+int fw_project_get_confirm(struct fw_project *, const char *key,
+    char **value, char **cause);
+
+/* Where the wizard was: step and field key (free *field). */
+int fw_project_set_position(struct fw_project *, int step, const char *field,
+    char **cause);
+int fw_project_get_position(struct fw_project *, int *step, char **field,
+    char **cause);
+
+/* Time of the last change ("YYYY-MM-DD HH:MM:SS" UTC) or NULL; free(). */
+char *fw_project_last_change(struct fw_project *);
+
+/* Number of audit rows (for tests and `show`). */
+long fw_project_audit_count(struct fw_project *);
+
+#endif

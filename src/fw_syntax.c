@@ -1,0 +1,107 @@
+#include "config.h"
+
+#include "fw_syntax.h"
+
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <string.h>
+
+#include "fw_i18n.h"
+#include "fw_util.h"
+
+#define HOSTNAME_MAX 253
+#define LABEL_MAX 63
+
+static int
+label_check(const char *label, size_t len, const char *in, char **cause)
+{
+	size_t i;
+
+	if (len == 0)
+		return fw_fail(cause, _("'%s': empty label (two dots in a row, "
+		    "or a leading dot)"), in);
+	if (len > LABEL_MAX)
+		return fw_fail(cause, _("'%s': label '%.*s' is %zu characters; "
+		    "at most 63"), in, (int)len, label, len);
+	if (label[0] == '-' || label[len - 1] == '-')
+		return fw_fail(cause, _("'%s': label '%.*s' starts or ends with "
+		    "a hyphen"), in, (int)len, label);
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)label[i];
+
+		if (!(isascii(c) && (isalnum(c) || c == '-')))
+			return fw_fail(cause, _("'%s': character '%c' not "
+			    "allowed; use letters, digits, hyphens and dots"),
+			    in, isprint(c) && isascii(c) ? c : '?');
+	}
+	return 0;
+}
+
+int
+fw_syntax_hostname(const char *in, char **norm, char **cause)
+{
+	size_t len = strlen(in), start = 0, i;
+	char *out;
+
+	*norm = NULL;
+	if (len > 0 && in[len - 1] == '.')
+		len--;
+	if (len == 0)
+		return fw_fail(cause, _("empty name"));
+	if (len > HOSTNAME_MAX)
+		return fw_fail(cause, _("name is %zu characters; at most 253"),
+		    len);
+	for (i = 0; i <= len; i++) {
+		if (i < len && in[i] != '.')
+			continue;
+		if (label_check(in + start, i - start, in, cause) != 0)
+			return -1;
+		start = i + 1;
+	}
+	out = xstrndup(in, len);
+	for (i = 0; i < len; i++)
+		out[i] = (char)tolower((unsigned char)out[i]);
+	*norm = out;
+	return 0;
+}
+
+int
+fw_syntax_ip(const char *in, char **norm, char **cause)
+{
+	unsigned char addr[16];
+	char text[INET6_ADDRSTRLEN];
+
+	*norm = NULL;
+	if (inet_pton(AF_INET, in, addr) == 1) {
+		inet_ntop(AF_INET, addr, text, sizeof text);
+	} else if (inet_pton(AF_INET6, in, addr) == 1) {
+		inet_ntop(AF_INET6, addr, text, sizeof text);
+	} else {
+		return fw_fail(cause, _("'%s' is not an IPv4 or IPv6 address"),
+		    in);
+	}
+	*norm = xstrdup(text);
+	return 0;
+}
+
+int
+fw_syntax_port(const char *in, int *port, char **cause)
+{
+	long v = 0;
+	size_t i, len = strlen(in);
+
+	if (len == 0 || len > 5)
+		return fw_fail(cause, _("'%s' is not a port; use a number "
+		    "from 1 to 65535"), in);
+	for (i = 0; i < len; i++) {
+		if (!isdigit((unsigned char)in[i]))
+			return fw_fail(cause, _("'%s' is not a port; use a "
+			    "number from 1 to 65535"), in);
+		v = v * 10 + (in[i] - '0');
+	}
+	if (v < 1 || v > 65535)
+		return fw_fail(cause, _("port %ld is out of range; use 1 to "
+		    "65535"), v);
+	*port = (int)v;
+	return 0;
+}

@@ -1,0 +1,14 @@
+/* The entry point of the full-screen wizard (ui/), called by the CLI. */
+#ifndef FW_UI_H
+#define FW_UI_H
+
+struct fw_ui_opts {
+	const char *path;	/* project file, or NULL for the start screen */
+	int read_only;		/* open read-only without asking */
+	int no_color;		/* --no-color or NO_COLOR set */
+};
+
+/* Runs the wizard; returns an exit code (enum fw_exit). */
+int fw_ui_run(const struct fw_ui_opts *);
+
+#endif

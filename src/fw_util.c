@@ -1,0 +1,323 @@
+#include "config.h"
+
+#include "fw_util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fw_i18n.h"
+
+static void
+fw_oom(void)
+{
+	fputs("fedwiz: out of memory\n", stderr);
+	abort();
+}
+
+void *
+xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (p == NULL)
+		fw_oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		fw_oom();
+	return p;
+}
+
+void *
+xreallocarray(void *old, size_t n, size_t size)
+{
+	void *p;
+
+	if (size != 0 && n > SIZE_MAX / size)
+		fw_oom();
+	p = realloc(old, n * size != 0 ? n * size : 1);
+	if (p == NULL)
+		fw_oom();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	char *p = strdup(s);
+
+	if (p == NULL)
+		fw_oom();
+	return p;
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = strndup(s, n);
+
+	if (p == NULL)
+		fw_oom();
+	return p;
+}
+
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	char *p;
+
+	if (vasprintf(&p, fmt, ap) < 0)
+		fw_oom();
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	p = xvasprintf(fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+int
+fw_fail(char **cause, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (cause == NULL)
+		return -1;
+	va_start(ap, fmt);
+	*cause = xvasprintf(fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void
+fw_sb_init(struct fw_strbuf *sb)
+{
+	sb->cap = 64;
+	sb->len = 0;
+	sb->buf = xmalloc(sb->cap);
+	sb->buf[0] = '\0';
+}
+
+void
+fw_sb_addn(struct fw_strbuf *sb, const char *s, size_t n)
+{
+	if (sb->buf == NULL)
+		fw_sb_init(sb);
+	if (n >= SIZE_MAX - sb->len)
+		fw_oom();
+	if (sb->len + n + 1 > sb->cap) {
+		while (sb->len + n + 1 > sb->cap)
+			sb->cap = sb->cap > SIZE_MAX / 2 ? SIZE_MAX : sb->cap * 2;
+		sb->buf = xreallocarray(sb->buf, sb->cap, 1);
+	}
+	memcpy(sb->buf + sb->len, s, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
+void
+fw_sb_add(struct fw_strbuf *sb, const char *s)
+{
+	fw_sb_addn(sb, s, strlen(s));
+}
+
+void
+fw_sb_printf(struct fw_strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	fw_sb_add(sb, s);
+	free(s);
+}
+
+char *
+fw_sb_steal(struct fw_strbuf *sb)
+{
+	char *s;
+
+	if (sb->buf == NULL)
+		fw_sb_init(sb);
+	s = sb->buf;
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
+	return s;
+}
+
+int
+fw_read_file(const char *path, size_t max, char **out, size_t *len,
+    char **cause)
+{
+	struct stat st;
+	char *buf = NULL;
+	size_t have = 0, cap;
+	ssize_t n;
+	int fd, rc = -1;
+
+	*out = NULL;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return fw_fail(cause, _("%s: cannot open: %s"), path,
+		    strerror(errno));
+	if (fstat(fd, &st) != 0) {
+		fw_fail(cause, _("%s: %s"), path, strerror(errno));
+		goto out_close;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		fw_fail(cause, _("%s: is a directory, not a file"), path);
+		goto out_close;
+	}
+	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max) {
+		fw_fail(cause, _("%s: file too large (%jd bytes; at most %zu)"),
+		    path, (intmax_t)st.st_size, max);
+		goto out_close;
+	}
+	cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 4096;
+	buf = xmalloc(cap);
+	for (;;) {
+		if (have + 1 >= cap) {
+			if (cap > max + 1) {
+				fw_fail(cause, _("%s: file too large (at most %zu bytes)"),
+				    path, max);
+				goto out_free;
+			}
+			cap *= 2;
+			buf = xreallocarray(buf, cap, 1);
+		}
+		n = read(fd, buf + have, cap - have - 1);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			fw_fail(cause, _("%s: read error: %s"), path,
+			    strerror(errno));
+			goto out_free;
+		}
+		if (n == 0)
+			break;
+		have += (size_t)n;
+		if (have > max) {
+			fw_fail(cause, _("%s: file too large (at most %zu bytes)"),
+			    path, max);
+			goto out_free;
+		}
+	}
+	buf[have] = '\0';
+	*out = buf;
+	buf = NULL;
+	if (len != NULL)
+		*len = have;
+	rc = 0;
+out_free:
+	free(buf);
+out_close:
+	close(fd);
+	return rc;
+}
+
+int
+fw_write_file_atomic(const char *path, const char *data, size_t len, int mode,
+    char **cause)
+{
+	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
+	size_t done = 0;
+	ssize_t n;
+	int fd, rc = -1;
+
+	fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0) {
+		fw_fail(cause, _("%s: cannot create: %s"), path,
+		    strerror(errno));
+		goto out;
+	}
+	if (fchmod(fd, (mode_t)mode) != 0)
+		goto out_errno;
+	while (done < len) {
+		n = write(fd, data + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			goto out_errno;
+		done += (size_t)n;
+	}
+	if (fsync(fd) != 0)
+		goto out_errno;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto out_errno;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0)
+		goto out_errno;
+	rc = 0;
+	goto out;
+out_errno:
+	fw_fail(cause, _("%s: cannot write: %s"), path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+out:
+	free(tmp);
+	return rc;
+}
+
+const char *
+fw_user_name(void)
+{
+	static char name[64];
+	struct passwd *pw;
+	const char *s;
+
+	if (name[0] != '\0')
+		return name;
+	pw = getpwuid(getuid());
+	if (pw != NULL && pw->pw_name != NULL)
+		s = pw->pw_name;
+	else if ((s = getenv("USER")) == NULL || *s == '\0')
+		s = "unknown";
+	snprintf(name, sizeof name, "%s", s);
+	return name;
+}
+
+void
+fw_now_utc(char *buf, size_t size)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, size, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+int
+fw_strcaseeq(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcasecmp(a, b) == 0;
+}

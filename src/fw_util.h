@@ -1,0 +1,64 @@
+/* Allocation wrappers, growable strings and bounded file reads for the core. */
+#ifndef FW_UTIL_H
+#define FW_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Exit codes of the fedwiz command, documented in fedwiz(1). */
+enum fw_exit {
+	FW_EXIT_OK = 0,
+	FW_EXIT_FINDINGS = 1,	/* validate / cert-check found problems */
+	FW_EXIT_USAGE = 2,	/* usage, I/O, not a project, newer schema */
+	FW_EXIT_LOCKED = 3,	/* project held by another fedwiz */
+};
+
+/* Allocation never returns NULL: out of memory aborts with a message. */
+void *xmalloc(size_t);
+void *xcalloc(size_t, size_t);
+void *xreallocarray(void *, size_t, size_t);
+char *xstrdup(const char *);
+char *xstrndup(const char *, size_t);
+char *xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
+
+/* Stores a formatted message in *cause (if cause is not NULL); the caller
+ * frees it with free(). Always returns -1 so callers can `return fw_fail(...)`. */
+int fw_fail(char **cause, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* A growable NUL-terminated string. Free the buffer with free(sb.buf). */
+struct fw_strbuf {
+	char *buf;
+	size_t len;
+	size_t cap;
+};
+void fw_sb_init(struct fw_strbuf *);
+void fw_sb_add(struct fw_strbuf *, const char *);
+void fw_sb_addn(struct fw_strbuf *, const char *, size_t);
+void fw_sb_printf(struct fw_strbuf *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Hands over the buffer (never NULL); the strbuf is empty afterwards. */
+char *fw_sb_steal(struct fw_strbuf *);
+
+/* Reads at most max bytes of a regular file into a NUL-terminated buffer
+ * (*out, freed by the caller with free()). A directory, an unreadable or
+ * over-long file is an error with a message naming the path. */
+int fw_read_file(const char *path, size_t max, char **out, size_t *len,
+    char **cause);
+
+/* Writes data to path atomically (temporary file in the same folder, fsync,
+ * rename) with the given mode. */
+int fw_write_file_atomic(const char *path, const char *data, size_t len,
+    int mode, char **cause);
+
+/* The login name of the user running fedwiz (never NULL, static storage). */
+const char *fw_user_name(void);
+
+/* Current time as "YYYY-MM-DD HH:MM:SS" UTC into buf (at least 20 bytes). */
+void fw_now_utc(char *buf, size_t size);
+
+/* Case-insensitive ASCII compare, for host names. */
+int fw_strcaseeq(const char *, const char *);
+
+#endif

@@ -1,0 +1,154 @@
+#include "config.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "fw_i18n.h"
+#include "fw_ui.h"
+#include "fw_util.h"
+
+/*
+ * fedwiz [OPTIONS] [PROJECT]   the wizard
+ * fedwiz COMMAND [ARGS]        a subcommand from the table in cmd.c
+ *
+ * Global options come before the first operand; a first operand naming a
+ * subcommand dispatches to it, anything else is the wizard's PROJECT (a
+ * project file called like a command is reached as ./NAME).
+ */
+
+#define OPT_HELP 'h'
+#define OPT_VERSION 0x100
+#define OPT_NO_COLOR 0x101
+#define OPT_READ_ONLY 0x102
+
+static void
+usage(FILE *fp)
+{
+	size_t i;
+
+	fprintf(fp, _("Usage: fedwiz [OPTIONS] [PROJECT]\n"
+	    "       fedwiz COMMAND [ARGS]\n"));
+	fprintf(fp, _("Walk a Cisco IM and Presence administrator through "
+	    "interdomain federation\nwith Microsoft OCS, step by step, "
+	    "keeping the answers in a project file.\n"));
+	fprintf(fp, _("\nWithout a COMMAND, start the wizard on PROJECT (by "
+	    "default\n$XDG_DATA_HOME/fedwiz/default.fedwiz, chosen on the "
+	    "start screen).\n"));
+	fprintf(fp, _("\nCommands:\n"));
+	for (i = 0; fw_cmds[i] != NULL; i++)
+		fprintf(fp, "  %-8s %s\n", fw_cmds[i]->name,
+		    _(fw_cmds[i]->summary));
+	fprintf(fp, _("\nOptions (for the wizard):\n"
+	    "      --no-color   no colours (also when NO_COLOR is set)\n"
+	    "      --read-only  open PROJECT without changing it, even when "
+	    "another\n"
+	    "                   fedwiz holds it\n"
+	    "  -h, --help       show this help and exit\n"
+	    "      --version    show the version and exit\n"));
+	fprintf(fp, _("\n'fedwiz COMMAND --help' describes a command. Exit "
+	    "status: 0 done, 1 findings,\n2 usage or I/O error, 3 project "
+	    "locked by another fedwiz. See fedwiz(1).\n"));
+}
+
+static int try_help(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+/* A usage error of the command line as a whole. */
+static int
+try_help(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("fedwiz: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fprintf(stderr, _("Try 'fedwiz --help'.\n"));
+	return FW_EXIT_USAGE;
+}
+
+/* The option getopt refused, as typed (see cmd.c). */
+static int
+option_error(char **argv, int c)
+{
+	const char *arg = argv[optind - 1];
+	char *opt;
+	int rc;
+
+	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
+		opt = xasprintf("-%c", optopt);
+	else
+		opt = xstrndup(arg, strcspn(arg, "="));
+	if (c == ':')
+		rc = try_help(_("option '%s' needs an argument"), opt);
+	else
+		rc = try_help(_("unknown option '%s'"), opt);
+	free(opt);
+	return rc;
+}
+
+/* Parses the global options; returns -1 to go on, else an exit code. */
+static int
+parse_global(int argc, char **argv, struct fw_ui_opts *ui)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+		{ "read-only", no_argument, NULL, OPT_READ_ONLY },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	opterr = 0;
+	/* "+": stop at the first operand, which may be a command. */
+	while ((c = getopt_long(argc, argv, "+:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_HELP:
+			usage(stdout);
+			return FW_EXIT_OK;
+		case OPT_VERSION:
+			printf("fedwiz %s\n", PACKAGE_VERSION);
+			return FW_EXIT_OK;
+		case OPT_NO_COLOR:
+			ui->no_color = 1;
+			break;
+		case OPT_READ_ONLY:
+			ui->read_only = 1;
+			break;
+		default:
+			return option_error(argv, c);
+		}
+	}
+	return -1;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct fw_ui_opts ui = { NULL, 0, 0 };
+	const struct fw_cmd *cmd;
+	const char *nc;
+	int rc;
+
+	setlocale(LC_ALL, "");
+#ifdef ENABLE_NLS
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+	/* https://no-color.org: set and not empty. */
+	nc = getenv("NO_COLOR");
+	ui.no_color = nc != NULL && nc[0] != '\0';
+
+	if ((rc = parse_global(argc, argv, &ui)) != -1)
+		return rc;
+	if (optind < argc && (cmd = fw_cmd_find(argv[optind])) != NULL)
+		return cmd->exec(argc - optind, argv + optind);
+	return fw_cmd_wizard(argc - optind, argv + optind, &ui);
+}

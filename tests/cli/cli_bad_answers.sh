@@ -1,0 +1,102 @@
+#!/bin/sh
+# Every class of bad answers line: exit 2, the exact FILE:LINE message on
+# stderr, and the project left as it was (export before == export after).
+# init --answers with the same file creates nothing.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+"$FEDWIZ" init p.fedwiz --answers "$top_srcdir/data/example.answers" ||
+	echo "Bail out! cannot create the project"
+"$FEDWIZ" export p.fedwiz >before.answers
+
+# bad NAME MESSAGE: checks bad.answers, written just before.
+bad() {
+	run "$FEDWIZ" import p.fedwiz bad.answers
+	is "$STATUS" 2 "$1: import exits 2"
+	ok "$1: stderr has 'fedwiz: $2'" grep -qxF "fedwiz: $2" "$ERR"
+	ok "$1: stderr says nothing was imported" \
+		grep -qxF "fedwiz: p.fedwiz: nothing imported; the project is unchanged" "$ERR"
+	"$FEDWIZ" export p.fedwiz >after.answers
+	is_file after.answers before.answers "$1: project unchanged"
+	run "$FEDWIZ" init new.fedwiz --answers bad.answers
+	is "$STATUS" 2 "$1: init --answers exits 2"
+	ok "$1: init --answers creates no file" test ! -e new.fedwiz
+}
+
+printf '[deployment]\nname lab\n' >bad.answers; bad "no '='" \
+	"bad.answers:2: expected 'key = value', a [section] header or a # comment"
+printf 'name = lab\n' >bad.answers; bad "key before any section" \
+	"bad.answers:1: 'name' comes before any [section] header"
+printf '# c\n[routes]\nx = 1\n' >bad.answers; bad "unknown section" \
+	"bad.answers:2: unknown section [routes]; known sections: [deployment], [imp_domain], [imp_node], [ocs_domain], [ocs_pool], [ocs_server], [certificates], [done]"
+printf '[imp_node\n' >bad.answers; bad "malformed header" \
+	"bad.answers:1: a section header must look like '[name]'"
+printf '[imp_node]\nfqdn = a.test\nip = 192.0.2.1\nport = 1\n' >bad.answers; bad "unknown key" \
+	"bad.answers:4: unknown key 'port' in [imp_node]; allowed: fqdn, ip"
+printf '[imp_node]\nfqdn = a.test\nip = 192.0.2.1\nip = 192.0.2.2\n' >bad.answers; bad "key twice" \
+	"bad.answers:4: 'ip' is already set at line 3 in this [imp_node] entry"
+printf '[imp_node]\nfqdn = a.test\nip = 192.0.2.1\n[imp_node]\nfqdn = A.TEST.\nip = 192.0.2.2\n' >bad.answers; bad "entry twice" \
+	"bad.answers:5: [imp_node] 'a.test' is already declared at line 2"
+printf '[ocs_domain]\nname = ocs_1.test\n' >bad.answers; bad "bad host name" \
+	"bad.answers:2: name: 'ocs_1.test': character '_' not allowed; use letters, digits, hyphens and dots"
+printf '[imp_node]\nfqdn = a.test\nip = 10.0.0.256\n' >bad.answers; bad "bad IP" \
+	"bad.answers:3: ip: '10.0.0.256' is not an IPv4 or IPv6 address"
+printf '[deployment]\npeer_auth_port = 0\n' >bad.answers; bad "port 0" \
+	"bad.answers:2: peer_auth_port: port 0 is out of range; use 1 to 65535"
+printf '[deployment]\nserver_auth_port = sip\n' >bad.answers; bad "port not a number" \
+	"bad.answers:2: server_auth_port: 'sip' is not a port; use a number from 1 to 65535"
+printf '[deployment]\ntransport = udp\n' >bad.answers; bad "bad transport" \
+	"bad.answers:2: transport: 'udp' is not one of: tls, tcp"
+printf '[deployment]\nocs_edition = lync\n' >bad.answers; bad "bad edition" \
+	"bad.answers:2: ocs_edition: 'lync' is not one of: standard, enterprise"
+printf '[ocs_domain]\nname = o.test\n[ocs_server]\nfqdn = s.o.test\nip = 198.51.100.1\ndomain = o.test\nroute = spare\n' >bad.answers; bad "bad route" \
+	"bad.answers:7: route: 'spare' is not one of: primary, backup"
+printf '[imp_node]\nfqdn = a.test\n' >bad.answers; bad "missing required key" \
+	"bad.answers:1: this [imp_node] entry has no 'ip'; it is required"
+printf '[imp_node]\nfqdn = a.test\nip = 192.0.2.1\n[imp_domain]\nname = example.com\nroute_to = b.test\n' >bad.answers; bad "route_to undeclared" \
+	"bad.answers:6: route_to: 'b.test' is not the fqdn of any [imp_node]"
+printf '[ocs_server]\nfqdn = s.o.test\nip = 198.51.100.1\ndomain = o.test\n' >bad.answers; bad "domain undeclared" \
+	"bad.answers:4: domain: 'o.test' is not the name of any [ocs_domain]"
+printf '[deployment]\nocs_edition = enterprise\n[ocs_domain]\nname = o.test\n[ocs_server]\nfqdn = s.o.test\nip = 198.51.100.1\ndomain = o.test\n' >bad.answers; bad "enterprise without pool" \
+	"bad.answers:5: this [ocs_server] entry has no 'pool'; with ocs_edition = enterprise every server belongs to a declared [ocs_pool]"
+printf '[ocs_domain]\nname = o.test\n[ocs_server]\nfqdn = s.o.test\nip = 198.51.100.1\ndomain = o.test\npool = p.o.test\n' >bad.answers; bad "pool undeclared" \
+	"bad.answers:7: pool: 'p.o.test' is not the fqdn of any [ocs_pool]"
+printf '[deployment]\nname = a\n[deployment]\n' >bad.answers; bad "[deployment] twice" \
+	"bad.answers:3: [deployment] may appear only once; it is already at line 1"
+printf '[deployment]\nname =\n' >bad.answers; bad "empty value" \
+	"bad.answers:2: 'name' has no value"
+printf '[deployment]\nname = caf\351\n' >bad.answers; bad "invalid UTF-8" \
+	"bad.answers:2: the value of 'name' is not valid UTF-8"
+printf '[deployment]\nname = a\000b\n' >bad.answers; bad "NUL byte" \
+	"bad.answers:2: line holds a NUL byte"
+{ printf '[deployment]\n# long\nname = '; head -c 70000 /dev/zero | tr '\0' x; printf '\n'; } >bad.answers; bad "line over 64 KiB" \
+	"bad.answers:3: line is longer than 64 KiB"
+printf '[certificates]\nocs_ca = missing.pem\n' >bad.answers; bad "certificate file missing" \
+	"bad.answers:2: ocs_ca: ./missing.pem: cannot open: No such file or directory"
+printf '[certificates]\nocs_ca = <<PEM\n-----BEGIN CERTIFICATE-----\n' >bad.answers; bad "unclosed heredoc" \
+	"bad.answers:2: '<<PEM' is not closed: no line 'PEM' follows"
+printf '[certificates]\nimp_cert = <<PEM\n-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\nPEM\n' >bad.answers; bad "private key" \
+	"bad.answers:2: the PEM block of imp_cert: holds a private key (PRIVATE KEY); nothing of it was stored. Give the certificate alone (PEM or DER), without its key"
+printf '[done]\nitem = a\nitem = a\n' >bad.answers; bad "item twice" \
+	"bad.answers:3: item 'a' is already listed at line 2"
+
+# Every error is reported, in line order, not only the first.
+printf '[imp_node]\nfqdn = -a.test\nip = 1.2.3\n[x]\n' >many.answers
+run "$FEDWIZ" import p.fedwiz many.answers
+is "$STATUS" 2 "several errors: exit 2"
+is "$(grep -c '^fedwiz: many.answers:[0-9]*: ' "$ERR")" 3 \
+	"several errors: each has its line"
+is "$(sed -n 's/^fedwiz: many.answers:\([0-9]*\):.*/\1/p' "$ERR" | tr '\n' ' ')" \
+	"2 3 4 " "several errors: in line order"
+
+# A certificate path is relative to the answers file's folder.
+mkdir sub
+printf '[certificates]\nocs_ca = ca.pem\n' >sub/x.answers
+run "$FEDWIZ" import p.fedwiz sub/x.answers
+ok "a relative certificate path is read beside the answers file" \
+	grep -qF "fedwiz: sub/x.answers:2: ocs_ca: sub/ca.pem: cannot open" "$ERR"
+
+run "$FEDWIZ" import p.fedwiz no-such.answers
+is "$STATUS" 2 "a missing answers file: exit 2"
+ok "a missing answers file is named" grep -q "no-such.answers" "$ERR"
+
+done_testing

@@ -1,0 +1,345 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "certgen.h"
+#include "fw_answers.h"
+#include "fw_util.h"
+#include "tap.h"
+
+#define HEAD "[deployment]\nname = t\n"
+#define NODE "[imp_node]\nfqdn = cup1.example.com\nip = 192.0.2.11\n"
+#define OCSD "[ocs_domain]\nname = ocs.test\n"
+#define SRV "[ocs_server]\nfqdn = fe1.ocs.test\nip = 198.51.100.21\n" \
+	"domain = ocs.test\n"
+
+/* One bad file and every line fedwiz must print for it. */
+struct bad {
+	const char *what;
+	const char *text;
+	const char *errors;
+};
+
+static const struct bad bad_cases[] = {
+	{ "no '='", "[deployment]\nname t\n",
+	  "f.answers:2: expected 'key = value', a [section] header or a # "
+	  "comment\n" },
+	{ "key before any section", "name = x\n",
+	  "f.answers:1: 'name' comes before any [section] header\n" },
+	{ "unknown section", "[deployment]\n[routes]\nx = 1\n",
+	  "f.answers:2: unknown section [routes]; known sections: "
+	  "[deployment], [imp_domain], [imp_node], [ocs_domain], [ocs_pool], "
+	  "[ocs_server], [certificates], [done]\n" },
+	{ "bad header", "[imp_node\n",
+	  "f.answers:1: a section header must look like '[name]'\n" },
+	{ "unknown key", NODE "port = 1\n",
+	  "f.answers:4: unknown key 'port' in [imp_node]; allowed: fqdn, ip\n" },
+	{ "duplicate key", NODE "ip = 192.0.2.12\n",
+	  "f.answers:4: 'ip' is already set at line 3 in this [imp_node] "
+	  "entry\n" },
+	{ "duplicate entry", NODE NODE,
+	  "f.answers:5: [imp_node] 'cup1.example.com' is already declared at "
+	  "line 2\n" },
+	{ "duplicate entry, case folded", NODE
+	  "[imp_node]\nfqdn = CUP1.example.com.\nip = 192.0.2.12\n",
+	  "f.answers:5: [imp_node] 'cup1.example.com' is already declared at "
+	  "line 2\n" },
+	{ "bad host name", "[imp_node]\nfqdn = cup_1.example.com\nip = 192.0.2.1\n",
+	  "f.answers:2: fqdn: 'cup_1.example.com': character '_' not allowed; "
+	  "use letters, digits, hyphens and dots\n" },
+	{ "bad IP", "[imp_node]\nfqdn = a.test\nip = 192.0.2.300\n",
+	  "f.answers:3: ip: '192.0.2.300' is not an IPv4 or IPv6 address\n" },
+	{ "bad port", "[deployment]\npeer_auth_port = 50 61\n",
+	  "f.answers:2: peer_auth_port: '50 61' is not a port; use a number "
+	  "from 1 to 65535\n" },
+	{ "port out of range", "[deployment]\nserver_auth_port = 65536\n",
+	  "f.answers:2: server_auth_port: port 65536 is out of range; use 1 to "
+	  "65535\n" },
+	{ "bad transport", "[deployment]\ntransport = mtls\n",
+	  "f.answers:2: transport: 'mtls' is not one of: tls, tcp\n" },
+	{ "bad edition", "[deployment]\nocs_edition = lync\n",
+	  "f.answers:2: ocs_edition: 'lync' is not one of: standard, "
+	  "enterprise\n" },
+	{ "bad route", OCSD SRV "route = spare\n",
+	  "f.answers:7: route: 'spare' is not one of: primary, backup\n" },
+	{ "missing required key", "[imp_node]\nfqdn = a.test\n",
+	  "f.answers:1: this [imp_node] entry has no 'ip'; it is required\n" },
+	{ "route_to names no node", NODE "[imp_domain]\nname = example.com\n"
+	  "route_to = cup9.example.com\n",
+	  "f.answers:6: route_to: 'cup9.example.com' is not the fqdn of any "
+	  "[imp_node]\n" },
+	{ "server domain undeclared", SRV,
+	  "f.answers:4: domain: 'ocs.test' is not the name of any "
+	  "[ocs_domain]\n" },
+	{ "enterprise server without pool",
+	  "[deployment]\nocs_edition = enterprise\n" OCSD SRV,
+	  "f.answers:5: this [ocs_server] entry has no 'pool'; with "
+	  "ocs_edition = enterprise every server belongs to a declared "
+	  "[ocs_pool]\n" },
+	{ "pool undeclared", OCSD SRV "pool = pool1.ocs.test\n",
+	  "f.answers:7: pool: 'pool1.ocs.test' is not the fqdn of any "
+	  "[ocs_pool]\n" },
+	{ "second [deployment]", HEAD "[deployment]\nname = u\n",
+	  "f.answers:3: [deployment] may appear only once; it is already at "
+	  "line 1\n" },
+	{ "empty value", "[deployment]\nname =\n",
+	  "f.answers:2: 'name' has no value\n" },
+	{ "no key", "[deployment]\n= x\n",
+	  "f.answers:2: a line '= x' has no key\n" },
+	{ "invalid UTF-8 value", "[deployment]\nname = caf\xe9\n",
+	  "f.answers:2: the value of 'name' is not valid UTF-8\n" },
+	{ "overlong UTF-8", "[deployment]\nname = \xc0\xaf\n",
+	  "f.answers:2: the value of 'name' is not valid UTF-8\n" },
+	{ "control character", "[deployment]\nname = a\x1b[31mb\n",
+	  "f.answers:2: name: 'a\x1b[31mb' holds a control character\n" },
+	{ "unknown certificate key", "[certificates]\nocs_key = k.pem\n",
+	  "f.answers:2: unknown key 'ocs_key' in [certificates]; allowed: "
+	  "ocs_ca, ocs_cert, imp_ca, imp_cert\n" },
+	{ "certificate file missing", "[certificates]\nocs_ca = nope.pem\n",
+	  "f.answers:2: ocs_ca: ./nope.pem: cannot open: No such file or "
+	  "directory\n" },
+	{ "unclosed heredoc", "[certificates]\nocs_ca = <<PEM\nAAAA\n",
+	  "f.answers:2: '<<PEM' is not closed: no line 'PEM' follows\n" },
+	{ "garbage heredoc", "[certificates]\nocs_ca = <<PEM\nhello\nPEM\n"
+	  "[deployment]\nname = after\n",
+	  "f.answers:2: the PEM block of ocs_ca: neither a PEM nor a DER "
+	  "certificate\n" },
+	{ "private key inline", "[certificates]\nimp_cert = <<PEM\n"
+	  "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n"
+	  "PEM\n",
+	  "f.answers:2: the PEM block of imp_cert: holds a private key (EC "
+	  "PRIVATE KEY); nothing of it was stored. Give the certificate alone "
+	  "(PEM or DER), without its key\n" },
+	{ "bad done item", "[done]\nitem = two words\n",
+	  "f.answers:2: item: 'two words' is not a checklist item id (up to 256 "
+	  "printable ASCII characters, no spaces)\n" },
+	{ "duplicate done item", "[done]\nitem = a\n[done]\nitem = a\n",
+	  "f.answers:4: item 'a' is already listed at line 2\n" },
+	{ "NUL byte", "[deployment]\nname = a\0b\n[x\n",
+	  "f.answers:2: line holds a NUL byte\n"
+	  "f.answers:3: a section header must look like '[name]'\n" },
+	{ "every error, in line order", "[imp_node]\nfqdn = a.test\n"
+	  "[imp_node]\nfqdn = -b.test\nip = 1.2.3\n",
+	  "f.answers:1: this [imp_node] entry has no 'ip'; it is required\n"
+	  "f.answers:4: fqdn: '-b.test': label '-b' starts or ends with a "
+	  "hyphen\n"
+	  "f.answers:5: ip: '1.2.3' is not an IPv4 or IPv6 address\n" },
+};
+
+/* The bad cases hold a NUL, so their length is the literal's. */
+static size_t
+case_len(const struct bad *b)
+{
+	if (strcmp(b->what, "NUL byte") == 0)
+		return sizeof "[deployment]\nname = a\0b\n[x\n" - 1;
+	return strlen(b->text);
+}
+
+static void
+test_bad_cases(void)
+{
+	struct fw_deployment *d;
+	char *errors;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof bad_cases / sizeof bad_cases[0]; i++) {
+		d = (struct fw_deployment *)&d;
+		rc = fw_answers_parse(bad_cases[i].text, case_len(&bad_cases[i]),
+		    "f.answers", &d, &errors);
+		ok(rc == -1 && d == NULL, "%s: refused, nothing returned",
+		    bad_cases[i].what);
+		is_str(errors, bad_cases[i].errors, "%s: FILE:LINE message",
+		    bad_cases[i].what);
+		free(errors);
+	}
+}
+
+static void
+test_long_line(void)
+{
+	size_t n = 64 * 1024 + 40;
+	char *text = malloc(n + 1), *errors;
+	struct fw_deployment *d;
+
+	memcpy(text, "[deployment]\nname = ", 20);
+	memset(text + 20, 'x', n - 20);
+	text[n] = '\0';
+	ok(fw_answers_parse(text, n, "f.answers", &d, &errors) == -1 &&
+	    d == NULL, "a line over 64 KiB is refused");
+	is_str(errors, "f.answers:2: line is longer than 64 KiB\n",
+	    "its message names line 2");
+	free(errors);
+	free(text);
+}
+
+static char *
+slurp(const char *path)
+{
+	char *text = NULL, *cause = NULL;
+
+	if (fw_read_file(path, FW_ANSWERS_MAX, &text, NULL, &cause) != 0)
+		diag("%s", cause);
+	free(cause);
+	return text;
+}
+
+static void
+test_example(const char *srcdir)
+{
+	char *path = xasprintf("%s/data/example.answers", srcdir);
+	struct fw_deployment *d = NULL;
+	char *errors = NULL;
+
+	ok(fw_answers_read(path, &d, &errors) == 0, "example.answers parses "
+	    "cleanly");
+	if (errors != NULL)
+		diag("%s", errors);
+	if (d != NULL) {
+		is_int(d->n_imp_nodes, 3, "example: 3 IM&P nodes");
+		is_int(d->n_imp_domains, 2, "example: 2 IM&P domains");
+		is_int(d->n_ocs_domains, 2, "example: 2 OCS domains");
+		is_int(d->n_ocs_pools, 2, "example: 2 pools");
+		is_int(d->n_ocs_servers, 4, "example: 4 OCS servers");
+		is_int(d->edition, FW_EDITION_ENTERPRISE, "example: enterprise");
+		is_int(d->transport, FW_TRANSPORT_TLS, "example: TLS");
+		is_int(d->ocs_servers[1].route, FW_ROUTE_BACKUP,
+		    "example: second server is a backup route");
+	}
+	fw_deployment_free(d);
+	free(errors);
+	free(path);
+}
+
+static void
+test_normalised(void)
+{
+	static const char text[] = "\xef\xbb\xbf# comment\r\n"
+	    "[deployment]\r\nname = Lab # 2 \r\ntransport = TCP\n"
+	    "[imp_node]\nfqdn = CUP1.Example.COM.\nip = 2001:DB8:0:0::1\n"
+	    "[imp_domain]\nname = Example.com\n"
+	    "[done]\nitem = x1\nitem = x2\n[done]\nitem = x3\n";
+	struct fw_deployment *d = NULL;
+	char *errors = NULL;
+
+	ok(fw_answers_parse(text, strlen(text), "n.answers", &d, &errors) == 0,
+	    "BOM, CRLF, comments and mixed case parse");
+	if (d == NULL) {
+		diag("%s", errors ? errors : "");
+		free(errors);
+		return;
+	}
+	is_str(d->name, "Lab # 2", "'#' inside a value is kept; blanks trimmed");
+	is_int(d->transport, FW_TRANSPORT_TCP, "transport TCP");
+	is_str(d->imp_nodes[0].fqdn, "cup1.example.com", "FQDN folded, dot "
+	    "dropped");
+	is_str(d->imp_nodes[0].ip, "2001:db8::1", "IPv6 canonical");
+	is_str(d->imp_domains[0].name, "example.com", "domain folded");
+	ok(d->imp_domains[0].route_to == NULL, "route_to defaults to none");
+	is_int(d->peer_auth_port, 5061, "default Peer Auth port");
+	is_int(d->n_ticks, 3, "[done] items from one and two sections");
+	fw_deployment_free(d);
+}
+
+/* format -> parse -> format is byte-identical, certificates included. */
+static void
+test_round_trip(const char *srcdir)
+{
+	char *path = xasprintf("%s/data/example.answers", srcdir);
+	char *text = slurp(path), *errors = NULL, *one, *two, *pem;
+	struct fw_deployment *d = NULL, *d2 = NULL;
+	X509 *x = certgen_make("fe1.ocs.test", NULL);
+	char fp[96];
+
+	certgen_fingerprint(x, fp);
+	pem = certgen_pem(x);
+	if (fw_answers_parse(text, strlen(text), path, &d, &errors) != 0) {
+		ok(0, "round trip: example parses (%s)", errors);
+		goto out;
+	}
+	fw_set_cert(d, FW_CERT_OCS_CA, pem, "ca.pem", fp);
+	fw_add_tick(d, "imp.fed-domain.ocs.test", NULL, "u", "t");
+	one = fw_answers_format(d);
+	ok(strncmp(one, "# fedwiz answers file", 21) == 0, "export starts with "
+	    "its header comment");
+	ok(fw_answers_parse(one, strlen(one), "one", &d2, &errors) == 0,
+	    "export parses (%s)", errors ? errors : "ok");
+	two = d2 != NULL ? fw_answers_format(d2) : NULL;
+	is_str(two, one, "format -> parse -> format is identical");
+	ok(d2 != NULL && d2->certs[FW_CERT_OCS_CA].sha256 != NULL &&
+	    strcmp(d2->certs[FW_CERT_OCS_CA].sha256, fp) == 0,
+	    "inline certificate keeps its fingerprint");
+	free(one);
+	free(two);
+out:
+	fw_deployment_free(d);
+	fw_deployment_free(d2);
+	free(errors);
+	free(text);
+	free(path);
+	free(pem);
+	X509_free(x);
+}
+
+/* A relative certificate path is read from the answers file's folder. */
+static void
+test_cert_path(void)
+{
+	char dir[] = "/tmp/fw-answers-XXXXXX", *cert, *ans, *pem, *errors = NULL;
+	X509 *x = certgen_make("ca.test", NULL);
+	struct fw_deployment *d = NULL;
+	FILE *fp;
+
+	if (mkdtemp(dir) == NULL)
+		return;
+	cert = xasprintf("%s/ca.der", dir);
+	ans = xasprintf("%s/x.answers", dir);
+	pem = certgen_der(x, &(size_t){ 0 });
+	fp = fopen(cert, "wb");
+	i2d_X509_fp(fp, x);
+	fclose(fp);
+	fp = fopen(ans, "w");
+	fputs("[certificates]\nimp_ca = ca.der\n", fp);
+	fclose(fp);
+	ok(fw_answers_read(ans, &d, &errors) == 0, "relative DER certificate "
+	    "path (%s)", errors ? errors : "ok");
+	ok(d != NULL && d->certs[FW_CERT_IMP_CA].pem != NULL &&
+	    strstr(d->certs[FW_CERT_IMP_CA].pem, "BEGIN CERTIFICATE") != NULL,
+	    "stored as PEM");
+	fw_deployment_free(d);
+	free(errors);
+	ok(fw_answers_read("/nonexistent/x.answers", &d, &errors) == -1 &&
+	    errors != NULL && strstr(errors, "/nonexistent/x.answers") != NULL,
+	    "a missing answers file is an error naming it");
+	free(errors);
+	unlink(cert);
+	unlink(ans);
+	rmdir(dir);
+	free(cert);
+	free(ans);
+	free(pem);
+	X509_free(x);
+}
+
+int
+main(void)
+{
+	const char *srcdir = getenv("top_srcdir");
+
+#ifdef TOP_SRCDIR
+	if (srcdir == NULL)
+		srcdir = TOP_SRCDIR;
+#endif
+	if (srcdir == NULL)
+		srcdir = ".";
+	test_bad_cases();
+	test_long_line();
+	test_example(srcdir);
+	test_normalised();
+	test_round_trip(srcdir);
+	test_cert_path();
+	return done_testing();
+}

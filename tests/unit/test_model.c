@@ -1,0 +1,69 @@
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "fw_flow.h"
+#include "fw_model.h"
+#include "tap.h"
+
+int
+main(void)
+{
+	struct fw_deployment *d = fw_deployment_new();
+	const struct fw_imp_node *n;
+	enum fw_transport t;
+	enum fw_route_role r;
+	int i;
+
+	is_int(d->peer_auth_port, 5061, "Peer Auth defaults to 5061");
+	is_int(d->server_auth_port, 5062, "Server Auth defaults to 5062");
+	is_int(d->transport, FW_TRANSPORT_TLS, "TLS by default");
+
+	fw_add_imp_node(d, "impa.cup.example.com", "192.0.2.11");
+	fw_add_imp_node(d, "impb.cup.example.com", "192.0.2.12");
+	fw_add_imp_domain(d, "foo.com", NULL);
+	fw_add_imp_domain(d, "bar.com", "IMPB.cup.example.com");
+	n = fw_imp_domain_target(d, &d->imp_domains[0]);
+	is_str(n ? n->fqdn : NULL, "impa.cup.example.com",
+	    "route_to unset points at the first node");
+	n = fw_imp_domain_target(d, &d->imp_domains[1]);
+	is_str(n ? n->fqdn : NULL, "impb.cup.example.com",
+	    "route_to matches case-insensitively");
+
+	ok(fw_transport_parse("TCP", &t) == 0 && t == FW_TRANSPORT_TCP,
+	    "transport parse folds case");
+	ok(fw_transport_parse("udp", &t) == -1, "udp is not a transport");
+	ok(fw_route_parse("backup", &r) == 0 && r == FW_ROUTE_BACKUP,
+	    "backup route parsed");
+	is_int(fw_transport_port(FW_TRANSPORT_TCP), 5060, "TCP next hop 5060");
+	is_int(fw_transport_port(FW_TRANSPORT_TLS), 5061, "TLS next hop 5061");
+
+	/* The flow table: steps 6, 8 and 9 apply only to TLS. */
+	for (i = 0; i < FW_STEP_COUNT; i++)
+		ok(fw_flow_step(i) != NULL && fw_flow_step(i)->number == i,
+		    "step %d present", i);
+	ok(fw_flow_step(FW_STEP_COUNT) == NULL, "no step 10");
+	d->transport = FW_TRANSPORT_TCP;
+	is_int(fw_flow_step_state(fw_flow_step(6), d, 0),
+	    FW_STEP_NOT_APPLICABLE, "step 6 n/a under TCP");
+	is_int(fw_flow_step_state(fw_flow_step(8), d, 1),
+	    FW_STEP_NOT_APPLICABLE, "step 8 n/a under TCP");
+	ok(fw_flow_not_applicable_reason(fw_flow_step(9), d) != NULL,
+	    "step 9 says why it does not apply");
+	is_int(fw_flow_step_state(fw_flow_step(7), d, 0), FW_STEP_NOT_STARTED,
+	    "step 7 applies under TCP");
+	d->transport = FW_TRANSPORT_TLS;
+	is_int(fw_flow_step_state(fw_flow_step(6), d, 0), FW_STEP_NOT_STARTED,
+	    "step 6 not started without certificates");
+	is_int(fw_flow_step_state(fw_flow_step(1), d, 0), FW_STEP_NOT_STARTED,
+	    "step 1 not started without OCS domains");
+	fw_add_ocs_domain(d, "ocs.contoso.test", NULL);
+	is_int(fw_flow_step_state(fw_flow_step(1), d, 0), FW_STEP_IN_PROGRESS,
+	    "step 1 in progress until confirmed done");
+	is_int(fw_flow_step_state(fw_flow_step(1), d, 1), FW_STEP_COMPLETE,
+	    "step 1 complete when confirmed");
+	ok(fw_flow_find_field("peer_auth_port", &i) != NULL && i == 4,
+	    "peer_auth_port lives in step 4");
+	fw_deployment_free(d);
+	return done_testing();
+}

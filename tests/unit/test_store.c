@@ -1,0 +1,354 @@
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "fw_store.h"
+#include "fw_util.h"
+#include "tap.h"
+
+static char dir[] = "/tmp/fw-store-XXXXXX";
+
+static char *
+path_in(const char *name)
+{
+	return xasprintf("%s/%s", dir, name);
+}
+
+static int
+open_rw(const char *path, unsigned flags, struct fw_project **p)
+{
+	char *cause = NULL;
+	int rc = fw_project_open(path, flags, p, NULL, &cause);
+
+	if (rc != 0)
+		diag("open %s: %s", path, cause ? cause : "?");
+	free(cause);
+	return rc;
+}
+
+/* Crude but exact: the file's bytes, to show a refused file is untouched. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	char *buf = NULL;
+
+	if (fw_read_file(path, 1 << 20, &buf, len, NULL) != 0)
+		return NULL;
+	return buf;
+}
+
+static void
+test_create_and_edit(void)
+{
+	char *path = path_in("a.fedwiz"), *cause = NULL, *field = NULL;
+	struct fw_project *p = NULL;
+	struct fw_deployment *d = NULL;
+	struct fw_imp_node node = { 0, "impa.cup.example.com", "192.0.2.11" };
+	struct fw_ocs_domain od = { 0, "ocs.contoso.test", "Contoso" };
+	struct fw_ocs_server srv = { 0, "fe1.ocs.contoso.test",
+	    "198.51.100.21", "ocs.contoso.test", NULL, FW_ROUTE_PRIMARY };
+	struct stat st;
+	mode_t old = umask(0);
+	int step = -1;
+
+	is_int(open_rw(path, FW_OPEN_CREATE | FW_OPEN_EXCL, &p), 0,
+	    "new project created");
+	umask(old);
+	memset(&st, 0, sizeof st);
+	stat(path, &st);
+	ok((st.st_mode & 0777) == 0600,
+	    "created 0600 under umask 000 (mode %o)", st.st_mode & 0777);
+	ok(fw_project_set_setting(p, "name", "Northwind", &cause) == 0,
+	    "name saved");
+	ok(fw_project_set_setting(p, "transport", "TCP", &cause) == 0,
+	    "transport saved");
+	ok(fw_project_set_setting(p, "peer_auth_port", "70000", &cause) == -1 &&
+	    cause != NULL, "port 70000 refused");
+	free(cause);
+	cause = NULL;
+	ok(fw_project_set_setting(p, "colour", "blue", &cause) == -1,
+	    "unknown setting refused");
+	free(cause);
+	cause = NULL;
+	ok(fw_project_save_imp_node(p, &node, &cause) == 0 && node.id > 0,
+	    "node inserted with an id");
+	ok(fw_project_save_ocs_domain(p, &od, &cause) == 0, "domain saved");
+	ok(fw_project_save_ocs_server(p, &srv, &cause) == 0, "server saved");
+	node.ip = "192.0.2.99";
+	ok(fw_project_save_imp_node(p, &node, &cause) == 0, "node updated");
+	ok(fw_project_tick(p, "imp.xcp.impa", "fp1", &cause) == 0, "ticked");
+	ok(fw_project_set_position(p, 4, "server_auth_port", &cause) == 0,
+	    "position saved");
+	ok(fw_project_set_confirm(p, "tls_3des", "yes", &cause) == 0,
+	    "confirmation saved");
+	ok(fw_project_set_step_done(p, 1, 1, &cause) == 0, "step 1 done");
+	fw_project_close(p);
+	p = NULL;
+
+	is_int(open_rw(path, 0, &p), 0, "reopened");
+	ok(fw_project_load(p, &d, &cause) == 0, "loaded");
+	is_str(d->name, "Northwind", "name kept");
+	is_int(d->transport, FW_TRANSPORT_TCP, "transport kept, normalised");
+	is_int((long long)d->n_imp_nodes, 1, "one node");
+	is_str(d->imp_nodes[0].ip, "192.0.2.99", "node edit kept");
+	is_str(d->ocs_servers[0].domain, "ocs.contoso.test", "server domain");
+	is_int((long long)d->n_ticks, 1, "tick kept");
+	is_str(d->ticks[0].fingerprint, "fp1", "tick fingerprint kept");
+	ok(fw_project_get_position(p, &step, &field, &cause) == 0 &&
+	    step == 4 && field && strcmp(field, "server_auth_port") == 0,
+	    "position kept");
+	free(field);
+	ok(fw_project_step_done(p, 1) == 1 && fw_project_step_done(p, 2) == 0,
+	    "step status kept");
+	ok(d->step_done[1] == 1 && d->step_done[2] == 0,
+	    "step status loaded into the deployment");
+	is_str(fw_get_confirm(d, "tls_3des"), "yes",
+	    "confirmation loaded into the deployment");
+	is_str(fw_get_confirm(d, "fips"), NULL, "absent confirmation is NULL");
+	ok(fw_project_audit_count(p) >= 9, "every change audited (%ld rows)",
+	    fw_project_audit_count(p));
+	ok(fw_project_delete(p, FW_LIST_OCS_DOMAIN, od.id, &cause) == -1,
+	    "a domain with servers cannot be deleted (foreign key)");
+	free(cause);
+	cause = NULL;
+	ok(fw_project_delete(p, FW_LIST_OCS_SERVER, srv.id, &cause) == 0 &&
+	    fw_project_delete(p, FW_LIST_OCS_DOMAIN, od.id, &cause) == 0,
+	    "server then domain deleted");
+	fw_deployment_free(d);
+	ok(fw_project_load(p, &d, &cause) == 0 && d->n_ocs_domains == 0,
+	    "delete persisted");
+	fw_deployment_free(d);
+	fw_project_close(p);
+	free(path);
+}
+
+static void
+test_lock(void)
+{
+	char *path = path_in("l.fedwiz"), *lock = fw_lock_path(path);
+	char *cause = NULL;
+	struct fw_project *p = NULL, *q = NULL;
+	struct fw_lock_holder h;
+	char host[256];
+	pid_t child;
+	FILE *fp;
+
+	open_rw(path, FW_OPEN_CREATE, &p);
+	is_int(fw_project_open(path, 0, &q, &h, &cause), 3,
+	    "second writer gets exit code 3");
+	ok(h.pid == getpid(), "holder PID reported (%ld)", h.pid);
+	ok(cause != NULL && strstr(cause, "in use by") != NULL,
+	    "message names the holder: %s", cause ? cause : "");
+	free(cause);
+	cause = NULL;
+	is_int(fw_project_open(path, FW_OPEN_READ_ONLY, &q, NULL, &cause), 0,
+	    "read-only open works while locked");
+	ok(fw_project_set_setting(q, "name", "x", &cause) == -1,
+	    "read-only refuses writes");
+	free(cause);
+	cause = NULL;
+	fw_project_close(q);
+	fw_project_close(p);
+	ok(access(lock, F_OK) != 0, "lock removed on close");
+
+	/* A lock naming a process that is gone, on this host, is stale. */
+	child = fork();
+	if (child == 0)
+		_exit(0);
+	waitpid(child, NULL, 0);
+	gethostname(host, sizeof host);
+	fp = fopen(lock, "w");
+	fprintf(fp, "ghost\n%s\n%ld\n2026-01-01 00:00:00 UTC\n", host,
+	    (long)child);
+	fclose(fp);
+	is_int(open_rw(path, 0, &p), 0, "stale lock taken over");
+	ok(fw_project_notices(p) != NULL &&
+	    strstr(fw_project_notices(p), "stale") != NULL,
+	    "notice tells of the stale lock");
+	fw_project_close(p);
+	free(lock);
+	free(path);
+}
+
+static void
+refused(const char *what, const char *path, const char *needle)
+{
+	struct fw_project *p = NULL;
+	char *cause = NULL, *before, *after;
+	size_t lb = 0, la = 0;
+	int rc;
+
+	before = slurp(path, &lb);
+	rc = fw_project_open(path, 0, &p, NULL, &cause);
+	after = slurp(path, &la);
+	is_int(rc, 2, "%s refused with exit code 2", what);
+	ok(cause != NULL && strstr(cause, needle) != NULL,
+	    "%s: message says '%s' (%s)", what, needle, cause ? cause : "");
+	ok(lb == la && (before == after || memcmp(before, after, lb) == 0),
+	    "%s left untouched", what);
+	ok(p == NULL, "%s: no project returned", what);
+	free(before);
+	free(after);
+	free(cause);
+}
+
+static void
+make_db(const char *path, const char *sql)
+{
+	sqlite3 *db;
+
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+}
+
+static void
+test_not_projects(void)
+{
+	char *text = path_in("notes.txt"), *other = path_in("other.db");
+	char *newer = path_in("newer.fedwiz"), *sub = path_in("subdir");
+	char *missing = path_in("missing.fedwiz");
+	struct fw_project *p = NULL;
+	char *cause = NULL;
+	FILE *fp = fopen(text, "w");
+
+	fputs("hello, this is not a database\n", fp);
+	fclose(fp);
+	refused("a text file", text, "not a fedwiz project");
+	make_db(other, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+	refused("another application's database", other, "another application");
+	make_db(newer, "PRAGMA application_id = 1180129841; "
+	    "PRAGMA user_version = 99; CREATE TABLE t (x);");
+	refused("a newer project", newer, "newer fedwiz");
+	mkdir(sub, 0700);
+	refused("a directory", sub, "directory");
+	is_int(fw_project_open(missing, 0, &p, NULL, &cause), 2,
+	    "a missing project is not created without CREATE");
+	ok(access(missing, F_OK) != 0, "and no file appears");
+	free(cause);
+	free(text);
+	free(other);
+	free(newer);
+	free(sub);
+	free(missing);
+}
+
+static void
+test_migration(void)
+{
+	char *path = path_in("old.fedwiz"), *bak, *sql = NULL, *cause = NULL;
+	struct fw_project *p = NULL;
+	struct fw_deployment *d = NULL;
+	sqlite3 *db;
+	int version = 0;
+	sqlite3_stmt *st;
+
+	if (fw_read_file(TOP_SRCDIR "/tests/fixtures/project-v1.sql", 1 << 20,
+	    &sql, NULL, &cause) != 0) {
+		ok(0, "fixture readable: %s", cause);
+		free(cause);
+		free(path);
+		return;
+	}
+	make_db(path, sql);
+	free(sql);
+	is_int(open_rw(path, 0, &p), 0, "version 1 project opens");
+	bak = xasprintf("%s.bak-v1", path);
+	ok(access(bak, F_OK) == 0, "backup %s written before migrating", bak);
+	ok(fw_project_notices(p) != NULL &&
+	    strstr(fw_project_notices(p), "bak-v1") != NULL,
+	    "notice names the backup");
+	ok(fw_project_load(p, &d, &cause) == 0, "migrated project loads");
+	is_str(d ? d->name : NULL, "Legacy federation", "answers kept");
+	is_int(d ? (long long)d->n_ticks : 0, 1, "ticks kept");
+	ok(fw_project_tick(p, "x", NULL, &cause) == 0 &&
+	    fw_project_audit_count(p) == 1, "audit log works after migration");
+	fw_deployment_free(d);
+	fw_project_close(p);
+	sqlite3_open(path, &db);
+	sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	is_int(version, FW_SCHEMA_VERSION, "file now at the current schema");
+	sqlite3_open(bak, &db);
+	sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	is_int(version, 1, "backup still at schema 1");
+	free(bak);
+	free(path);
+}
+
+static void
+test_replace(void)
+{
+	char *path = path_in("r.fedwiz"), *cause = NULL;
+	struct fw_project *p = NULL;
+	struct fw_deployment *d = fw_deployment_new(), *back = NULL;
+
+	d->name = xstrdup("Imported");
+	d->edition = FW_EDITION_ENTERPRISE;
+	fw_add_imp_node(d, "impa.cup.example.com", "192.0.2.11");
+	fw_add_imp_domain(d, "cup.example.com", "impa.cup.example.com");
+	fw_add_ocs_domain(d, "ocs.contoso.test", NULL);
+	fw_add_ocs_pool(d, "pool1.ocs.contoso.test");
+	fw_add_ocs_server(d, "fe1.ocs.contoso.test", "198.51.100.21",
+	    "ocs.contoso.test", "pool1.ocs.contoso.test", FW_ROUTE_PRIMARY);
+	fw_add_tick(d, "item.1", NULL, NULL, NULL);
+	open_rw(path, FW_OPEN_CREATE, &p);
+	ok(fw_project_replace(p, d, &cause) == 0, "replace succeeds");
+	ok(fw_project_load(p, &back, &cause) == 0, "reload");
+	is_int(back->edition, FW_EDITION_ENTERPRISE, "edition replaced");
+	is_str(back->ocs_servers[0].pool, "pool1.ocs.contoso.test", "pool kept");
+	is_str(back->imp_domains[0].route_to, "impa.cup.example.com",
+	    "route_to kept");
+	fw_deployment_free(back);
+	/* A bad replacement (server naming a missing domain) changes nothing. */
+	free(d->ocs_servers[0].domain);
+	d->ocs_servers[0].domain = xstrdup("nowhere.test");
+	free(d->name);
+	d->name = xstrdup("Broken");
+	ok(fw_project_replace(p, d, &cause) == -1, "bad replace refused");
+	free(cause);
+	cause = NULL;
+	ok(fw_project_load(p, &back, &cause) == 0, "reload after failure");
+	is_str(back->name, "Imported", "nothing of the bad replace stays");
+	fw_deployment_free(back);
+	fw_deployment_free(d);
+	fw_project_close(p);
+	free(path);
+}
+
+int
+main(void)
+{
+	if (mkdtemp(dir) == NULL) {
+		printf("Bail out! mkdtemp: %s\n", strerror(errno));
+		return 1;
+	}
+	test_create_and_edit();
+	test_lock();
+	test_not_projects();
+	test_migration();
+	test_replace();
+	{
+		char *cmd = xasprintf("rm -rf '%s'", dir);
+
+		if (system(cmd) != 0)
+			diag("could not remove %s", dir);
+		free(cmd);
+	}
+	return done_testing();
+}

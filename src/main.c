@@ -41,7 +41,7 @@ usage(FILE *fp)
 	    "start screen).\n"));
 	fprintf(fp, _("\nCommands:\n"));
 	for (i = 0; fw_cmds[i] != NULL; i++)
-		fprintf(fp, "  %-8s %s\n", fw_cmds[i]->name,
+		fprintf(fp, "  %-10s %s\n", fw_cmds[i]->name,
 		    _(fw_cmds[i]->summary));
 	fprintf(fp, _("\nOptions (for the wizard):\n"
 	    "      --no-color   no colours (also when NO_COLOR is set)\n"

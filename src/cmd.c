@@ -21,6 +21,7 @@ const struct fw_cmd *const fw_cmds[] = {
 	&fw_cmd_import,
 	&fw_cmd_export,
 	&fw_cmd_show,
+	&fw_cmd_probe,
 	NULL,
 };
 

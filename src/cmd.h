@@ -20,6 +20,7 @@ extern const struct fw_cmd fw_cmd_init;
 extern const struct fw_cmd fw_cmd_import;
 extern const struct fw_cmd fw_cmd_export;
 extern const struct fw_cmd fw_cmd_show;
+extern const struct fw_cmd fw_cmd_probe;
 
 /* NULL-terminated table of every subcommand, in --help order. */
 extern const struct fw_cmd *const fw_cmds[];

@@ -195,8 +195,9 @@ hello_once(struct run *run, unsigned version, struct fw_hello_reply *reply,
 }
 
 /* Probes 0x000A with TLS 1.2 and, when that is not accepted, TLS 1.0 (an
- * OCS 2007 R2 server may know nothing newer). Keeps the chain it saw. */
-static void
+ * OCS 2007 R2 server may know nothing newer). Keeps the chain it saw;
+ * returns whether the peer accepts 0x000A. */
+static int
 probe_3des(struct run *run, struct fw_hello_reply *keep)
 {
 	static const unsigned versions[] = { FW_TLS_V1_2, FW_TLS_V1_0 };
@@ -226,7 +227,7 @@ probe_3des(struct run *run, struct fw_hello_reply *keep)
 	if (stopped(run)) {
 		free(first.buf);
 		free(second.buf);
-		return;
+		return 0;
 	}
 	if (second.len > 0 && r == 1)
 		report(run, FW_PROBE_KIND_3DES, 1, fw_sb_steal(&second),
@@ -234,6 +235,7 @@ probe_3des(struct run *run, struct fw_hello_reply *keep)
 	else
 		report(run, FW_PROBE_KIND_3DES, r == 1, fw_sb_steal(&first),
 		    fw_sb_steal(&second));
+	return r == 1;
 }
 
 /* The chain as X509 objects from the DER the ClientHello exchange saw. */
@@ -320,9 +322,10 @@ probe_sip(struct run *run, struct fw_conn *c, const char *over)
 	free(cause);
 }
 
-/* The OpenSSL handshake, then SIP on the same connection. */
+/* The OpenSSL handshake, then SIP on the same connection. accepts_3des:
+ * the ClientHello probe saw the peer choose 0x000A. */
 static void
-probe_tls_sip(struct run *run, struct fw_tls_info *info)
+probe_tls_sip(struct run *run, struct fw_tls_info *info, int accepts_3des)
 {
 	struct fw_conn c;
 	struct fw_strbuf sb;
@@ -342,6 +345,10 @@ probe_tls_sip(struct run *run, struct fw_tls_info *info)
 		    "was sent (mutual TLS)") :
 		    _("the peer asked for a client certificate; give one with "
 		    "--client-cert and --client-key to try mutual TLS"));
+	if (st != FW_NET_OK && accepts_3des && info->alert >= 0)
+		fw_sb_printf(&sb, "%s\n", _("the peer accepts 3DES, which "
+		    "Debian's OpenSSL lacks; it may offer nothing else, which "
+		    "the IM and Presence TLS context can still use"));
 	if (st != FW_NET_OK) {
 		report(run, FW_PROBE_KIND_TLS, 0, xasprintf(_("no TLS "
 		    "handshake: %s"), cause), fw_sb_steal(&sb));
@@ -369,6 +376,7 @@ fw_probe_run(const struct fw_deployment *d, const struct fw_probe_target *t,
 	struct fw_tls_info info;
 	struct fw_conn c;
 	char *cause = NULL;
+	int accepts;
 
 	memset(&hello, 0, sizeof hello);
 	memset(&info, 0, sizeof info);
@@ -383,9 +391,9 @@ fw_probe_run(const struct fw_deployment *d, const struct fw_probe_target *t,
 		free(cause);
 		return run.failed;
 	}
-	probe_3des(&run, &hello);
+	accepts = probe_3des(&run, &hello);
 	if (!stopped(&run))
-		probe_tls_sip(&run, &info);
+		probe_tls_sip(&run, &info, accepts);
 	if (!stopped(&run))
 		probe_cert(&run, &info, &hello);
 	fw_tls_info_clear(&info);

@@ -1,12 +1,12 @@
 #!/bin/sh
 # fedwiz probe, SIP side, against real peers on loopback: SIPp answering
 # OPTIONS over TCP, and over TLS behind socat (Debian's SIPp is built
-# without TLS); a closed port; a silent listener (timeout); Ctrl-C in the
-# middle of a run; usage errors.
+# without TLS); a closed port; a silent listener (timeout); a reset;
+# Ctrl-C in the middle of a run; usage errors.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/peers.sh"
 
-need sipp socat openssl sqlite3
+need sipp socat openssl sqlite3 python3
 make_certs || { echo "Bail out! cannot make test certificates"; exit 1; }
 
 # sipp: -aa answers OPTIONS with 200 OK; its control (UDP) and media ports
@@ -74,6 +74,25 @@ is "$STATUS" 1 "silent peer: exit 1"
 ok "reported as a timeout" grep -q \
 	'^  FAIL sip       no answer to OPTIONS over TCP: no answer before the timeout' "$OUT"
 ok "after about --timeout 1 ($((t1 - t0)) s)" test $((t1 - t0)) -le 3
+
+# A listener that reads the request and resets the connection (SO_LINGER
+# 0 then close sends RST).
+free_port preset
+start_peer reset "$preset" python3 -c 'import socket, struct, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1])))
+s.listen(5)
+while True:
+    c, _ = s.accept()
+    c.recv(4096)
+    c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    c.close()' "$preset"
+make_project reset.fedwiz tcp "$preset"
+run "$FEDWIZ" probe reset.fedwiz --only localhost --timeout 5
+is "$STATUS" 1 "reset: exit 1"
+ok "reported as a reset" grep -q \
+	'^  FAIL sip       no answer to OPTIONS over TCP: connection reset by the peer' "$OUT"
 
 # Ctrl-C: the OCS next hop (closed) is done, the IM&P node (silent) hangs.
 make_project stop.fedwiz tls "$pclosed" "$psilent"

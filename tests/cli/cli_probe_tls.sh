@@ -22,6 +22,8 @@ ok "it is reported as localhost on its port" \
 ok "the peer accepts 0x000A with TLS 1.2" grep -q \
 	'^  ok   tls-3des  accepts TLS_RSA_WITH_3DES_EDE_CBC_SHA (0x000A) with TLS 1.2$' "$OUT"
 ok "OpenSSL's handshake fails" grep -q '^  FAIL tls       no TLS handshake' "$OUT"
+ok "and says why: the peer offers 3DES, which OpenSSL lacks" \
+	grep -q "the peer accepts 3DES, which Debian's OpenSSL lacks" "$OUT"
 ok "the report says what the probe lowered" \
 	grep -q 'allowed TLS 1.0 and OpenSSL security level 0' "$OUT"
 ok "the chain read from the clear-text Certificate message is shown" \

@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include "fw_model.h"
-#include "fw_pattern.h"
 #include "fw_resolve.h"
 #include "fw_rules.h"
 #include "rulesutil.h"
@@ -40,22 +39,6 @@ run(const struct fw_deployment *d, struct fw_resolver *r,
 
 	fw_findings_free(f);
 	return fw_rules_run(d, &o, f);
-}
-
-static void
-test_pattern(void)
-{
-	char *p;
-
-	p = fw_dest_pattern("domaina.com");
-	is_str(p, ".com.domaina.*", "guide's example: domaina.com");
-	free(p);
-	p = fw_dest_pattern("OCS.Contoso.TEST.");
-	is_str(p, ".test.contoso.ocs.*", "case folded, trailing dot dropped");
-	free(p);
-	p = fw_dest_pattern("local");
-	is_str(p, ".local.*", "one label");
-	free(p);
 }
 
 static void
@@ -415,7 +398,6 @@ test_dns(void)
 int
 main(void)
 {
-	test_pattern();
 	test_good();
 	test_names();
 	test_ports();

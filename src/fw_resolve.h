@@ -75,7 +75,9 @@ void fw_resolver_drain(struct fw_resolver *);
  * latest): for the command line. */
 void fw_resolver_wait_all(struct fw_resolver *);
 
-/* The default lookup: getaddrinfo, every address once, in its order. */
+/* The default lookup: getaddrinfo, every address once, in its order. An
+ * address given as name asks for its reverse (PTR) name instead, through
+ * getnameinfo: the answer is that one name, lower-cased. */
 int fw_resolve_system(const char *name, char ***addrs, void *ctx);
 
 /* Frees a NULL-terminated string array; NULL accepted. */

@@ -42,7 +42,7 @@ struct fw_rules_opts {
  * out must start zeroed ({ NULL, 0 }) or hold earlier findings. The
  * findings come sorted by step, then severity (errors first), then subject,
  * field and message, so output is stable and diffable. Returns the number
- * of errors found. */
+ * of errors this run added. */
 size_t fw_rules_run(const struct fw_deployment *d,
     const struct fw_rules_opts *opts, struct fw_findings *out);
 

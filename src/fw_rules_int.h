@@ -13,6 +13,8 @@
 /* The flow step "OCS static routes" (fw_flow.c): its field imp_domain is
  * also a field of step 0, where fw_rules_field_step() finds it. */
 #define FW_STEP_OCS_ROUTES 3
+/* The flow step "IM&P certificates", where TLS peer subjects are set. */
+#define FW_STEP_IMP_CERTS 9
 
 struct fw_rule_ctx {
 	const struct fw_deployment *d;

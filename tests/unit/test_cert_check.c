@@ -280,6 +280,16 @@ test_rules(void)
 	    "IM&P certificate without Client Authentication: error");
 	is_int(count_findings(&f, FW_SEV_WARNING, 9, "imp_ca",
 	    "is not a CA certificate"), 1, "a leaf given as CA: warning");
+	is_int(count_findings(&f, FW_SEV_WARNING, 9, NULL, "TLS Peer "
+	    "Subjects"), 0, "CN fe1.ocs.test is an OCS server: no peer "
+	    "subject warning");
+	fw_findings_free(&f);
+	free(d->ocs_servers[0].fqdn);
+	d->ocs_servers[0].fqdn = strdup("fe9.ocs.test");
+	fw_rules_run(d, &o, &f);
+	is_int(count_findings(&f, FW_SEV_WARNING, 9, NULL, "enter "
+	    "fe1.ocs.test under Security > TLS Peer Subjects"), 1,
+	    "a CN that is no OCS server: which TLS peer subject to enter");
 	fw_findings_free(&f);
 
 	fw_set_cert(d, FW_CERT_IMP_CA, other, NULL, NULL);

@@ -21,6 +21,9 @@ const struct fw_cmd *const fw_cmds[] = {
 	&fw_cmd_import,
 	&fw_cmd_export,
 	&fw_cmd_show,
+	&fw_cmd_checklist,
+	&fw_cmd_tick,
+	&fw_cmd_untick,
 	NULL,
 };
 
@@ -209,4 +212,25 @@ fw_cmd_open_project(const char *path, unsigned flags, struct fw_project **out)
 	}
 	free(cause);
 	return rc;
+}
+
+int
+fw_cmd_write_output(const char *output, const char *text, int mode)
+{
+	char *cause = NULL;
+	size_t len = strlen(text);
+
+	if (output == NULL || strcmp(output, "-") == 0) {
+		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+			fw_err(_("standard output: write error"));
+			return FW_EXIT_USAGE;
+		}
+		return FW_EXIT_OK;
+	}
+	if (fw_write_file_atomic(output, text, len, mode, &cause) != 0) {
+		fw_err("%s", cause);
+		free(cause);
+		return FW_EXIT_USAGE;
+	}
+	return FW_EXIT_OK;
 }

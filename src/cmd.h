@@ -20,6 +20,9 @@ extern const struct fw_cmd fw_cmd_init;
 extern const struct fw_cmd fw_cmd_import;
 extern const struct fw_cmd fw_cmd_export;
 extern const struct fw_cmd fw_cmd_show;
+extern const struct fw_cmd fw_cmd_checklist;
+extern const struct fw_cmd fw_cmd_tick;
+extern const struct fw_cmd fw_cmd_untick;
 
 /* NULL-terminated table of every subcommand, in --help order. */
 extern const struct fw_cmd *const fw_cmds[];
@@ -61,5 +64,10 @@ void fw_cmd_print_errors(const char *errors);
 struct fw_project;
 int fw_cmd_open_project(const char *path, unsigned flags,
     struct fw_project **out);
+
+/* Writes text to output, or to standard output when output is NULL or
+ * "-"; a file is replaced atomically with the given mode. Reports errors
+ * itself; returns an exit code. */
+int fw_cmd_write_output(const char *output, const char *text, int mode);
 
 #endif

@@ -36,6 +36,8 @@ item_clear(struct fw_check_item *it)
 	free(it->text);
 	free(it->where);
 	free(it->note);
+	free(it->ticked_by);
+	free(it->ticked_at);
 	for (i = 0; i < it->n_fields; i++) {
 		free(it->fields[i].label);
 		free(it->fields[i].value);
@@ -310,6 +312,10 @@ apply_ticks(struct fw_checklist *cl, const struct fw_deployment *d)
 				it->state = FW_ITEM_DONE;
 			else
 				it->state = FW_ITEM_CHANGED;
+			if (t != NULL && t->user != NULL)
+				it->ticked_by = xstrdup(t->user);
+			if (t != NULL && t->time != NULL)
+				it->ticked_at = xstrdup(t->time);
 			cl->n_done += it->state == FW_ITEM_DONE;
 			cl->n_changed += it->state == FW_ITEM_CHANGED;
 		}

@@ -33,6 +33,8 @@ struct fw_check_item {
 	struct fw_check_field *fields;
 	size_t n_fields;
 	char *note;		/* translated: a warning or hint, or NULL */
+	char *ticked_by;	/* who ticked it (done or changed), or NULL */
+	char *ticked_at;	/* when, "YYYY-MM-DD HH:MM:SS" UTC, or NULL */
 };
 
 struct fw_check_group {

@@ -156,3 +156,12 @@ fw_render_group_done(const struct fw_check_group *g)
 		done += g->items[i].state == FW_ITEM_DONE;
 	return done;
 }
+
+char *
+fw_render_ticked(const struct fw_check_item *it)
+{
+	if (it->ticked_by == NULL || it->ticked_at == NULL)
+		return NULL;
+	return xasprintf(_("Ticked by %s, %s UTC"), it->ticked_by,
+	    it->ticked_at);
+}

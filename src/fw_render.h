@@ -59,6 +59,10 @@ size_t fw_render_rows(const struct fw_checklist *,
     const struct fw_render_info *, struct fw_render_row *rows);
 void fw_render_rows_free(struct fw_render_row *, size_t n);
 
+/* "Ticked by USER, TIME UTC" for an item ticked in the project, or NULL
+ * (free()). */
+char *fw_render_ticked(const struct fw_check_item *);
+
 /* How many of a group's items are done. */
 size_t fw_render_group_done(const struct fw_check_group *);
 

@@ -136,6 +136,7 @@ state_class(enum fw_item_state st)
 static void
 put_item(struct fw_strbuf *sb, const struct fw_check_item *it)
 {
+	char *ticked;
 	size_t i;
 
 	fw_sb_printf(sb, "<li class=\"item %s\">\n<p class=\"text\">"
@@ -165,6 +166,12 @@ put_item(struct fw_strbuf *sb, const struct fw_check_item *it)
 		fw_sb_add(sb, "<p class=\"note\">");
 		esc(sb, it->note);
 		fw_sb_add(sb, "</p>\n");
+	}
+	if ((ticked = fw_render_ticked(it)) != NULL) {
+		fw_sb_add(sb, "<p class=\"ticked\">");
+		esc(sb, ticked);
+		fw_sb_add(sb, "</p>\n");
+		free(ticked);
 	}
 	fw_sb_add(sb, "<p class=\"id\">");
 	esc(sb, _("id:"));

@@ -63,6 +63,7 @@ put_header(struct fw_strbuf *sb, const struct fw_checklist *cl,
 static void
 put_item(struct fw_strbuf *sb, const struct fw_check_item *it)
 {
+	char *ticked;
 	size_t i;
 
 	/* GitHub has no third box: a changed item is open, and says so. */
@@ -88,6 +89,12 @@ put_item(struct fw_strbuf *sb, const struct fw_check_item *it)
 		fw_sb_add(sb, "\n  ");
 		esc(sb, it->note);
 		fw_sb_add(sb, "\n");
+	}
+	if ((ticked = fw_render_ticked(it)) != NULL) {
+		fw_sb_add(sb, "\n  _");
+		esc(sb, ticked);
+		fw_sb_add(sb, "_\n");
+		free(ticked);
 	}
 	fw_sb_add(sb, "\n  ");
 	esc(sb, _("id:"));

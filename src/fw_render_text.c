@@ -167,6 +167,10 @@ put_item(struct fw_strbuf *sb, const struct fw_check_item *it)
 	}
 	if (it->note != NULL)
 		wrap(sb, INDENT, INDENT, it->note);
+	if ((line = fw_render_ticked(it)) != NULL) {
+		wrap(sb, INDENT, INDENT, line);
+		free(line);
+	}
 	/* An id is copied into `fedwiz tick`: keep it on one line, out of
 	 * the indent when that is what it takes. */
 	line = xasprintf(_("id: %s"), it->id);

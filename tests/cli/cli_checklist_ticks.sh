@@ -42,6 +42,9 @@ ok "tick is quiet" test ! -s "$ERR"
 is "$(box "$route")" "[x]" "the route is ticked"
 is "$(box "$xcp_c")" "[x]" "the third XCP restart is ticked"
 is "$(progress)" "5 of $total done" "5 done"
+grep -A12 '^\[x\] Add the static route for ocs.contoso.test to fe1' cl.txt >ticked.txt
+ok "a ticked item says who ticked it and when" \
+	grep -q "^    Ticked by $(id -un), 20[0-9][0-9]-[01][0-9]-[0-3][0-9] [0-9:]* UTC\$" ticked.txt
 
 # An unknown id: exit 2, and nothing of the call is ticked.
 run "$FEDWIZ" tick p.fedwiz imp.listener imp.no.such.item

@@ -286,6 +286,12 @@ test_ticks(void)
 	is_int(fw_checklist_find(cl, "imp.listener")->state, FW_ITEM_DONE,
 	    "a tick without a fingerprint is done");
 	is_int(cl->n_done, 2, "two done; a stale tick counts for nothing");
+	is_str(fw_checklist_find(cl, id)->ticked_by, "admin",
+	    "a done item knows who ticked it");
+	is_str(fw_checklist_find(cl, id)->ticked_at, "2026-01-01 00:00:00",
+	    "... and when");
+	ok(fw_checklist_find(cl, "imp.xcp.cup1.foo.com")->ticked_by == NULL,
+	    "an open item has no ticker");
 	fw_checklist_free(cl);
 
 	free(d->ocs_servers[0].ip);

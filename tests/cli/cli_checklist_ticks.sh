@@ -71,6 +71,9 @@ ok "... saying so" grep -q 'address (changed since done)' changed.txt
 is "$(box "$route")" "[x]" "the route (by FQDN) keeps its tick"
 is "$(progress)" "4 of $total done" "a changed item does not count as done"
 ok "the header counts it" grep -q '^ *1 changed since done: do them again$' cl.txt
+"$FEDWIZ" show p.fedwiz >show.txt
+ok "show counts the same" \
+	grep -q "^Checklist: *4 of $total done, 1 changed since done\$" show.txt
 run "$FEDWIZ" tick p.fedwiz "$hostauth_a"
 is "$(box "$hostauth_a")" "[x]" "ticking again takes the new values"
 

@@ -277,7 +277,7 @@ probe_cert(struct run *run, const struct fw_tls_info *info,
 	}
 	fw_sb_init(&sb);
 	problems = fw_peer_cert_judge(chain, n, run->t->host, ca,
-	    run->o->now, "", &sb);
+	    run->o->now, &sb);
 	report(run, FW_PROBE_KIND_CERT, problems == 0, problems == 0 ?
 	    xstrdup(_("the presented certificate meets the guide's rules")) :
 	    problems == 1 ?

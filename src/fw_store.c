@@ -423,7 +423,7 @@ configure_connection(struct fw_project *p, char **cause)
 	if (exec_plain(p, "PRAGMA foreign_keys = ON", cause) != 0)
 		return -1;
 	if (p->read_only)
-		return 0;
+		return exec_plain(p, "PRAGMA query_only = 1", cause);
 	if (on_network_fs(p->path)) {
 		notice(p, _("%s is on a network filesystem: using rollback "
 		    "journal instead of WAL, which needs one host"), p->path);
@@ -469,7 +469,11 @@ fw_project_open(const char *path, unsigned flags, struct fw_project **out,
 			goto fail;
 		created = 1;
 	}
-	oflags = p->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	/* A read-only open of a writable file still opens it read-write (with
+	 * query_only set below): only then can SQLite remove the -wal and
+	 * -shm files when the last connection closes. */
+	oflags = p->read_only && access(path, W_OK) != 0 ?
+	    SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	if (sqlite3_open_v2(path, &p->db, oflags, NULL) != SQLITE_OK) {
 		db_fail(p, cause, _("cannot open"));
 		goto fail;

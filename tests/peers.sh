@@ -8,6 +8,9 @@
 #	start_peer NAME PORT CMD... run CMD in the background as peer NAME
 #	make_project FILE TRANSPORT PORT [PEER_AUTH_PORT]
 
+# The report wraps at $COLUMNS when set; the tests read it unwrapped.
+unset COLUMNS
+
 _peer_pids=
 trap 'stop_peers; cd / && rm -rf "$FW_TMP"' EXIT
 

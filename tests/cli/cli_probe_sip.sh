@@ -18,7 +18,7 @@ start_peer sipp "$psip" sipp -sn uas -aa -t t1 -p "$psip" -i 127.0.0.1 \
     -trace_msg -message_file sipp-messages.log
 
 make_project tcp.fedwiz tcp "$psip"
-run "$FEDWIZ" probe tcp.fedwiz --only fe1.ocs.test --timeout 5
+run "$FEDWIZ" probe tcp.fedwiz --only fe1.ocs.test --timeout 10
 is "$STATUS" 0 "SIPp over TCP: exit 0"
 ok "200 OK over TCP" grep -q '^  ok   sip       200 OK over TCP$' "$OUT"
 ok "with the round-trip time" grep -q '^ *round trip [0-9]* ms' "$OUT"
@@ -40,7 +40,7 @@ start_peer socat "$ptls" socat \
     "TCP:127.0.0.1:$psip"
 free_port pclosed
 make_project tls.fedwiz tls "$ptls" "$pclosed"
-run "$FEDWIZ" probe tls.fedwiz --timeout 5
+run "$FEDWIZ" probe tls.fedwiz --timeout 10
 is "$STATUS" 1 "TLS next hop fine, IM&P node closed: exit 1"
 ok "200 OK over TLS" grep -q '^  ok   sip       200 OK over TLS 1\.[23]$' "$OUT"
 ok "the closed Peer Auth port is reported as refused" grep -q \
@@ -48,11 +48,11 @@ ok "the closed Peer Auth port is reported as refused" grep -q \
 ok "for the TLS handshake too" grep -q \
 	'^  FAIL tls       no TLS handshake: connection refused' "$OUT"
 ok "the IM&P node is named as such" grep -q \
-	"^cup1.example.com (127.0.0.1) port $pclosed TLS: IM and Presence node, Peer Auth listener" "$OUT"
+	"^cup1.example.com (127.0.0.1) port $pclosed TLS: IM and Presence Peer Auth listener" "$OUT"
 is "$(sqlite3 tls.fedwiz "SELECT count(*) FROM probe")" 8 \
 	"four checks for each of the two hosts are stored"
 
-run "$FEDWIZ" probe tls.fedwiz --only cup1.example.com --timeout 5
+run "$FEDWIZ" probe tls.fedwiz --only cup1.example.com --timeout 10
 ok "--only probes just that host" sh -c \
 	"! grep -q '^fe1.ocs.test' '$OUT' && grep -q '^cup1.example.com' '$OUT'"
 
@@ -90,7 +90,7 @@ while True:
     c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
     c.close()' "$preset"
 make_project reset.fedwiz tcp "$preset"
-run "$FEDWIZ" probe reset.fedwiz --only fe1.ocs.test --timeout 5
+run "$FEDWIZ" probe reset.fedwiz --only fe1.ocs.test --timeout 10
 is "$STATUS" 1 "reset: exit 1"
 ok "reported as a reset" grep -q \
 	'^  FAIL sip       no answer to OPTIONS over TCP: connection reset by the peer' "$OUT"

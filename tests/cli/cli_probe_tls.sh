@@ -16,7 +16,7 @@ start_peer gnutls "$p3des" gnutls-serv --x509certfile certs/both.pem \
     --x509keyfile certs/both.key -p "$p3des" \
     --priority 'NONE:+VERS-TLS1.2:+3DES-CBC:+RSA:+SHA1:+COMP-NULL:+SIGN-ALL'
 make_project des.fedwiz tls "$p3des"
-run "$FEDWIZ" probe des.fedwiz --timeout 5
+run "$FEDWIZ" probe des.fedwiz --timeout 10
 is "$STATUS" 1 "3DES-only peer: exit 1 (OpenSSL cannot finish)"
 ok "it is reported by its FQDN and port" \
 	grep -q "^fe1.ocs.test (127.0.0.1) port $p3des TLS: OCS next hop for ocs.example.com" "$OUT"
@@ -32,6 +32,11 @@ ok "the chain read from the clear-text Certificate message is shown" \
 ok "and judged good" grep -q \
 	"^  ok   cert      the presented certificate meets the guide's rules" "$OUT"
 ok "chained to the project's OCS CA" grep -q "chains to the project's CA" "$OUT"
+run env COLUMNS=80 "$FEDWIZ" probe des.fedwiz --timeout 10
+ok "with COLUMNS=80 every line fits 80 columns" \
+	sh -c "! awk 'length > 79' '$OUT' | grep -q ."
+ok "wrapped lines continue in the text column" \
+	grep -q '^                 [a-z(]' "$OUT"
 is "$(sqlite3 des.fedwiz "SELECT ok FROM probe WHERE port = $p3des AND kind = 'tls-3des'")" \
 	1 "the 3DES result is stored in the project"
 is "$(sqlite3 des.fedwiz "SELECT count(*) FROM probe")" 4 \
@@ -42,7 +47,7 @@ free_port pmod
 start_peer sserver "$pmod" openssl s_server -quiet -accept "127.0.0.1:$pmod" \
     -cert certs/server.pem -key certs/server.key
 make_project mod.fedwiz tls "$pmod"
-run "$FEDWIZ" probe mod.fedwiz --timeout 5
+run "$FEDWIZ" probe mod.fedwiz --timeout 10
 is "$STATUS" 1 "modern peer with a bad certificate: exit 1"
 ok "0x000A refused with an alert, TLS 1.2 and TLS 1.0" sh -c \
 	"grep -q 'refuses TLS_RSA_WITH_3DES_EDE_CBC_SHA (0x000A) offered with TLS 1.2: alert handshake failure (40)' '$OUT' &&
@@ -58,14 +63,14 @@ free_port pexp
 start_peer expired "$pexp" openssl s_server -quiet -accept "127.0.0.1:$pexp" \
     -cert certs/expired.pem -key certs/expired.key
 make_project exp.fedwiz tls "$pexp"
-run "$FEDWIZ" probe exp.fedwiz --timeout 5
+run "$FEDWIZ" probe exp.fedwiz --timeout 10
 ok "an expired certificate is reported with its date" \
 	grep -q 'error: the presented certificate expired on 2020-01-01 00:00:00 UTC' "$OUT"
 ok "and fails the cert check" grep -q '^  FAIL cert' "$OUT"
 
 # --- no CA in the project ---
 PROJECT_CA= make_project noca.fedwiz tls "$pexp"
-run "$FEDWIZ" probe noca.fedwiz --timeout 5
+run "$FEDWIZ" probe noca.fedwiz --timeout 10
 ok "without a CA in the project the chain is not checked, and said so" \
 	grep -q 'chain not checked: the project holds no CA' "$OUT"
 kill "$pid_expired"
@@ -75,10 +80,10 @@ free_port pmtls
 start_peer mtls "$pmtls" openssl s_server -quiet -accept "127.0.0.1:$pmtls" \
     -cert certs/both.pem -key certs/both.key -verify 1 -CAfile certs/ca.pem
 make_project mtls.fedwiz tls "$pmtls"
-run "$FEDWIZ" probe mtls.fedwiz --timeout 5
+run "$FEDWIZ" probe mtls.fedwiz --timeout 10
 ok "the request for a client certificate is reported" grep -q \
 	'the peer asked for a client certificate; give one with --client-cert' "$OUT"
-run "$FEDWIZ" probe mtls.fedwiz --timeout 5 --client-cert certs/client.pem \
+run "$FEDWIZ" probe mtls.fedwiz --timeout 10 --client-cert certs/client.pem \
     --client-key certs/client.key
 ok "with --client-cert/--client-key it is sent" grep -q \
 	'the one given was sent (mutual TLS)' "$OUT"

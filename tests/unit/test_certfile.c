@@ -8,6 +8,7 @@
 
 #include "certgen.h"
 #include "fw_certfile.h"
+#include "fw_util.h"
 #include "tap.h"
 
 static char tmpdir[] = "/tmp/fw-certfile-XXXXXX";
@@ -62,10 +63,9 @@ file_bad(const char *path, const char *what, const char *needle)
 static char *
 write_tmp(const char *name, const char *data, size_t len)
 {
-	char *path = malloc(strlen(tmpdir) + strlen(name) + 2);
+	char *path = xasprintf("%s/%s", tmpdir, name);
 	FILE *fp;
 
-	sprintf(path, "%s/%s", tmpdir, name);
 	fp = fopen(path, "wb");
 	fwrite(data, 1, len, fp);
 	fclose(fp);
@@ -89,7 +89,7 @@ test_files(const char *pem, const char *fp)
 	free(path);
 	free(cause);
 
-	big = malloc(bigsize);
+	big = xmalloc(bigsize);
 	memset(big, 'A', bigsize);
 	path = write_tmp("big.pem", big, bigsize);
 	file_bad(path, "file over 1 MiB", "larger than 1 MiB");
@@ -103,8 +103,7 @@ test_files(const char *pem, const char *fp)
 	free(path);
 
 	file_bad(tmpdir, "directory", "is a directory");
-	missing = malloc(strlen(tmpdir) + 32);
-	sprintf(missing, "%s/missing.pem", tmpdir);
+	missing = xasprintf("%s/missing.pem", tmpdir);
 	file_bad(missing, "missing file", "cannot open");
 	free(missing);
 }
@@ -130,13 +129,11 @@ main(void)
 	ok(strlen(fp) == 95, "fingerprint is 32 colon-separated pairs");
 	load_ok(pem, strlen(pem), "one PEM certificate", fp, 1);
 	load_ok(der, derlen, "one DER certificate", fp, 1);
-	s = malloc(strlen(pem) + strlen(capem) + 64);
-	sprintf(s, "subject=CN = fe1.ocs.test\n%s\n%s", pem, capem);
+	s = xasprintf("subject=CN = fe1.ocs.test\n%s\n%s", pem, capem);
 	load_ok(s, strlen(s), "a chain with text around it", fp, 2);
 	free(s);
 
-	s = malloc(strlen(pem) + strlen(keypem) + 1);
-	sprintf(s, "%s%s", pem, keypem);
+	s = xasprintf("%s%s", pem, keypem);
 	load_bad(s, strlen(s), "certificate plus PKCS#8 key", "private key");
 	load_bad(s, strlen(s), "certificate plus key", "nothing of it was stored");
 	free(s);

@@ -77,6 +77,15 @@ int fw_utf8_valid(const char *s, size_t len);
  */
 char *fw_printable(const char *s, size_t max);
 
+/* Display columns of UTF-8 text, counting each character as one column
+ * (enough for the Latin scripts fedwiz is translated into). */
+size_t fw_utf8_width(const char *s, size_t len);
+
+/* Appends text to sb word-wrapped to width columns: the first line starts
+ * with first, the others with rest; ends with a newline. */
+void fw_sb_wrap(struct fw_strbuf *sb, const char *text, size_t width,
+    const char *first, const char *rest);
+
 /* Case-insensitive ASCII compare, for host names. */
 int fw_strcaseeq(const char *, const char *);
 

@@ -321,3 +321,46 @@ fw_strcaseeq(const char *a, const char *b)
 		return a == b;
 	return strcasecmp(a, b) == 0;
 }
+
+size_t
+fw_utf8_width(const char *s, size_t len)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < len; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			w++;
+	}
+	return w;
+}
+
+void
+fw_sb_wrap(struct fw_strbuf *sb, const char *text, size_t width,
+    const char *first, const char *rest)
+{
+	const char *word = text;
+	size_t base = fw_utf8_width(first, strlen(first)), col = base, wlen;
+	size_t wcols;
+
+	fw_sb_add(sb, first);
+	for (;;) {
+		word += strspn(word, " ");
+		if (*word == '\0')
+			break;
+		wlen = strcspn(word, " ");
+		wcols = fw_utf8_width(word, wlen);
+		/* A word longer than a line still goes on a line of its own. */
+		if (col > base && col + 1 + wcols > width) {
+			fw_sb_add(sb, "\n");
+			fw_sb_add(sb, rest);
+			base = col = fw_utf8_width(rest, strlen(rest));
+		} else if (col > base) {
+			fw_sb_add(sb, " ");
+			col++;
+		}
+		fw_sb_addn(sb, word, wlen);
+		col += wcols;
+		word += wlen;
+	}
+	fw_sb_add(sb, "\n");
+}

@@ -31,28 +31,28 @@ usage(FILE *fp)
 {
 	size_t i;
 
-	fprintf(fp, _("Usage: fedwiz [OPTIONS] [PROJECT]\n"
-	    "       fedwiz COMMAND [ARGS]\n"));
-	fprintf(fp, _("Walk a Cisco IM and Presence administrator through "
+	fputs(_("Usage: fedwiz [OPTIONS] [PROJECT]\n"
+	    "       fedwiz COMMAND [ARGS]\n"), fp);
+	fputs(_("Walk a Cisco IM and Presence administrator through "
 	    "interdomain federation\nwith Microsoft OCS, step by step, "
-	    "keeping the answers in a project file.\n"));
-	fprintf(fp, _("\nWithout a COMMAND, start the wizard on PROJECT (by "
+	    "keeping the answers in a project file.\n"), fp);
+	fputs(_("\nWithout a COMMAND, start the wizard on PROJECT (by "
 	    "default\n$XDG_DATA_HOME/fedwiz/default.fedwiz, chosen on the "
-	    "start screen).\n"));
-	fprintf(fp, _("\nCommands:\n"));
+	    "start screen).\n"), fp);
+	fputs(_("\nCommands:\n"), fp);
 	for (i = 0; fw_cmds[i] != NULL; i++)
-		fprintf(fp, "  %-8s %s\n", fw_cmds[i]->name,
+		fprintf(fp, "  %-10s %s\n", fw_cmds[i]->name,
 		    _(fw_cmds[i]->summary));
-	fprintf(fp, _("\nOptions (for the wizard):\n"
+	fputs(_("\nOptions (for the wizard):\n"
 	    "      --no-color   no colours (also when NO_COLOR is set)\n"
 	    "      --read-only  open PROJECT without changing it, even when "
 	    "another\n"
 	    "                   fedwiz holds it\n"
 	    "  -h, --help       show this help and exit\n"
-	    "      --version    show the version and exit\n"));
-	fprintf(fp, _("\n'fedwiz COMMAND --help' describes a command. Exit "
+	    "      --version    show the version and exit\n"), fp);
+	fputs(_("\n'fedwiz COMMAND --help' describes a command. Exit "
 	    "status: 0 done, 1 findings,\n2 usage or I/O error, 3 project "
-	    "locked by another fedwiz. See fedwiz(1).\n"));
+	    "locked by another fedwiz. See fedwiz(1).\n"), fp);
 }
 
 static int try_help(const char *fmt, ...)

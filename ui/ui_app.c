@@ -19,6 +19,7 @@
 
 #include "fw_curses.h"
 #include "fw_i18n.h"
+#include "fw_resolve.h"
 #include "fw_util.h"
 
 char *
@@ -88,6 +89,30 @@ note_saved(struct ui_app *app)
 	free(t);
 }
 
+void
+ui_app_check(struct ui_app *app)
+{
+	struct fw_rules_opts opts;
+
+	fw_findings_free(&app->findings);
+	if (app->d == NULL)
+		return;
+	memset(&opts, 0, sizeof opts);
+	opts.resolver = app->resolver;
+	fw_rules_run(app->d, &opts, &app->findings);
+}
+
+size_t
+ui_app_step_count(const struct ui_app *app, int step, enum fw_severity sev)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < app->findings.n; i++)
+		n += app->findings.items[i].step == step &&
+		    app->findings.items[i].severity == sev;
+	return n;
+}
+
 int
 ui_app_reload(struct ui_app *app)
 {
@@ -102,6 +127,7 @@ ui_app_reload(struct ui_app *app)
 	fw_deployment_free(app->d);
 	app->d = d;
 	note_saved(app);
+	ui_app_check(app);
 	/* The focus may point past a list that shrank or a step that no
 	 * longer applies: restoring from the position clamps it. */
 	{
@@ -144,6 +170,7 @@ ui_app_open(struct ui_app *app, int read_only, int create, char **cause)
 	ui_step_restore(app, step, field);
 	free(field);
 	note_saved(app);
+	ui_app_check(app);
 	if ((notices = fw_project_notices(app->project)) != NULL)
 		ui_app_message(app, 0, "%s", notices);
 	return 0;
@@ -154,6 +181,7 @@ ui_app_close(struct ui_app *app)
 {
 	if (app->project != NULL && app->mode == UI_MODE_WIZARD)
 		ui_app_save_position(app);
+	fw_findings_free(&app->findings);
 	fw_deployment_free(app->d);
 	app->d = NULL;
 	fw_project_close(app->project);
@@ -413,21 +441,33 @@ read_keys(struct ui_app *app)
 int
 ui_app_run(struct ui_app *app)
 {
-	struct pollfd pfd[2];
+	struct pollfd pfd[3];
+	nfds_t n = 2;
 
 	pfd[0].fd = STDIN_FILENO;
 	pfd[0].events = POLLIN;
 	pfd[1].fd = ui_signals_fd();
 	pfd[1].events = POLLIN;
+	/* DNS answers arrive on the resolver's pipe: the findings update
+	 * while the admin types, and nothing waits for them. */
+	if (app->resolver != NULL) {
+		pfd[2].fd = fw_resolver_fd(app->resolver);
+		pfd[2].events = POLLIN;
+		n = 3;
+	}
 	ui_app_draw(app);
 	while (!app->quit) {
-		if (poll(pfd, 2, -1) < 0 && errno != EINTR)
+		if (poll(pfd, n, -1) < 0 && errno != EINTR)
 			break;
 		if (ui_signals_take() != 0)
 			break;
 		/* A hung-up terminal (SSH gone) ends the session like SIGHUP. */
 		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 			break;
+		if (n == 3 && (pfd[2].revents & POLLIN)) {
+			fw_resolver_drain(app->resolver);
+			ui_app_check(app);
+		}
 		read_keys(app);
 		if (!app->quit)
 			ui_app_draw(app);

@@ -15,6 +15,7 @@
 #include "fw_flow.h"
 #include "fw_lock.h"
 #include "fw_model.h"
+#include "fw_rules.h"
 #include "fw_store.h"
 #include "fw_ui.h"
 
@@ -67,6 +68,8 @@ struct ui_app {
 	struct fw_lock_holder holder;	/* who holds it (LOCKED, read-only) */
 	int held;		/* read-only because another fedwiz holds it */
 	char saved[8];		/* "HH:MM" of the last change, local time */
+	struct fw_resolver *resolver;	/* NULL: offline, no lookups */
+	struct fw_findings findings;	/* every rule's, for the answers now */
 
 	int step;		/* 0-9 */
 	size_t field;		/* index into the step's focusable items */
@@ -99,8 +102,14 @@ void ui_app_handle_key(struct ui_app *, int key);
  * another fedwiz switches to UI_MODE_LOCKED. Returns 0, or -1 with *cause. */
 int ui_app_open(struct ui_app *, int read_only, int create, char **cause);
 void ui_app_close(struct ui_app *);
-/* Reloads the deployment after a change and notes the save time. */
+/* Reloads the deployment after a change, notes the save time and runs
+ * the rules again. */
 int ui_app_reload(struct ui_app *);
+/* Runs the rules over the deployment now (answers from the resolver
+ * arrive later: the main loop runs them again then). */
+void ui_app_check(struct ui_app *);
+/* How many findings of this severity step n has. */
+size_t ui_app_step_count(const struct ui_app *, int step, enum fw_severity);
 void ui_app_message(struct ui_app *, int error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Saves step and field as the resume point (no-op when read-only). */

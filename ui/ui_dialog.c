@@ -446,6 +446,23 @@ apply(struct ui_app *app, struct ui_dialog *dl, char **cause)
 	return rc;
 }
 
+/* The core names the refused value's column first ("IP: ..."): the
+ * cursor goes there, ready for the correction. */
+static void
+focus_named(struct ui_dialog *dl)
+{
+	size_t k, n;
+
+	for (k = 0; k < dl->n; k++) {
+		n = strlen(dl->f[k].label);
+		if (strncmp(dl->error, dl->f[k].label, n) == 0 &&
+		    dl->error[n] == ':') {
+			dl->focus = k;
+			return;
+		}
+	}
+}
+
 int
 ui_dialog_handle_key(struct ui_app *app, struct ui_dialog *dl, int key)
 {
@@ -474,6 +491,7 @@ ui_dialog_handle_key(struct ui_app *app, struct ui_dialog *dl, int key)
 			free(dl->error);
 			dl->error = cause != NULL ? cause :
 			    xstrdup(_("not saved"));
+			focus_named(dl);
 			return 1;
 		}
 		if (dl->kind != UI_DIALOG_NEW && dl->kind != UI_DIALOG_OPEN)

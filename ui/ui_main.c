@@ -16,6 +16,7 @@
 
 #include "fw_curses.h"
 #include "fw_i18n.h"
+#include "fw_resolve.h"
 #include "fw_util.h"
 #include "ui_app.h"
 
@@ -78,6 +79,14 @@ fw_ui_run(const struct fw_ui_opts *opts)
 		free(app.path);
 		return FW_EXIT_USAGE;
 	}
+	if (!opts->offline && (app.resolver = fw_resolver_new(NULL,
+	    &cause)) == NULL) {
+		/* The wizard works without lookups: say so, go on. */
+		ui_app_message(&app, 1, "%s", cause);
+		free(cause);
+		cause = NULL;
+	}
+	ui_app_check(&app);
 	start_terminal(&app);
 	if (app.mode == UI_MODE_START)
 		app.start = ui_start_new(&app);
@@ -85,6 +94,7 @@ fw_ui_run(const struct fw_ui_opts *opts)
 	endwin();
 	ui_signals_restore();
 	ui_app_close(&app);
+	fw_resolver_free(app.resolver);
 	ui_dialog_free(app.dialog);
 	ui_start_free(app.start);
 	if (app.message != NULL && app.message_error)

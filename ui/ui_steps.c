@@ -50,6 +50,7 @@ ui_steps_draw(struct ui_app *app, const struct ui_rect *r)
 		    ui_attr(app, UI_LOOK_DIM) : st == FW_STEP_COMPLETE ?
 		    ui_attr(app, UI_LOOK_GOOD) : A_NORMAL;
 		int cur = n == app->step;
+		enum ui_mark mark;
 
 		y = r->y + 1 + n;
 		if (app->steps_focus && n == app->steps_cursor) {
@@ -58,8 +59,15 @@ ui_steps_draw(struct ui_app *app, const struct ui_rect *r)
 			app->cursor_y = y;
 			app->cursor_x = r->x + 2;
 		}
+		if (st != FW_STEP_NOT_APPLICABLE &&
+		    ui_app_step_count(app, n, FW_SEV_ERROR) > 0) {
+			mark = UI_MARK_ERROR;
+			a = ui_attr(app, UI_LOOK_ERROR);
+		} else {
+			mark = state_mark(st);
+		}
 		ui_text_put(y, r->x + 2, 1, ui_mark(app, cur ?
-		    UI_MARK_CURRENT : state_mark(st)), a | (cur ? A_BOLD : 0));
+		    UI_MARK_CURRENT : mark), a | (cur ? A_BOLD : 0));
 		snprintf(num, sizeof num, "%d", n);
 		ui_text_put(y, r->x + 4, 1, num, a);
 		ui_text_put(y, r->x + 6, r->w - 7,

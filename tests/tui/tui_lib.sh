@@ -121,6 +121,13 @@ tui_exit_status() {
 	cat "$FW_TMP/fedwiz.status"
 }
 
+# cursor_on TEXT: the hardware cursor is on the screen line holding TEXT
+# (in the last capture).
+cursor_on() {
+	_y=$(tui display-message -p -t "$TUI_TARGET" '#{cursor_y}')
+	sed -n "$((_y + 1))p" "$TUI_SCREEN" | grep -qF -- "$1"
+}
+
 # tui_resize COLSxLINES
 tui_resize() {
 	tui resize-window -t "$TUI_TARGET" -x "${1%x*}" -y "${1#*x}"

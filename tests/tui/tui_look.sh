@@ -15,7 +15,7 @@ sed 's/^transport = tls/transport = tcp/' "$top_srcdir/data/example.answers" \
 "$FEDWIZ" init tcp.fedwiz --answers tcp.answers ||
 	echo "Bail out! cannot create the TCP project"
 
-tui_start 80x24 "\"$FEDWIZ\" tcp.fedwiz"
+tui_start 80x24 "\"$FEDWIZ\" --offline tcp.fedwiz"
 tui_wait "0 · Deployment" || echo "Bail out! the wizard did not start"
 ok "borders are box-drawing characters" grep -q "┌ Steps ─*┐┌" "$TUI_SCREEN"
 ok "side borders are │" grep -q "^│ ▶ 0 Deployment *││" "$TUI_SCREEN"
@@ -57,7 +57,7 @@ is "$(tui_exit_status)" 0 "F10 quits with status 0 (1)"
 
 # Colours, then none: -e keeps the escape sequences in the capture.
 colour_codes() { grep -cE '\[(3[0-7]|9[0-7]|38;)' "$1"; }
-tui_start 80x24 "env TERM=xterm-256color \"$FEDWIZ\" p.fedwiz"
+tui_start 80x24 "env TERM=xterm-256color \"$FEDWIZ\" --offline p.fedwiz"
 tui_wait "0 · Deployment"
 tui_keys NPage
 tui_wait "│ ✓ 0 Deployment"
@@ -66,8 +66,8 @@ ok "with colours allowed, colours are used" test "$(colour_codes colour.screen)"
 tui_keys F10
 is "$(tui_exit_status)" 0 "F10 quits with status 0 (2)"
 
-for how in "env NO_COLOR=1 TERM=xterm-256color \"$FEDWIZ\" p.fedwiz" \
-	"env TERM=xterm-256color \"$FEDWIZ\" --no-color p.fedwiz"; do
+for how in "env NO_COLOR=1 TERM=xterm-256color \"$FEDWIZ\" --offline p.fedwiz" \
+	"env TERM=xterm-256color \"$FEDWIZ\" --offline --no-color p.fedwiz"; do
 	tui_start 80x24 "$how"
 	tui_wait "1 · Add a Microsoft"
 	tui capture-pane -e -p -t "$TUI_TARGET" >mono.screen
@@ -79,7 +79,7 @@ for how in "env NO_COLOR=1 TERM=xterm-256color \"$FEDWIZ\" p.fedwiz" \
 done
 
 # A non-UTF-8 locale: ASCII marks (LANG=C).
-tui_start 80x24 "env LANG=C LC_ALL=C \"$FEDWIZ\" tcp.fedwiz"
+tui_start 80x24 "env LANG=C LC_ALL=C \"$FEDWIZ\" --offline tcp.fedwiz"
 tui_wait "Deployment"
 ok "LANG=C: the current step is marked >" grep -q "[|│] > 0 Deployment" "$TUI_SCREEN"
 ok "LANG=C: n/a steps are marked -" grep -q "[|│] - 6 OCS certificate" "$TUI_SCREEN"

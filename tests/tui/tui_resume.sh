@@ -10,12 +10,6 @@
 	echo "Bail out! cannot create the project"
 "$FEDWIZ" export p.fedwiz >before.answers
 
-# cursor_on TEXT: the hardware cursor is on the screen line holding TEXT.
-cursor_on() {
-	_y=$(tui display-message -p -t "$TUI_TARGET" '#{cursor_y}')
-	sed -n "$((_y + 1))p" "$TUI_SCREEN" | grep -qF -- "$1"
-}
-
 # --- F10 halfway: step 4, second field; a value typed on the way. ---
 tui_start 100x30 "\"$FEDWIZ\" p.fedwiz"
 tui_wait "0 · Deployment" || echo "Bail out! the wizard did not start"

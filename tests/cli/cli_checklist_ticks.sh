@@ -107,6 +107,18 @@ ok "... and it is no longer exported" sh -c "! grep -q 'item = imp.tlspeer.fe8' 
 run "$FEDWIZ" untick p.fedwiz never.ticked
 is "$STATUS" 2 "untick of an id neither listed nor ticked exits 2"
 
+# Shell patterns of ids.
+run "$FEDWIZ" untick p.fedwiz 'imp.xcp.*'
+is "$STATUS" 0 "untick 'imp.xcp.*' exits 0"
+is "$(box "$xcp_a")$(box "$xcp_b")$(box "$xcp_c")" "[ ][ ][ ]" \
+	"... and unticks every XCP restart"
+run "$FEDWIZ" tick p.fedwiz 'imp.xcp.*'
+is "$(box "$xcp_a")$(box "$xcp_b")$(box "$xcp_c")" "[x][x][x]" \
+	"tick 'imp.xcp.*' ticks all three"
+run "$FEDWIZ" tick p.fedwiz 'ocs.pool9.*' imp.listener
+is "$STATUS" 2 "a pattern that matches nothing exits 2"
+is "$(box imp.listener)" "[ ]" "... and ticks nothing"
+
 # The answers file keeps fingerprints: [done] item = ID FINGERPRINT.
 ok "export writes each tick with its fingerprint" \
 	grep -q "^item = $hostauth_a [0-9a-f]\{64\}\$" c.answers

@@ -46,6 +46,20 @@ grep -A12 '^\[x\] Add the static route for ocs.contoso.test to fe1' cl.txt >tick
 ok "a ticked item says who ticked it and when" \
 	grep -q "^    Ticked by $(id -un), 20[0-9][0-9]-[01][0-9]-[0-3][0-9] [0-9:]* UTC\$" ticked.txt
 
+# --todo: only what is left, the counts of the whole checklist.
+run "$FEDWIZ" checklist p.fedwiz --todo
+is "$STATUS" 0 "--todo exits 0"
+ok "--todo leaves out a done item" sh -c "! grep -q '^ *id: $route\$' '$OUT'"
+ok "--todo keeps an open item" grep -q '^    id: imp.listener$' "$OUT"
+ok "--todo says what it shows" grep -q '^Shown: *only the items still to do$' "$OUT"
+ok "--todo counts the whole checklist" grep -q "^Progress: 5 of $total done\$" "$OUT"
+"$FEDWIZ" tick p.fedwiz 'imp.*' 'ocs.*' 2>/dev/null
+run "$FEDWIZ" checklist p.fedwiz --todo --format html
+is "$(grep -c 'class="group"' "$OUT")" 0 "--todo with everything done lists no server"
+ok "... and says all is done" grep -q "$total of $total done" "$OUT"
+"$FEDWIZ" untick p.fedwiz '*'
+"$FEDWIZ" tick p.fedwiz "$route" "$hostauth_a" "$xcp_a" "$xcp_b" "$xcp_c"
+
 # An unknown id: exit 2, and nothing of the call is ticked.
 run "$FEDWIZ" tick p.fedwiz imp.listener imp.no.such.item
 is "$STATUS" 2 "an unknown id exits 2"

@@ -21,6 +21,10 @@ const struct fw_cmd *const fw_cmds[] = {
 	&fw_cmd_import,
 	&fw_cmd_export,
 	&fw_cmd_show,
+	&fw_cmd_explain,
+	&fw_cmd_validate,
+	&fw_cmd_cert_check,
+	&fw_cmd_probe,
 	&fw_cmd_checklist,
 	&fw_cmd_tick,
 	&fw_cmd_untick,
@@ -43,24 +47,30 @@ void
 fw_err(const char *fmt, ...)
 {
 	va_list ap;
+	char *msg, *safe;
 
-	fputs("fedwiz: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	safe = fw_printable(msg, FW_MESSAGE_MAX);
+	fprintf(stderr, "fedwiz: %s\n", safe);
+	free(safe);
+	free(msg);
 }
 
 int
 fw_cmd_usage(const struct fw_cmd *cmd, const char *fmt, ...)
 {
 	va_list ap;
+	char *msg, *safe;
 
-	fprintf(stderr, "fedwiz %s: ", cmd->name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	safe = fw_printable(msg, FW_MESSAGE_MAX);
+	fprintf(stderr, "fedwiz %s: %s\n", cmd->name, safe);
+	free(safe);
+	free(msg);
 	fprintf(stderr, _("Try 'fedwiz %s --help'.\n"), cmd->name);
 	return FW_EXIT_USAGE;
 }
@@ -75,8 +85,9 @@ fw_cmd_print_help(FILE *fp, const struct fw_cmd *cmd)
 		fputs(_(cmd->options), fp);
 	fputs(_("  -h, --help          show this help and exit\n"
 	    "      --version       show the version and exit\n"), fp);
-	fprintf(fp, _("\nExit status: 0 done, 2 usage or I/O error, 3 project "
-	    "locked by another fedwiz.\nSee fedwiz(1).\n"));
+	fprintf(fp, _("\nExit status: 0 done, 1 findings (validate, "
+	    "cert-check, explain), 2 usage\nor I/O error, 3 project locked by "
+	    "another fedwiz. See fedwiz(1).\n"));
 }
 
 /* The caller's long options plus --help and --version (free()). */
@@ -167,6 +178,15 @@ fw_cmd_parse(const struct fw_cmd *cmd, int argc, char **argv,
 }
 
 void
+fw_cmd_puts_safe(FILE *fp, const char *s)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		fputc((*p < 0x20 && *p != '\n') || *p == 0x7f ? '?' : *p, fp);
+}
+
+void
 fw_cmd_print_errors(const char *errors)
 {
 	const char *s = errors, *nl;
@@ -212,6 +232,27 @@ fw_cmd_open_project(const char *path, unsigned flags, struct fw_project **out)
 	}
 	free(cause);
 	return rc;
+}
+
+int
+fw_cmd_load_project(const char *path, struct fw_project **p,
+    struct fw_deployment **d)
+{
+	char *cause = NULL;
+	int rc;
+
+	*d = NULL;
+	rc = fw_cmd_open_project(path, FW_OPEN_READ_ONLY, p);
+	if (rc != FW_EXIT_OK)
+		return rc;
+	if (fw_project_load(*p, d, &cause) != 0) {
+		fw_err("%s", cause);
+		free(cause);
+		fw_project_close(*p);
+		*p = NULL;
+		return FW_EXIT_USAGE;
+	}
+	return FW_EXIT_OK;
 }
 
 int

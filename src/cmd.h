@@ -20,6 +20,10 @@ extern const struct fw_cmd fw_cmd_init;
 extern const struct fw_cmd fw_cmd_import;
 extern const struct fw_cmd fw_cmd_export;
 extern const struct fw_cmd fw_cmd_show;
+extern const struct fw_cmd fw_cmd_explain;
+extern const struct fw_cmd fw_cmd_validate;
+extern const struct fw_cmd fw_cmd_cert_check;
+extern const struct fw_cmd fw_cmd_probe;
 extern const struct fw_cmd fw_cmd_checklist;
 extern const struct fw_cmd fw_cmd_tick;
 extern const struct fw_cmd fw_cmd_untick;
@@ -55,6 +59,10 @@ int fw_cmd_wizard(int nargs, char **args, struct fw_ui_opts *ui);
 /* Prints "fedwiz: MESSAGE" on stderr. */
 void fw_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Writes s with control characters other than newline shown as '?', so
+ * names from certificates and project files cannot drive the terminal. */
+void fw_cmd_puts_safe(FILE *fp, const char *s);
+
 /* Prints every line of errors (the answers parser's "FILE:LINE: message"
  * lines) as "fedwiz: LINE" on stderr. */
 void fw_cmd_print_errors(const char *errors);
@@ -64,6 +72,12 @@ void fw_cmd_print_errors(const char *errors);
 struct fw_project;
 int fw_cmd_open_project(const char *path, unsigned flags,
     struct fw_project **out);
+
+/* Opens a project read-only and loads it, reporting failures itself.
+ * Returns an exit code; on 0 *p and *d are set (close and free them). */
+struct fw_deployment;
+int fw_cmd_load_project(const char *path, struct fw_project **p,
+    struct fw_deployment **d);
 
 /* Writes text to output, or to standard output when output is NULL or
  * "-"; a file is replaced atomically with the given mode. Reports errors

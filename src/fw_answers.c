@@ -23,7 +23,7 @@
  */
 
 #define LINE_MAX_BYTES (64 * 1024)
-#define KEYS_MAX 5
+#define KEYS_MAX 6
 #define ERRORS_MAX 1000
 #define ITEM_MAX 256
 #define HEREDOC "<<PEM"
@@ -61,7 +61,8 @@ static const struct sect_def sects[S_COUNT] = {
 		{ "transport", V_TRANSPORT, 0 },
 		{ "ocs_edition", V_EDITION, 0 },
 		{ "peer_auth_port", V_PORT, 0 },
-		{ "server_auth_port", V_PORT, 0 } } },
+		{ "server_auth_port", V_PORT, 0 },
+		{ "next_hop_port", V_PORT, 0 } } },
 	[S_IMP_DOMAIN] = { "imp_domain", 1, {
 		{ "name", V_HOST, 1 },
 		{ "route_to", V_HOST, 0 } } },
@@ -93,7 +94,7 @@ static const struct sect_def sects[S_COUNT] = {
 /* Indices of keys the second pass refers to. */
 enum {
 	K_DEP_NAME = 0, K_DEP_TRANSPORT, K_DEP_EDITION, K_DEP_PEER,
-	K_DEP_SERVER,
+	K_DEP_SERVER, K_DEP_NEXT_HOP,
 	K_IMPD_NAME = 0, K_IMPD_ROUTE_TO,
 	K_NODE_FQDN = 0, K_NODE_IP,
 	K_OCSD_NAME = 0, K_OCSD_DESC,
@@ -218,41 +219,6 @@ parser_free(struct parser *p)
 		free(p->items[i].fingerprint);
 	}
 	free(p->items);
-}
-
-/* Strict UTF-8: no overlong forms, no surrogates, nothing past U+10FFFF. */
-static int
-utf8_valid(const unsigned char *s, size_t len)
-{
-	size_t i = 0, n, k;
-	unsigned long cp;
-
-	while (i < len) {
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if (s[i] >= 0xc2 && s[i] <= 0xdf)
-			n = 1, cp = s[i] & 0x1f;
-		else if (s[i] >= 0xe0 && s[i] <= 0xef)
-			n = 2, cp = s[i] & 0x0f;
-		else if (s[i] >= 0xf0 && s[i] <= 0xf4)
-			n = 3, cp = s[i] & 0x07;
-		else
-			return 0;
-		if (len - i <= n)
-			return 0;
-		for (k = 1; k <= n; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (s[i + k] & 0x3f);
-		}
-		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return 0;
-		i += n + 1;
-	}
-	return 1;
 }
 
 static int
@@ -707,7 +673,7 @@ assignment(struct parser *p, struct walker *w, const struct line *l,
 	vlen = n - klen - 1;
 	trim(&k, &klen);
 	trim(&v, &vlen);
-	if (!utf8_valid((const unsigned char *)k, klen)) {
+	if (!fw_utf8_valid(k, klen)) {
 		perr_add(p, l->no, _("line is not valid UTF-8"));
 		return;
 	}
@@ -720,7 +686,7 @@ assignment(struct parser *p, struct walker *w, const struct line *l,
 	}
 	if (klen == 0)
 		perr_add(p, l->no, _("a line '= %s' has no key"), val);
-	else if (!utf8_valid((const unsigned char *)v, vlen))
+	else if (!fw_utf8_valid(v, vlen))
 		perr_add(p, l->no, _("the value of '%s' is not valid UTF-8"),
 		    key);
 	else if (vlen == 0)
@@ -750,7 +716,7 @@ parse_lines(struct parser *p, const char *text, size_t len)
 		trim(&s, &n);
 		if (!ok || n == 0 || s[0] == '#')
 			continue;
-		if (!utf8_valid((const unsigned char *)s, n) &&
+		if (!fw_utf8_valid(s, n) &&
 		    (s[0] == '[' || memchr(s, '=', n) == NULL)) {
 			perr_add(p, l.no, _("line is not valid UTF-8"));
 			continue;
@@ -935,6 +901,8 @@ build_settings(struct fw_deployment *d, const struct entry *e)
 		d->peer_auth_port = atoi(e->val[K_DEP_PEER]);
 	if (e->val[K_DEP_SERVER] != NULL)
 		d->server_auth_port = atoi(e->val[K_DEP_SERVER]);
+	if (e->val[K_DEP_NEXT_HOP] != NULL)
+		d->next_hop_port = atoi(e->val[K_DEP_NEXT_HOP]);
 }
 
 static void
@@ -1119,6 +1087,8 @@ put_settings(struct fw_strbuf *sb, const struct fw_deployment *d)
 	put_kv(sb, "ocs_edition", fw_edition_name(d->edition));
 	fw_sb_printf(sb, "peer_auth_port = %d\n", d->peer_auth_port);
 	fw_sb_printf(sb, "server_auth_port = %d\n", d->server_auth_port);
+	if (d->next_hop_port > 0)
+		fw_sb_printf(sb, "next_hop_port = %d\n", d->next_hop_port);
 }
 
 static void

@@ -2,6 +2,7 @@
 
 #include "fw_pattern.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "fw_util.h"
@@ -10,16 +11,13 @@ char *
 fw_dest_pattern(const char *domain)
 {
 	struct fw_strbuf sb;
-	size_t len = strlen(domain), end;
+	size_t end = strlen(domain), start;
 
-	while (len > 0 && domain[len - 1] == '.')
-		len--;
+	if (end > 0 && domain[end - 1] == '.')
+		end--;
 	fw_sb_init(&sb);
-	/* Walk the labels from the last: each is preceded by a dot. */
-	end = len;
 	while (end > 0) {
-		size_t start = end;
-
+		start = end;
 		while (start > 0 && domain[start - 1] != '.')
 			start--;
 		fw_sb_add(&sb, ".");
@@ -27,5 +25,9 @@ fw_dest_pattern(const char *domain)
 		end = start > 0 ? start - 1 : 0;
 	}
 	fw_sb_add(&sb, ".*");
+	/* Folded like every name fedwiz keeps (fw_syntax_hostname), so a
+	 * pattern typed from an unnormalised name still matches the checklist. */
+	for (end = 0; end < sb.len; end++)
+		sb.buf[end] = (char)tolower((unsigned char)sb.buf[end]);
 	return fw_sb_steal(&sb);
 }

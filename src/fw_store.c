@@ -30,6 +30,7 @@ struct fw_project {
 	char *path;
 	struct fw_lock *lock;
 	int read_only;
+	int had_wal;		/* FILE-wal or -shm existed before we opened */
 	struct fw_strbuf notices;
 };
 
@@ -261,14 +262,35 @@ precheck_file(const char *path, char **cause)
 	return 1;
 }
 
+/* Why the first read failed: a file SQLite cannot make sense of is not a
+ * project (or a damaged one); anything else is the system's error, told as
+ * such ("No space left on device", not "disk I/O error"). */
+static int
+read_fail(struct fw_project *p, char **cause)
+{
+	int err = sqlite3_system_errno(p->db);
+
+	switch (sqlite3_errcode(p->db)) {
+	case SQLITE_NOTADB:
+		return fw_fail(cause, _("%s: not a fedwiz project (%s)"),
+		    p->path, sqlite3_errmsg(p->db));
+	case SQLITE_CORRUPT:
+		return fw_fail(cause, _("%s: damaged project file (%s); "
+		    "restore it from a backup"), p->path,
+		    sqlite3_errmsg(p->db));
+	default:
+		return fw_fail(cause, _("%s: cannot read: %s"), p->path,
+		    err != 0 ? strerror(err) : sqlite3_errmsg(p->db));
+	}
+}
+
 static int
 check_identity(struct fw_project *p, int *version, char **cause)
 {
 	int app;
 
 	if (pragma_int(p, "PRAGMA application_id", &app, NULL) != 0)
-		return fw_fail(cause, _("%s: not a fedwiz project (%s)"),
-		    p->path, sqlite3_errmsg(p->db));
+		return read_fail(p, cause);
 	if (app != FW_APPLICATION_ID)
 		return fw_fail(cause, _("%s: not a fedwiz project (an SQLite "
 		    "database of another application)"), p->path);
@@ -423,7 +445,7 @@ configure_connection(struct fw_project *p, char **cause)
 	if (exec_plain(p, "PRAGMA foreign_keys = ON", cause) != 0)
 		return -1;
 	if (p->read_only)
-		return 0;
+		return exec_plain(p, "PRAGMA query_only = 1", cause);
 	if (on_network_fs(p->path)) {
 		notice(p, _("%s is on a network filesystem: using rollback "
 		    "journal instead of WAL, which needs one host"), p->path);
@@ -436,12 +458,123 @@ configure_connection(struct fw_project *p, char **cause)
 	return exec_plain(p, "PRAGMA synchronous = FULL", cause);
 }
 
+static int
+file_exists(const char *path, const char *suffix)
+{
+	char *name = xasprintf("%s%s", path, suffix);
+	struct stat st;
+	int rc = lstat(name, &st) == 0;
+
+	free(name);
+	return rc;
+}
+
+static int
+dir_writable(const char *path)
+{
+	char *copy = xstrdup(path);
+	int rc = access(dirname(copy), W_OK) == 0;
+
+	free(copy);
+	return rc;
+}
+
+/* SQLite makes FILE-wal and FILE-shm the moment it reads a WAL database,
+ * even read-only. When the open is refused and we made them (no other
+ * process has written to the WAL), they go again: a refused file is left
+ * as it was found. */
+static void
+remove_our_wal(const char *path)
+{
+	char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
+	struct stat st;
+
+	if (lstat(wal, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0) {
+		unlink(wal);
+		unlink(shm);
+	}
+	free(wal);
+	free(shm);
+}
+
+static int
+lock_exists(const char *path)
+{
+	char *lock = fw_lock_path(path);
+	struct stat st;
+	int rc = lstat(lock, &st) == 0;
+
+	free(lock);
+	return rc;
+}
+
+/* "file:" URI of path with immutable=1 (characters outside the URI's
+ * unreserved set percent-encoded), for SQLITE_OPEN_URI. */
+static char *
+immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct fw_strbuf sb;
+	const unsigned char *c;
+
+	fw_sb_init(&sb);
+	fw_sb_add(&sb, "file:");
+	for (c = (const unsigned char *)path; *c != '\0'; c++) {
+		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		    (*c >= '0' && *c <= '9') || strchr("/-._~", *c) != NULL) {
+			fw_sb_addn(&sb, (const char *)c, 1);
+		} else {
+			char e[3] = { '%', hex[*c >> 4], hex[*c & 15] };
+
+			fw_sb_addn(&sb, e, 3);
+		}
+	}
+	fw_sb_add(&sb, "?immutable=1");
+	return fw_sb_steal(&sb);
+}
+
+/* Opens the SQLite handle. A read-only open of a file in a folder nobody
+ * here can write to, with no WAL beside it, cannot make the WAL index
+ * SQLite wants; no writer can exist there either, so the file is read as
+ * immutable. */
+static int
+open_db(struct fw_project *p, int had_wal, char **cause)
+{
+	char *uri;
+	int rc;
+
+	if (!p->read_only) {
+		if (access(p->path, W_OK) != 0)
+			return fw_fail(cause, _("%s: cannot write: %s"),
+			    p->path, strerror(errno));
+		rc = sqlite3_open_v2(p->path, &p->db, SQLITE_OPEN_READWRITE,
+		    NULL);
+	} else if (!had_wal && !dir_writable(p->path)) {
+		uri = immutable_uri(p->path);
+		rc = sqlite3_open_v2(uri, &p->db, SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_URI, NULL);
+		free(uri);
+	} else if (access(p->path, W_OK) == 0) {
+		/* Read-write with query_only set (configure_connection): only
+		 * then can SQLite remove the -wal and -shm files when the last
+		 * connection closes. */
+		rc = sqlite3_open_v2(p->path, &p->db, SQLITE_OPEN_READWRITE,
+		    NULL);
+	} else {
+		rc = sqlite3_open_v2(p->path, &p->db, SQLITE_OPEN_READONLY,
+		    NULL);
+	}
+	if (rc != SQLITE_OK)
+		return db_fail(p, cause, _("cannot open"));
+	return 0;
+}
+
 int
 fw_project_open(const char *path, unsigned flags, struct fw_project **out,
     struct fw_lock_holder *holder, char **cause)
 {
 	struct fw_project *p;
-	int exists, created = 0, version = 0, rc = FW_EXIT_USAGE, oflags;
+	int exists, created = 0, version = 0, rc = FW_EXIT_USAGE, had_wal = 1;
 
 	*out = NULL;
 	exists = precheck_file(path, cause);
@@ -460,6 +593,7 @@ fw_project_open(const char *path, unsigned flags, struct fw_project **out,
 	p = xcalloc(1, sizeof *p);
 	p->path = xstrdup(path);
 	p->read_only = (flags & FW_OPEN_READ_ONLY) != 0;
+	p->had_wal = 1;
 	fw_sb_init(&p->notices);
 	if (!p->read_only && (rc = take_lock(p, holder, cause)) != FW_EXIT_OK)
 		goto fail;
@@ -469,11 +603,10 @@ fw_project_open(const char *path, unsigned flags, struct fw_project **out,
 			goto fail;
 		created = 1;
 	}
-	oflags = p->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	if (sqlite3_open_v2(path, &p->db, oflags, NULL) != SQLITE_OK) {
-		db_fail(p, cause, _("cannot open"));
+	had_wal = file_exists(path, "-wal") || file_exists(path, "-shm");
+	p->had_wal = had_wal;
+	if (open_db(p, had_wal, cause) != 0)
 		goto fail;
-	}
 	if (created) {
 		if (create_schema(p, cause) != 0)
 			goto fail;
@@ -492,11 +625,12 @@ fw_project_open(const char *path, unsigned flags, struct fw_project **out,
 	*out = p;
 	return FW_EXIT_OK;
 fail:
-	if (created) {
-		sqlite3_close(p->db);
-		p->db = NULL;
+	sqlite3_close(p->db);
+	p->db = NULL;
+	if (created)
 		unlink(path);
-	}
+	if (!had_wal)
+		remove_our_wal(path);
 	fw_project_close(p);
 	return rc;
 }
@@ -507,6 +641,10 @@ fw_project_close(struct fw_project *p)
 	if (p == NULL)
 		return;
 	sqlite3_close(p->db);
+	/* A reader that found no WAL and no writer leaves none behind, even
+	 * when SQLite could not remove it (a damaged file). */
+	if (p->read_only && !p->had_wal && !lock_exists(p->path))
+		remove_our_wal(p->path);
 	fw_lock_release(p->lock);
 	free(p->notices.buf);
 	free(p->path);
@@ -641,6 +779,8 @@ load_settings(struct fw_project *p, struct fw_deployment *d, char **cause)
 			d->peer_auth_port = atoi(v);
 		} else if (strcmp(k, "server_auth_port") == 0) {
 			d->server_auth_port = atoi(v);
+		} else if (strcmp(k, "next_hop_port") == 0) {
+			d->next_hop_port = atoi(v);
 		}
 	}
 	sqlite3_finalize(st);
@@ -761,7 +901,8 @@ fw_project_load(struct fw_project *p, struct fw_deployment **out,
 		goto fail;
 	if (load_settings(p, d, cause) < 0 || load_lists(p, d, cause) < 0 ||
 	    load_certs_ticks(p, d, cause) < 0 ||
-	    load_wizard_state(p, d, cause) < 0) {
+	    load_wizard_state(p, d, cause) < 0 ||
+	    fw_project_load_probes(p, d, cause) < 0) {
 		exec_plain(p, "ROLLBACK", NULL);
 		goto fail;
 	}
@@ -799,6 +940,10 @@ insert_all(struct fw_project *p, const struct fw_deployment *d, char **cause)
 		return -1;
 	snprintf(port, sizeof port, "%d", d->server_auth_port);
 	if (put_setting(p, "server_auth_port", port, cause))
+		return -1;
+	snprintf(port, sizeof port, "%d", d->next_hop_port);
+	if (d->next_hop_port > 0 &&
+	    put_setting(p, "next_hop_port", port, cause))
 		return -1;
 	for (i = 0; i < d->n_imp_nodes; i++) {
 		if (exec_bind(p, cause, "INSERT INTO imp_node (fqdn, ip) "
@@ -904,7 +1049,8 @@ setting_normalise(const char *key, const char *value, char **cause)
 		return xstrdup(fw_edition_name(e));
 	}
 	if (strcmp(key, "peer_auth_port") == 0 ||
-	    strcmp(key, "server_auth_port") == 0) {
+	    strcmp(key, "server_auth_port") == 0 ||
+	    strcmp(key, "next_hop_port") == 0) {
 		if (fw_syntax_port(value, &port, cause) != 0)
 			return NULL;
 		return xasprintf("%d", port);
@@ -1288,6 +1434,59 @@ fw_project_get_position(struct fw_project *p, int *step, char **field,
 	}
 	sqlite3_finalize(st);
 	return r < 0 ? -1 : 0;
+}
+
+int
+fw_project_save_probe(struct fw_project *p, const struct fw_probe_result *r,
+    char **cause)
+{
+	char now[32], *what = xasprintf("probe %s:%d %s", r->host, r->port,
+	    r->kind);
+	int rc;
+
+	fw_now_utc(now, sizeof now);
+	rc = write_one(p, what, r->summary, cause, "INSERT INTO probe (host, "
+	    "port, kind, time, ok, summary, detail) VALUES (?, ?, ?, ?, ?, ?, "
+	    "?) ON CONFLICT (host, port, kind) DO UPDATE SET time = "
+	    "excluded.time, ok = excluded.ok, summary = excluded.summary, "
+	    "detail = excluded.detail", "sississ", r->host, r->port, r->kind,
+	    r->time != NULL ? r->time : now, r->ok ? 1 : 0, r->summary,
+	    r->detail);
+	free(what);
+	return rc;
+}
+
+int
+fw_project_load_probes(struct fw_project *p, struct fw_deployment *d,
+    char **cause)
+{
+	sqlite3_stmt *st = prepare(p, cause, "SELECT host, port, kind, time, "
+	    "ok, summary, detail FROM probe ORDER BY host, port, kind", "");
+	struct fw_deployment *fresh = fw_deployment_new();
+	struct fw_probe_result *old = d->probes;
+	size_t n_old = d->n_probes;
+	int r;
+
+	if (st == NULL)
+		goto out;
+	while ((r = step_rows(p, st, cause)) == 1)
+		fw_add_probe_result(fresh, col_text(st, 0),
+		    sqlite3_column_int(st, 1), col_text(st, 2), col_text(st, 3),
+		    sqlite3_column_int(st, 4), col_text(st, 5),
+		    col_text(st, 6));
+	sqlite3_finalize(st);
+	if (r < 0)
+		goto out;
+	/* Swap the lists: the old one goes with the scratch deployment. */
+	d->probes = fresh->probes;
+	d->n_probes = fresh->n_probes;
+	fresh->probes = old;
+	fresh->n_probes = n_old;
+	fw_deployment_free(fresh);
+	return 0;
+out:
+	fw_deployment_free(fresh);
+	return -1;
 }
 
 char *

@@ -41,7 +41,7 @@ usage(FILE *fp)
 	    "start screen).\n"), fp);
 	fputs(_("\nCommands:\n"), fp);
 	for (i = 0; fw_cmds[i] != NULL; i++)
-		fprintf(fp, "  %-9s %s\n", fw_cmds[i]->name,
+		fprintf(fp, "  %-10s %s\n", fw_cmds[i]->name,
 		    _(fw_cmds[i]->summary));
 	fputs(_("\nOptions (for the wizard):\n"
 	    "      --no-color   no colours (also when NO_COLOR is set)\n"
@@ -63,13 +63,14 @@ static int
 try_help(const char *fmt, ...)
 {
 	va_list ap;
+	char *msg;
 
-	fputs("fedwiz: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
-	fprintf(stderr, _("Try 'fedwiz --help'.\n"));
+	fw_err("%s", msg);
+	free(msg);
+	fputs(_("Try 'fedwiz --help'.\n"), stderr);
 	return FW_EXIT_USAGE;
 }
 

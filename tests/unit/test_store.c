@@ -158,6 +158,16 @@ test_lock(void)
 	fw_project_close(q);
 	fw_project_close(p);
 	ok(access(lock, F_OK) != 0, "lock removed on close");
+	is_int(fw_project_open(path, FW_OPEN_READ_ONLY, &q, NULL, &cause), 0,
+	    "read-only open alone");
+	fw_project_close(q);
+	{
+		char *wal = xasprintf("%s-wal", path);
+
+		ok(access(wal, F_OK) != 0,
+		    "a read-only open leaves no -wal file behind");
+		free(wal);
+	}
 
 	/* A lock naming a process that is gone, on this host, is stale. */
 	child = fork();

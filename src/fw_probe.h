@@ -83,7 +83,9 @@ typedef void (*fw_probe_cb)(const struct fw_probe_target *t,
  * of results that are not ok. A stop (opts->stop set) ends it early; the
  * results reported so far stand, and the interrupted one is not reported.
  * It blocks for up to a few timeouts and keeps no global state: a front end
- * may run it on a worker thread and set *opts->stop to cancel.
+ * may run it on a worker thread and set *opts->stop to cancel. The caller
+ * ignores SIGPIPE meanwhile (OpenSSL writes with write(), and a peer may
+ * hang up mid-request).
  */
 size_t fw_probe_run(const struct fw_deployment *d,
     const struct fw_probe_target *t, const struct fw_probe_opts *opts,

@@ -35,6 +35,10 @@ is "$(sqlite3 tcp.fedwiz "SELECT summary FROM probe WHERE kind = 'sip'")" \
 run "$FEDWIZ" show tcp.fedwiz
 ok "show gives it as the checklist will" grep -q \
 	"^  fe1.ocs.test:$psip sip      verified 20[0-9-]* [0-9:]*: 200 OK over TCP$" "$OUT"
+run "$FEDWIZ" checklist tcp.fedwiz
+ok "the checklist's Verify section shows the probe result" grep -q \
+	"^    fedwiz probe, sip port $psip: verified [0-9-]* [0-9:]*: 200 OK over TCP" \
+	"$OUT"
 
 # SIP over TLS: socat terminates TLS (good certificate) in front of SIPp.
 free_port ptls

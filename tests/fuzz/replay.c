@@ -39,7 +39,9 @@ replay_dir(const char *dir)
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, by_name);
+	/* qsort with a NULL array is undefined even for no elements. */
+	if (n > 0)
+		qsort(names, n, sizeof *names, by_name);
 	for (i = 0; i < n; i++) {
 		path = xasprintf("%s/%s", dir, names[i]);
 		if (fw_read_file(path, 16 * 1024 * 1024, &data, &len,

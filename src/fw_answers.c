@@ -117,6 +117,7 @@ struct perr {
 
 struct item {
 	char *id;
+	char *fingerprint;	/* NULL when the line gave none */
 	unsigned line;
 };
 
@@ -213,44 +214,11 @@ parser_free(struct parser *p)
 	free(p->ents);
 	for (i = 0; i < FW_CERT_COUNT; i++)
 		fw_cert_clear(&p->certs[i]);
-	for (i = 0; i < p->n_items; i++)
+	for (i = 0; i < p->n_items; i++) {
 		free(p->items[i].id);
-	free(p->items);
-}
-
-/* Strict UTF-8: no overlong forms, no surrogates, nothing past U+10FFFF. */
-static int
-utf8_valid(const unsigned char *s, size_t len)
-{
-	size_t i = 0, n, k;
-	unsigned long cp;
-
-	while (i < len) {
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if (s[i] >= 0xc2 && s[i] <= 0xdf)
-			n = 1, cp = s[i] & 0x1f;
-		else if (s[i] >= 0xe0 && s[i] <= 0xef)
-			n = 2, cp = s[i] & 0x0f;
-		else if (s[i] >= 0xf0 && s[i] <= 0xf4)
-			n = 3, cp = s[i] & 0x07;
-		else
-			return 0;
-		if (len - i <= n)
-			return 0;
-		for (k = 1; k <= n; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (s[i + k] & 0x3f);
-		}
-		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return 0;
-		i += n + 1;
+		free(p->items[i].fingerprint);
 	}
-	return 1;
+	free(p->items);
 }
 
 static int
@@ -452,15 +420,34 @@ check_value(enum val_kind kind, const char *v, char **cause)
 	return NULL;
 }
 
+/* A checklist fingerprint: SHA-256 as 64 lower-case hex digits. */
+static int
+is_fingerprint(const char *s)
+{
+	return strlen(s) == 64 && strspn(s, "0123456789abcdef") == 64;
+}
+
+/* "item = ID" or "item = ID FINGERPRINT": the fingerprint is the item's
+ * values when it was ticked, so a re-import still tells a changed item. */
 static void
 item_add(struct parser *p, const char *v, unsigned no)
 {
-	char *cause = NULL, *id;
+	char *cause = NULL, *id, *word = xstrndup(v, strcspn(v, " \t"));
+	const char *fp = v + strlen(word);
 	size_t i;
 
-	if ((id = check_item(v, &cause)) == NULL) {
+	fp += strspn(fp, " \t");
+	id = check_item(word, &cause);
+	free(word);
+	if (id == NULL) {
 		perr_add(p, no, "item: %s", cause);
 		free(cause);
+		return;
+	}
+	if (*fp != '\0' && !is_fingerprint(fp)) {
+		perr_add(p, no, _("item: '%s' after the id is not a checklist "
+		    "fingerprint (64 lower-case hex digits)"), fp);
+		free(id);
 		return;
 	}
 	for (i = 0; i < p->n_items; i++) {
@@ -473,6 +460,7 @@ item_add(struct parser *p, const char *v, unsigned no)
 	}
 	p->items = xreallocarray(p->items, p->n_items + 1, sizeof *p->items);
 	p->items[p->n_items].id = id;
+	p->items[p->n_items].fingerprint = *fp != '\0' ? xstrdup(fp) : NULL;
 	p->items[p->n_items++].line = no;
 }
 
@@ -679,7 +667,7 @@ assignment(struct parser *p, struct walker *w, const struct line *l,
 	vlen = n - klen - 1;
 	trim(&k, &klen);
 	trim(&v, &vlen);
-	if (!utf8_valid((const unsigned char *)k, klen)) {
+	if (!fw_utf8_valid(k, klen)) {
 		perr_add(p, l->no, _("line is not valid UTF-8"));
 		return;
 	}
@@ -692,7 +680,7 @@ assignment(struct parser *p, struct walker *w, const struct line *l,
 	}
 	if (klen == 0)
 		perr_add(p, l->no, _("a line '= %s' has no key"), val);
-	else if (!utf8_valid((const unsigned char *)v, vlen))
+	else if (!fw_utf8_valid(v, vlen))
 		perr_add(p, l->no, _("the value of '%s' is not valid UTF-8"),
 		    key);
 	else if (vlen == 0)
@@ -722,7 +710,7 @@ parse_lines(struct parser *p, const char *text, size_t len)
 		trim(&s, &n);
 		if (!ok || n == 0 || s[0] == '#')
 			continue;
-		if (!utf8_valid((const unsigned char *)s, n) &&
+		if (!fw_utf8_valid(s, n) &&
 		    (s[0] == '[' || memchr(s, '=', n) == NULL)) {
 			perr_add(p, l.no, _("line is not valid UTF-8"));
 			continue;
@@ -959,7 +947,8 @@ build(struct parser *p)
 	}
 	/* Who ticked and when is the importer's, filled in by the store. */
 	for (i = 0; i < p->n_items; i++)
-		fw_add_tick(d, p->items[i].id, NULL, NULL, NULL);
+		fw_add_tick(d, p->items[i].id, p->items[i].fingerprint, NULL,
+		    NULL);
 	return d;
 }
 
@@ -1184,13 +1173,22 @@ put_certs(struct fw_strbuf *sb, const struct fw_deployment *d)
 static void
 put_ticks(struct fw_strbuf *sb, const struct fw_deployment *d)
 {
+	char *value;
 	size_t i;
 
 	if (d->n_ticks == 0)
 		return;
 	fw_sb_add(sb, "\n# Checklist items ticked as done.\n[done]\n");
-	for (i = 0; i < d->n_ticks; i++)
-		put_kv(sb, "item", d->ticks[i].item);
+	for (i = 0; i < d->n_ticks; i++) {
+		if (d->ticks[i].fingerprint == NULL) {
+			put_kv(sb, "item", d->ticks[i].item);
+			continue;
+		}
+		value = xasprintf("%s %s", d->ticks[i].item,
+		    d->ticks[i].fingerprint);
+		put_kv(sb, "item", value);
+		free(value);
+	}
 }
 
 char *

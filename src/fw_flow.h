@@ -107,4 +107,16 @@ struct fw_column {
 /* The columns of a list and their number in *n. */
 const struct fw_column *fw_flow_columns(enum fw_list, size_t *n);
 
+/* Where work outside a step's own menu is done (restarts, certificate
+ * stores, TLS settings): the checklist names these beside the steps'
+ * menus. */
+struct fw_place {
+	const char *key;
+	const char *admin_ui;	/* N_() */
+	const char *menu;	/* N_() */
+};
+
+/* The place with this key ("imp_network_services", ...), or NULL. */
+const struct fw_place *fw_flow_place(const char *key);
+
 #endif

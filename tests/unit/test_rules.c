@@ -163,6 +163,21 @@ test_ports(void)
 	run(d, NULL, &f);
 	is_int(count_findings(&f, FW_SEV_WARNING, 3, NULL, NULL), 0,
 	    "TCP: OCS routes use 5060 whatever Peer Auth is");
+
+	d->next_hop_port = 5060;
+	run(d, NULL, &f);
+	is_int(count_findings(&f, FW_SEV_ERROR, 2, "ocs_server", NULL), 0,
+	    "TCP: Next Hop Port 5060 is the guide's");
+	d->next_hop_port = 15060;
+	run(d, NULL, &f);
+	is_int(count_findings(&f, FW_SEV_ERROR, 2, "ocs_server",
+	    "Next Hop Port 15060, where the guide uses 5060 for TCP"), 1,
+	    "another Next Hop Port is an error");
+	d->transport = FW_TRANSPORT_TLS;
+	d->next_hop_port = 5060;
+	run(d, NULL, &f);
+	is_int(count_findings(&f, FW_SEV_ERROR, 2, "ocs_server",
+	    "the guide uses 5061 for TLS"), 1, "TLS next hops on 5060 too");
 	fw_findings_free(&f);
 	fw_deployment_free(d);
 }

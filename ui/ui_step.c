@@ -81,7 +81,7 @@ clamp(struct ui_app *app)
 void
 ui_step_go(struct ui_app *app, int n)
 {
-	if (n < 0 || n >= FW_STEP_COUNT)
+	if (n < 0 || n > UI_STEP_CHECKLIST)
 		return;
 	app->step = n;
 	app->field = 0;
@@ -97,6 +97,9 @@ ui_step_position(const struct ui_app *app)
 {
 	struct ui_focus f;
 
+	if (app->step == UI_STEP_CHECKLIST)
+		return ui_checklist_item_id(app) != NULL ? xasprintf("item:%s",
+		    ui_checklist_item_id(app)) : NULL;
 	if (ui_step_focus(app, &f) == NULL)
 		return NULL;
 	if (f.field == NULL)
@@ -113,11 +116,16 @@ ui_step_restore(struct ui_app *app, int step, const char *pos)
 	size_t n, i, klen;
 	const char *colon;
 
-	app->step = step >= 0 && step < FW_STEP_COUNT ? step : 0;
+	app->step = step >= 0 && step <= UI_STEP_CHECKLIST ? step : 0;
 	app->field = 0;
 	app->row = 0;
 	if (pos == NULL)
 		return;
+	if (app->step == UI_STEP_CHECKLIST) {
+		if (strncmp(pos, "item:", 5) == 0)
+			app->row = ui_checklist_find(app, pos + 5);
+		return;
+	}
 	colon = strchr(pos, ':');
 	klen = colon != NULL ? (size_t)(colon - pos) : strlen(pos);
 	n = ui_step_items(app, app->step, items, STEP_ITEMS_MAX);

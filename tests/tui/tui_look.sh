@@ -27,7 +27,7 @@ ok "step 8 too" grep -q "│ – 8 FIPS on OCS" "$TUI_SCREEN"
 ok "step 9 too" grep -q "│ – 9 IM&P certificates" "$TUI_SCREEN"
 ok "the legend names the keys" grep -q "Tab field  PgDn step  Enter edit  F1 help" "$TUI_SCREEN"
 ok "the top line: project, file, save time, progress" grep -qE \
-	"^ fedwiz · Example Corp.* · tcp\.fedwiz · saved [0-9][0-9]:[0-9][0-9] · [0-9]+/7 steps complete" \
+	"^ fedwiz · Example Corp.* · tcp\.fedwiz · saved [0-9][0-9]:[0-9][0-9] · [0-9]+/7 steps · [0-9]+/[0-9]+ done" \
 	"$TUI_SCREEN"
 is "$(wc -L <"$TUI_SCREEN")" 80 "nothing runs past 80 columns"
 

@@ -61,6 +61,8 @@ keys_help(struct ui_app *app, const struct ui_rect *in)
 	(void)app;
 	k = ui_keys_table(&n);
 	for (i = 0; i < n && y < in->y + in->h; i++) {
+		if (k[i].what == NULL)
+			continue;
 		ui_text_put(y, in->x, 8, k[i].keys, A_BOLD);
 		y += ui_text_wrap(y, in->x + 9, in->w - 9, in->y + in->h - y,
 		    _(k[i].what), A_NORMAL, 1);

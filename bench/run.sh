@@ -4,11 +4,11 @@
 # Benchmarks, not tests: a missed target stays in the table with its
 # reason; nothing here fails the build.
 #
-#	FEDWIZ=... BENCH_AUTOSAVE=... sh bench/run.sh RESULTS
+#	FEDWIZ=... BENCH_AUTOSAVE=... BENCH_CHECKLIST=... sh bench/run.sh RESULTS
 set -u
 
 results=$1
-: "${FEDWIZ:?}" "${BENCH_AUTOSAVE:?}"
+: "${FEDWIZ:?}" "${BENCH_AUTOSAVE:?}" "${BENCH_CHECKLIST:?}"
 EDITS=${BENCH_EDITS:-10000}
 RUNS=${BENCH_RUNS:-7}
 
@@ -30,6 +30,30 @@ row() { printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" >>"$rows"; }
 
 # median: of the numbers on standard input.
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# --- checklist generation ---
+"$BENCH_CHECKLIST" "$RUNS" >"$work/checklist" || {
+	echo "bench: bench_checklist failed" >&2
+	exit 2
+}
+for f in text html; do
+	one=$(awk -v k="checklist_${f}_1x_ms" '$1 == k { print $2 }' "$work/checklist")
+	four=$(awk -v k="checklist_${f}_4x_ms" '$1 == k { print $2 }' "$work/checklist")
+	kb=$(awk -v k="checklist_${f}_1x_bytes" '$1 == k { printf "%.0f", $2 / 1024 }' "$work/checklist")
+	v=$(awk -v m="$one" -v kb="$kb" 'BEGIN {
+		if (m <= 50) print "met"
+		else printf "missed: the document is %.1f MiB; %.1f MiB/s", kb / 1024, kb / 1024 / (m / 1000) }')
+	row "Checklist $f: 200 IM&P nodes, 20 IM&P domains, 200 OCS servers in 50 pools, 50 OCS domains (median of $RUNS)" \
+		"$one ms ($kb KiB)" "≤ 50 ms" "$v"
+	ratio=$(awk -v a="$one" -v b="$four" 'BEGIN { printf "%.2f", b / a }')
+	bratio=$(awk -v f="$f" '$1 == "checklist_" f "_1x_bytes" { a = $2 }
+		$1 == "checklist_" f "_4x_bytes" { b = $2 }
+		END { printf "%.1f", b / a }' "$work/checklist")
+	v=$(awk -v r="$ratio" -v b="$bratio" 'BEGIN {
+		if (r <= 4.5) print "met"
+		else printf "missed: the document is %sx larger (items per IM&P node per OCS pool grow with both)", b }')
+	row "Checklist $f at 4x that size (median of 3)" "$four ms (${ratio}x)" "≤ 4.5x" "$v"
+done
 
 # --- autosave ---
 "$BENCH_AUTOSAVE" "$work" "$EDITS" >"$work/autosave" || {

@@ -11,35 +11,17 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "fw_store.h"
 #include "fw_util.h"
 
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int
-by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* Sorts t and prints median and p95 under the name. */
+/* Prints median and p95 of t under the name (sorts t). */
 static void
 report(const char *name, double *t, size_t n)
 {
-	qsort(t, n, sizeof *t, by_value);
-	printf("%s_median_ms %.4f\n", name, t[n / 2]);
+	printf("%s_median_ms %.4f\n", name, bench_median(t, n));
 	printf("%s_p95_ms %.4f\n", name, t[n * 95 / 100]);
 }
 
@@ -54,11 +36,11 @@ bench_fsync(const char *dir, size_t n)
 	if (fd < 0)
 		goto out;
 	for (i = 0; i < n; i++) {
-		t0 = now_ms();
+		t0 = bench_now_ms();
 		if (pwrite(fd, "x", 1, (off_t)(i % 4096)) != 1 ||
 		    fdatasync(fd) != 0)
 			goto out;
-		t[i] = now_ms() - t0;
+		t[i] = bench_now_ms() - t0;
 	}
 	report("fdatasync", t, n);
 	rc = 0;
@@ -93,15 +75,15 @@ main(int argc, char **argv)
 	if (fw_project_open(path, FW_OPEN_CREATE | FW_OPEN_EXCL, &p, NULL,
 	    &cause) != FW_EXIT_OK)
 		goto out;
-	total = now_ms();
+	total = bench_now_ms();
 	for (i = 0; i < n; i++) {
 		snprintf(value, sizeof value, "edit-%zu", i + 1);
-		t0 = now_ms();
+		t0 = bench_now_ms();
 		if (fw_project_set_setting(p, "name", value, &cause) != 0)
 			goto out;
-		t[i] = now_ms() - t0;
+		t[i] = bench_now_ms() - t0;
 	}
-	total = now_ms() - total;
+	total = bench_now_ms() - total;
 	printf("edits %zu\n", n);
 	printf("edits_total_s %.2f\n", total / 1e3);
 	report("edit", t, n);

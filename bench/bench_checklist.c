@@ -11,29 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "bench.h"
 #include "fw_checklist.h"
 #include "fw_model.h"
 #include "fw_render.h"
 #include "fw_util.h"
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int
-by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
 
 /* The deployment at scale k (1 = the size). */
 static struct fw_deployment *
@@ -91,16 +74,15 @@ time_format(const struct fw_deployment *d, enum fw_render_format f, int runs,
 		exit(2);
 	}
 	for (i = 0; i < runs; i++) {
-		t0 = now_ms();
+		t0 = bench_now_ms();
 		cl = fw_checklist_build(d);
 		doc = fw_render(f, cl, &info);
-		t[i] = now_ms() - t0;
+		t[i] = bench_now_ms() - t0;
 		*bytes = strlen(doc);
 		free(doc);
 		fw_checklist_free(cl);
 	}
-	qsort(t, (size_t)runs, sizeof *t, by_value);
-	med = t[runs / 2];
+	med = bench_median(t, (size_t)runs);
 	free(t);
 	return med;
 }

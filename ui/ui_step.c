@@ -341,14 +341,24 @@ static void
 draw_list(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
     int focused)
 {
-	const struct fw_column *cols;
-	size_t ncol, i, c, n = list_count(app, f);
-	int y, x, w[8];
-	char *title;
+	const struct fw_column *stored;
+	struct fw_column cols[8];
+	size_t ncol, nstored, i, c, n = list_count(app, f);
+	int y, x, w[8], dwidth;
+	const char *dlabel = fw_rows_derived_label(f->list, &dwidth);
+	char *title, *dv;
 
-	cols = fw_flow_columns(f->list, &ncol);
-	if (ncol > sizeof w / sizeof w[0])
-		ncol = sizeof w / sizeof w[0];
+	/* The stored columns, then the computed one (fw_rows.h) as a
+	 * column of its own. */
+	stored = fw_flow_columns(f->list, &nstored);
+	ncol = nstored < 7 ? nstored : 7;
+	memcpy(cols, stored, ncol * sizeof *cols);
+	nstored = ncol;
+	if (dlabel != NULL) {
+		memset(&cols[ncol], 0, sizeof cols[ncol]);
+		cols[ncol].label = dlabel;
+		cols[ncol++].width = dwidth;
+	}
 	col_widths(app, cols, ncol, sc->r.w - 3, w);
 	title = xasprintf("%s (%zu)", _(f->label), n);
 	if ((y = next_line(sc)) >= 0)
@@ -378,11 +388,16 @@ draw_list(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
 		if (here)
 			mvchgat(y, sc->r.x + 2, sc->r.w - 2, (attr_t)a, 0, NULL);
 		for (c = 0, x = sc->r.x + 3; c < ncol; c++) {
-			const char *v = fw_rows_get(app->d, f->list, i, c);
+			const char *v = c < nstored ?
+			    fw_rows_get(app->d, f->list, i, c) : NULL;
 
 			if (w[c] == 0)
 				continue;
-			ui_text_put(y, x, w[c], v != NULL ? v : "", a);
+			dv = c < nstored ? NULL :
+			    fw_rows_derived_value(app->d, f->list, i);
+			ui_text_put(y, x, w[c], dv != NULL ? dv :
+			    v != NULL ? v : "", a);
+			free(dv);
 			x += w[c] + 1;
 		}
 	}

@@ -374,7 +374,9 @@ ui_test_draw(struct ui_app *app, int y, int x, int w, int bottom)
 	    t->target->tls ? "TLS" : "TCP", ui_mark(app, UI_MARK_ELLIPSIS)) :
 	    t->stopped ? xasprintf(_("test of %s stopped"), t->host) :
 	    xasprintf(_("tested %s port %d"), t->host, t->target->port);
-	ui_text_put(y, x, 1, ui_mark(app, UI_MARK_ELLIPSIS), A_NORMAL);
+	/* … while it runs, as a lookup still running is marked. */
+	ui_text_put(y, x, 1, ui_mark(app, t->running ? UI_MARK_ELLIPSIS :
+	    UI_MARK_DOT), A_NORMAL);
 	y += ui_text_wrap(y, x + 2, w - 2, 1, head, A_BOLD, 1);
 	free(head);
 	for (i = 0; i < t->n_lines && y < bottom; i++) {

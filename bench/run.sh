@@ -4,11 +4,12 @@
 # Benchmarks, not tests: a missed target stays in the table with its
 # reason; nothing here fails the build.
 #
-#	FEDWIZ=... BENCH_AUTOSAVE=... BENCH_CHECKLIST=... sh bench/run.sh RESULTS
+#	FEDWIZ=... BENCH_AUTOSAVE=... BENCH_CHECKLIST=... BENCH_SLOW_GAI=... \
+#	    sh bench/run.sh RESULTS
 set -u
 
 results=$1
-: "${FEDWIZ:?}" "${BENCH_AUTOSAVE:?}" "${BENCH_CHECKLIST:?}"
+: "${FEDWIZ:?}" "${BENCH_AUTOSAVE:?}" "${BENCH_CHECKLIST:?}" "${BENCH_SLOW_GAI:?}"
 EDITS=${BENCH_EDITS:-10000}
 RUNS=${BENCH_RUNS:-7}
 
@@ -148,6 +149,70 @@ if [ "$dialog_ms" != - ]; then
 else
 	row "dialog --msgbox (reference)" "-" "" "not measured: dialog is not installed (./build.sh bench installs it)"
 fi
+
+# --- keystroke echo while name lookups hang ---
+# echo_ms WINDOW SHOWN: types ECHO_KEYS letters into WINDOW one at a time;
+# per key, the ms from send-keys until the screen shows SHOWN followed by
+# every letter typed so far. Sets ms to the median.
+ECHO_KEYS=${BENCH_ECHO_KEYS:-21}
+echo_ms() {
+	: >"$work/ms"
+	typed= i=0
+	while [ "$i" -lt "$ECHO_KEYS" ]; do
+		c=$(printf '%s' abcdefghijklmnopqrstu | cut -c $((i % 21 + 1)))
+		i=$((i + 1))
+		typed=$typed$c
+		t0=$(date +%s%N)
+		tmux -L "$sock" send-keys -t "bench:$1" -l "$c"
+		n=0
+		until tmux -L "$sock" capture-pane -p -t "bench:$1" |
+		    grep -qF -- "$2$typed"; do
+			n=$((n + 1))
+			[ "$n" -lt 20000 ] || { echo "bench: '$typed' never showed in $1" >&2; return 1; }
+		done
+		t1=$(date +%s%N)
+		echo $(((t1 - t0) / 1000)) >>"$work/ms"
+	done
+	ms=$(median <"$work/ms" | awk '{ printf "%.1f", $1 / 1000 }')
+}
+# wait_screen WINDOW TEXT: polls until TEXT shows (at most about 10 s).
+wait_screen() {
+	n=0
+	until tmux -L "$sock" capture-pane -p -t "bench:$1" 2>/dev/null |
+	    grep -qF -- "$2"; do
+		n=$((n + 1))
+		[ "$n" -lt 100 ] || return 1
+		sleep 0.1
+	done
+}
+
+# The floor: a terminal echoing keys by itself (cat on a cooked tty).
+tmux -L "$sock" new-window -d -t bench -n echo0 "exec sh -c 'printf \"floor: \"; exec cat'"
+floor_echo=-
+wait_screen echo0 "floor:" && echo_ms echo0 "floor: " && floor_echo=$ms
+tmux -L "$sock" kill-window -t bench:echo0
+# The wizard with every lookup hanging 10 s, typing into the project
+# name's dialog while the lookups of the 400 names are pending.
+tmux -L "$sock" new-window -d -t bench -n echo1 \
+	"exec env TERM=xterm-256color LD_PRELOAD='$BENCH_SLOW_GAI' '$FEDWIZ' '$work/bench.fedwiz'"
+if wait_screen echo1 "Steps" && tmux -L "$sock" send-keys -t bench:echo1 Enter C-u &&
+    wait_screen echo1 "┌ Project name" &&
+    tmux -L "$sock" capture-pane -p -t bench:echo1 >"$work/echo-before" &&
+    echo_ms echo1 "Project name  "; then
+	pending=$(grep -c "resolving" "$work/echo-before")
+	v=$(awk -v m="$ms" -v f="$floor_echo" 'BEGIN {
+		if (m <= 50) print "met"
+		else printf "missed: the tmux floor is %s ms", f }')
+	[ "$pending" -gt 0 ] ||
+		v="$v; but no lookup showed as pending, so the hang was not seen"
+	row "Keystroke echo in the wizard while every name lookup hangs 10 s (LD_PRELOAD getaddrinfo shim; median of $ECHO_KEYS keys, via tmux)" \
+		"$ms ms" "≤ 50 ms" "$v"
+else
+	row "Keystroke echo in the wizard while lookups hang" "-" "≤ 50 ms" \
+		"missed: the typed text never showed"
+fi
+tmux -L "$sock" kill-window -t bench:echo1 2>/dev/null
+row "tmux floor: cat echoing a key (same method)" "$floor_echo ms" "" "the same tmux round trip is inside the echo above"
 
 {
 	echo "# fedwiz benchmarks"

@@ -41,6 +41,9 @@ tui_keys F2 1 Enter Tab C-u
 tui_type "HQ, moved"
 tui_keys Enter F2 c
 tui_wait "[~] Add the SIP federated domain ocs.test"
+# The reason is drawn in the same refresh, but a capture can fall between
+# the two writes: wait for it too.
+tui_wait "changed since ticked"
 ok "an item changed since ticked shows [~]" grep -q "\[~\] Add the SIP federated domain ocs.test" "$TUI_SCREEN"
 ok "with a word why" grep -q "changed since ticked" "$TUI_SCREEN"
 

@@ -12,20 +12,22 @@ command -v valgrind >/dev/null 2>&1 || {
 	echo "Bail out! valgrind is not installed (./build.sh installs it)"
 	exit 1
 }
-# Under a sanitizer build valgrind cannot run: ASan owns the address space.
-if nm "$FEDWIZ" 2>/dev/null | grep -q __asan_init; then
-	skip_all "the binary is built with AddressSanitizer (it checks memory itself)"
-fi
-
 # valgrind is some 20-50 times slower: every wait gets more room.
 TUI_TIMEOUT=60
+checker="valgrind --error-exitcode=99 --leak-check=full \
+--errors-for-leak-kinds=definite --show-leak-kinds=definite --log-file=vg.log"
+# valgrind cannot run a sanitizer build (ASan owns the address space):
+# there ASan and LeakSanitizer check the same session, and their non-zero
+# exit status is what fails it.
+if nm "$FEDWIZ" 2>/dev/null | grep -q __asan_init; then
+	checker=
+	diag "an AddressSanitizer build: ASan and LeakSanitizer check the session"
+fi
 
 "$FEDWIZ" init p.fedwiz --answers "$top_srcdir/data/example.answers" ||
 	echo "Bail out! cannot create the project"
 
-tui_start 100x30 "valgrind --error-exitcode=99 --leak-check=full \
---errors-for-leak-kinds=definite --show-leak-kinds=definite --log-file=vg.log \
-\"$FEDWIZ\" --offline p.fedwiz"
+tui_start 100x30 "$checker \"$FEDWIZ\" --offline p.fedwiz"
 tui_wait "0 · Deployment" || echo "Bail out! the wizard did not start under valgrind"
 
 # Step 0: the name edited and saved; a node's dialog given a bad IP and
@@ -87,12 +89,14 @@ tui_keys Space n
 
 tui_keys F10
 status=$(tui_exit_status)
-is "$status" 0 "valgrind: no errors and no bytes definitely lost (99 means some)"
-[ "$status" = 0 ] || sed 's/^/vg: /' vg.log | diag "$(cat)"
-ok "memcheck ran the session" grep -q "Memcheck, a memory error detector" vg.log
-ok "memcheck: 0 errors" grep -q "ERROR SUMMARY: 0 errors" vg.log
-ok "memcheck: 0 bytes definitely lost" \
-	grep -q "definitely lost: 0 bytes\|All heap blocks were freed" vg.log
+is "$status" 0 "memory: no errors and no bytes definitely lost"
+if [ -n "$checker" ]; then
+	[ "$status" = 0 ] || sed 's/^/vg: /' vg.log | diag "$(cat)"
+	ok "memcheck ran the session" grep -q "Memcheck, a memory error detector" vg.log
+	ok "memcheck: 0 errors" grep -q "ERROR SUMMARY: 0 errors" vg.log
+	ok "memcheck: 0 bytes definitely lost" \
+		grep -q "definitely lost: 0 bytes\\|All heap blocks were freed" vg.log
+fi
 
 "$FEDWIZ" export p.fedwiz >after.answers
 ok "the session's edits are saved" grep -q "^server_auth_port = 5063" after.answers

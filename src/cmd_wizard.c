@@ -25,7 +25,7 @@ wizard_usage(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	fprintf(stderr, _("Try 'fedwiz --help'.\n"));
+	fputs(_("Try 'fedwiz --help'.\n"), stderr);
 	return FW_EXIT_USAGE;
 }
 

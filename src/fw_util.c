@@ -14,13 +14,14 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "fw_i18n.h"
 
 static void
 fw_oom(void)
 {
-	fputs("fedwiz: out of memory\n", stderr);
+	fprintf(stderr, "fedwiz: %s\n", _("out of memory"));
 	abort();
 }
 
@@ -320,4 +321,28 @@ fw_strcaseeq(const char *a, const char *b)
 	if (a == NULL || b == NULL)
 		return a == b;
 	return strcasecmp(a, b) == 0;
+}
+
+size_t
+fw_text_width(const char *s)
+{
+	mbstate_t st;
+	size_t n, width = 0;
+	wchar_t wc;
+	int w;
+
+	memset(&st, 0, sizeof st);
+	while (*s != '\0') {
+		n = mbrtowc(&wc, s, strlen(s), &st);
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&st, 0, sizeof st);
+			width++;
+			s++;
+			continue;
+		}
+		w = wcwidth(wc);
+		width += w > 0 ? (size_t)w : 0;
+		s += n;
+	}
+	return width;
 }

@@ -61,4 +61,10 @@ void fw_now_utc(char *buf, size_t size);
 /* Case-insensitive ASCII compare, for host names. */
 int fw_strcaseeq(const char *, const char *);
 
+/* Terminal columns s takes in the current locale: wide characters count
+ * two, combining marks none, bytes invalid in the locale's encoding one
+ * each. printf's "%-20s" pads by bytes, one column short per umlaut in
+ * UTF-8, so translated text is aligned with this instead. */
+size_t fw_text_width(const char *s);
+
 #endif

@@ -31,28 +31,28 @@ usage(FILE *fp)
 {
 	size_t i;
 
-	fprintf(fp, _("Usage: fedwiz [OPTIONS] [PROJECT]\n"
-	    "       fedwiz COMMAND [ARGS]\n"));
-	fprintf(fp, _("Walk a Cisco IM and Presence administrator through "
+	fputs(_("Usage: fedwiz [OPTIONS] [PROJECT]\n"
+	    "       fedwiz COMMAND [ARGS]\n"), fp);
+	fputs(_("Walk a Cisco IM and Presence administrator through "
 	    "interdomain federation\nwith Microsoft OCS, step by step, "
-	    "keeping the answers in a project file.\n"));
-	fprintf(fp, _("\nWithout a COMMAND, start the wizard on PROJECT (by "
+	    "keeping the answers in a project file.\n"), fp);
+	fputs(_("\nWithout a COMMAND, start the wizard on PROJECT (by "
 	    "default\n$XDG_DATA_HOME/fedwiz/default.fedwiz, chosen on the "
-	    "start screen).\n"));
-	fprintf(fp, _("\nCommands:\n"));
+	    "start screen).\n"), fp);
+	fputs(_("\nCommands:\n"), fp);
 	for (i = 0; fw_cmds[i] != NULL; i++)
 		fprintf(fp, "  %-8s %s\n", fw_cmds[i]->name,
 		    _(fw_cmds[i]->summary));
-	fprintf(fp, _("\nOptions (for the wizard):\n"
+	fputs(_("\nOptions (for the wizard):\n"
 	    "      --no-color   no colours (also when NO_COLOR is set)\n"
 	    "      --read-only  open PROJECT without changing it, even when "
 	    "another\n"
 	    "                   fedwiz holds it\n"
 	    "  -h, --help       show this help and exit\n"
-	    "      --version    show the version and exit\n"));
-	fprintf(fp, _("\n'fedwiz COMMAND --help' describes a command. Exit "
+	    "      --version    show the version and exit\n"), fp);
+	fputs(_("\n'fedwiz COMMAND --help' describes a command. Exit "
 	    "status: 0 done, 1 findings,\n2 usage or I/O error, 3 project "
-	    "locked by another fedwiz. See fedwiz(1).\n"));
+	    "locked by another fedwiz. See fedwiz(1).\n"), fp);
 }
 
 static int try_help(const char *fmt, ...)
@@ -69,7 +69,7 @@ try_help(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	fprintf(stderr, _("Try 'fedwiz --help'.\n"));
+	fputs(_("Try 'fedwiz --help'.\n"), stderr);
 	return FW_EXIT_USAGE;
 }
 
@@ -135,11 +135,19 @@ main(int argc, char **argv)
 	struct fw_ui_opts ui = { NULL, 0, 0 };
 	const struct fw_cmd *cmd;
 	const char *nc;
+#ifdef ENABLE_NLS
+	const char *localedir;
+#endif
 	int rc;
 
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* An uninstalled fedwiz finds its catalogues through FEDWIZ_LOCALEDIR
+	 * (the tests, ./build.sh run): fedwiz(1), ENVIRONMENT. */
+	localedir = getenv("FEDWIZ_LOCALEDIR");
+	if (localedir == NULL || localedir[0] == '\0')
+		localedir = LOCALEDIR;
+	bindtextdomain(PACKAGE, localedir);
 	textdomain(PACKAGE);
 #endif
 	/* https://no-color.org: set and not empty. */

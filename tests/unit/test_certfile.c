@@ -8,6 +8,7 @@
 
 #include "certgen.h"
 #include "fw_certfile.h"
+#include "fw_util.h"
 #include "tap.h"
 
 static char tmpdir[] = "/tmp/fw-certfile-XXXXXX";
@@ -130,13 +131,11 @@ main(void)
 	ok(strlen(fp) == 95, "fingerprint is 32 colon-separated pairs");
 	load_ok(pem, strlen(pem), "one PEM certificate", fp, 1);
 	load_ok(der, derlen, "one DER certificate", fp, 1);
-	s = malloc(strlen(pem) + strlen(capem) + 64);
-	sprintf(s, "subject=CN = fe1.ocs.test\n%s\n%s", pem, capem);
+	s = xasprintf("subject=CN = fe1.ocs.test\n%s\n%s", pem, capem);
 	load_ok(s, strlen(s), "a chain with text around it", fp, 2);
 	free(s);
 
-	s = malloc(strlen(pem) + strlen(keypem) + 1);
-	sprintf(s, "%s%s", pem, keypem);
+	s = xasprintf("%s%s", pem, keypem);
 	load_bad(s, strlen(s), "certificate plus PKCS#8 key", "private key");
 	load_bad(s, strlen(s), "certificate plus key", "nothing of it was stored");
 	free(s);

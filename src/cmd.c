@@ -21,6 +21,7 @@ const struct fw_cmd *const fw_cmds[] = {
 	&fw_cmd_import,
 	&fw_cmd_export,
 	&fw_cmd_show,
+	&fw_cmd_explain,
 	NULL,
 };
 
@@ -209,4 +210,25 @@ fw_cmd_open_project(const char *path, unsigned flags, struct fw_project **out)
 	}
 	free(cause);
 	return rc;
+}
+
+int
+fw_cmd_load_project(const char *path, struct fw_project **p,
+    struct fw_deployment **d)
+{
+	char *cause = NULL;
+	int rc;
+
+	*d = NULL;
+	rc = fw_cmd_open_project(path, FW_OPEN_READ_ONLY, p);
+	if (rc != FW_EXIT_OK)
+		return rc;
+	if (fw_project_load(*p, d, &cause) != 0) {
+		fw_err("%s", cause);
+		free(cause);
+		fw_project_close(*p);
+		*p = NULL;
+		return FW_EXIT_USAGE;
+	}
+	return FW_EXIT_OK;
 }

@@ -20,6 +20,7 @@ extern const struct fw_cmd fw_cmd_init;
 extern const struct fw_cmd fw_cmd_import;
 extern const struct fw_cmd fw_cmd_export;
 extern const struct fw_cmd fw_cmd_show;
+extern const struct fw_cmd fw_cmd_explain;
 
 /* NULL-terminated table of every subcommand, in --help order. */
 extern const struct fw_cmd *const fw_cmds[];
@@ -61,5 +62,11 @@ void fw_cmd_print_errors(const char *errors);
 struct fw_project;
 int fw_cmd_open_project(const char *path, unsigned flags,
     struct fw_project **out);
+
+/* Opens a project read-only and loads it, reporting failures itself.
+ * Returns an exit code; on 0 *p and *d are set (close and free them). */
+struct fw_deployment;
+int fw_cmd_load_project(const char *path, struct fw_project **p,
+    struct fw_deployment **d);
 
 #endif

@@ -61,7 +61,7 @@ export_exec(int argc, char **argv)
 	struct export_opts o = { NULL };
 	struct fw_deployment *d = NULL;
 	struct fw_project *p = NULL;
-	char *cause = NULL, *text = NULL;
+	char *text;
 	int rc, first;
 
 	rc = fw_cmd_parse(&fw_cmd_export, argc, argv, "o:", longopts,
@@ -71,21 +71,14 @@ export_exec(int argc, char **argv)
 	if (argc - first != 1)
 		return fw_cmd_usage(&fw_cmd_export, argc - first < 1 ?
 		    _("missing PROJECT") : _("too many arguments"));
-	rc = fw_cmd_open_project(argv[first], FW_OPEN_READ_ONLY, &p);
+	rc = fw_cmd_load_project(argv[first], &p, &d);
 	if (rc != FW_EXIT_OK)
 		return rc;
-	if (fw_project_load(p, &d, &cause) != 0) {
-		fw_err("%s", cause);
-		rc = FW_EXIT_USAGE;
-		goto out;
-	}
 	text = fw_answers_format(d);
 	rc = write_out(o.output, text);
-out:
 	fw_project_close(p);
 	fw_deployment_free(d);
 	free(text);
-	free(cause);
 	return rc;
 }
 

@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cmd.h"
 #include "fw_flow.h"
@@ -78,7 +79,8 @@ show_steps(struct fw_project *p, const struct fw_deployment *d)
 		st = fw_flow_step_state(s, d, fw_project_step_done(p, n));
 		why = fw_flow_not_applicable_reason(s, d);
 		title = _(s->title);
-		width = fw_text_width(title);
+		/* printf pads by bytes: one column short per umlaut. */
+		width = fw_utf8_width(title, strlen(title));
 		printf("  %d %s%*s %s", n, title,
 		    width < TITLE_COLUMNS ? (int)(TITLE_COLUMNS - width) : 0, "",
 		    fw_flow_state_name(st));
@@ -93,7 +95,7 @@ show_exec(int argc, char **argv)
 {
 	struct fw_deployment *d = NULL;
 	struct fw_project *p = NULL;
-	char *cause = NULL, *last = NULL;
+	char *last = NULL;
 	int rc, first;
 
 	rc = fw_cmd_parse(&fw_cmd_show, argc, argv, "", NULL, NULL, NULL,
@@ -103,14 +105,9 @@ show_exec(int argc, char **argv)
 	if (argc - first != 1)
 		return fw_cmd_usage(&fw_cmd_show, argc - first < 1 ?
 		    _("missing PROJECT") : _("too many arguments"));
-	rc = fw_cmd_open_project(argv[first], FW_OPEN_READ_ONLY, &p);
+	rc = fw_cmd_load_project(argv[first], &p, &d);
 	if (rc != FW_EXIT_OK)
 		return rc;
-	if (fw_project_load(p, &d, &cause) != 0) {
-		fw_err("%s", cause);
-		rc = FW_EXIT_USAGE;
-		goto out;
-	}
 	show_settings(p, d);
 	last = fw_project_last_change(p);
 	if (last != NULL)
@@ -124,11 +121,9 @@ show_exec(int argc, char **argv)
 		fw_err(_("standard output: write error"));
 		rc = FW_EXIT_USAGE;
 	}
-out:
 	fw_project_close(p);
 	fw_deployment_free(d);
 	free(last);
-	free(cause);
 	return rc;
 }
 

@@ -15,6 +15,7 @@
 #include <openssl/pkcs12.h>
 #include <openssl/pkcs7.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 #include "fw_i18n.h"
 #include "fw_util.h"
@@ -24,6 +25,7 @@ struct cert_scan {
 	STACK_OF(X509) *certs;
 	char *key_kind;		/* the first private key block seen */
 	char *other;		/* the first PEM block that is no certificate */
+	int from_pkcs7;		/* certificates came in no particular order */
 };
 
 void
@@ -66,6 +68,32 @@ name_is_private_key(const char *name)
 	return n >= k && strcmp(name + n - k, "PRIVATE KEY") == 0;
 }
 
+/* Windows hands chains over as PKCS#7 (.p7b, PEM or DER): keep the
+ * certificates it carries. */
+static int
+scan_pkcs7(struct cert_scan *scan, PKCS7 *p7, const char *label,
+    char **cause)
+{
+	STACK_OF(X509) *certs = NULL;
+	X509 *x;
+	int i;
+
+	if (PKCS7_type_is_signed(p7) && p7->d.sign != NULL)
+		certs = p7->d.sign->cert;
+	if (certs == NULL || sk_X509_num(certs) == 0)
+		return fw_fail(cause, _("%s: a PKCS#7 bundle without "
+		    "certificates"), label);
+	for (i = 0; i < sk_X509_num(certs); i++) {
+		x = sk_X509_value(certs, i);
+		if (X509_up_ref(x) != 1 || sk_X509_push(scan->certs, x) <= 0) {
+			X509_free(x);
+			return fw_fail(cause, _("%s: out of memory"), label);
+		}
+	}
+	scan->from_pkcs7 = 1;
+	return 0;
+}
+
 /* One PEM block: a certificate is kept, a key or anything else noted. */
 static int
 scan_pem_block(struct cert_scan *scan, const char *name,
@@ -78,6 +106,17 @@ scan_pem_block(struct cert_scan *scan, const char *name,
 		if (scan->key_kind == NULL)
 			scan->key_kind = xstrdup(name);
 		return 0;
+	}
+	if (strcmp(name, "PKCS7") == 0) {
+		PKCS7 *p7 = d2i_PKCS7(NULL, &p, derlen);
+		int rc;
+
+		if (p7 == NULL)
+			return fw_fail(cause, _("%s: a PKCS7 block does not hold "
+			    "a valid PKCS#7 bundle"), label);
+		rc = scan_pkcs7(scan, p7, label, cause);
+		PKCS7_free(p7);
+		return rc;
 	}
 	if (strcmp(name, "CERTIFICATE") != 0) {
 		if (scan->other == NULL)
@@ -182,9 +221,10 @@ scan_der(struct cert_scan *scan, const char *data, size_t len,
 	}
 	p = start;
 	if ((p7 = d2i_PKCS7(NULL, &p, (long)len)) != NULL) {
+		int rc = scan_pkcs7(scan, p7, label, cause);
+
 		PKCS7_free(p7);
-		scan->other = xstrdup("PKCS7");
-		return 0;
+		return rc;
 	}
 	return fw_fail(cause, _("%s: neither a PEM nor a DER certificate"),
 	    label);
@@ -227,6 +267,55 @@ out:
 	return pem;
 }
 
+/* Whether some other certificate of the set names x as its issuer. */
+static int
+issues_another(STACK_OF(X509) *certs, X509 *x)
+{
+	int i;
+
+	for (i = 0; i < sk_X509_num(certs); i++) {
+		X509 *y = sk_X509_value(certs, i);
+
+		if (y != x && X509_check_issued(x, y) == X509_V_OK)
+			return 1;
+	}
+	return 0;
+}
+
+/* Puts the leaf (the certificate that issued none of the others) first,
+ * then its issuers in order, so "the first certificate" means the same
+ * for a .p7b as for a PEM chain written leaf first. */
+static void
+order_leaf_first(STACK_OF(X509) *certs)
+{
+	int n = sk_X509_num(certs), i, j, k;
+	X509 *t;
+
+	for (i = 0; i < n; i++) {
+		if (!issues_another(certs, sk_X509_value(certs, i)))
+			break;
+	}
+	if (i == n)
+		return;
+	t = sk_X509_value(certs, 0);
+	sk_X509_set(certs, 0, sk_X509_value(certs, i));
+	sk_X509_set(certs, i, t);
+	for (k = 1; k < n; k++) {
+		X509 *child = sk_X509_value(certs, k - 1);
+
+		for (j = k; j < n; j++) {
+			if (X509_check_issued(sk_X509_value(certs, j), child) ==
+			    X509_V_OK)
+				break;
+		}
+		if (j == n)
+			return;
+		t = sk_X509_value(certs, k);
+		sk_X509_set(certs, k, sk_X509_value(certs, j));
+		sk_X509_set(certs, j, t);
+	}
+}
+
 /* Turns what the scan found into a verdict; on success fills out. */
 static int
 scan_finish(struct cert_scan *scan, const char *label, struct fw_cert *out,
@@ -240,15 +329,13 @@ scan_finish(struct cert_scan *scan, const char *label, struct fw_cert *out,
 		return fw_fail(cause, _("%s: holds a private key (%s); nothing "
 		    "of it was stored. Give the certificate alone (PEM or DER), "
 		    "without its key"), label, scan->key_kind);
-	if (scan->other != NULL && strcmp(scan->other, "PKCS7") == 0)
-		return fw_fail(cause, _("%s: a PKCS#7 bundle (.p7b); convert "
-		    "it with 'openssl pkcs7 -print_certs -in FILE' and give "
-		    "the PEM certificates"), label);
 	if (scan->other != NULL)
 		return fw_fail(cause, _("%s: holds a '%s' block; only "
 		    "CERTIFICATE blocks are accepted"), label, scan->other);
 	if (sk_X509_num(scan->certs) == 0)
 		return fw_fail(cause, _("%s: no certificate found"), label);
+	if (scan->from_pkcs7)
+		order_leaf_first(scan->certs);
 	pem = certs_to_pem(scan->certs);
 	sha = fingerprint_sha256(sk_X509_value(scan->certs, 0));
 	if (pem == NULL || sha == NULL) {
@@ -267,7 +354,7 @@ int
 fw_cert_load_mem(const char *data, size_t len, const char *label,
     struct fw_cert *out, char **cause)
 {
-	struct cert_scan scan = { NULL, NULL, NULL };
+	struct cert_scan scan = { NULL, NULL, NULL, 0 };
 	char *why = NULL;
 	int rc = -1;
 

@@ -14,7 +14,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <wchar.h>
 
 #include "fw_i18n.h"
 
@@ -324,25 +323,44 @@ fw_strcaseeq(const char *a, const char *b)
 }
 
 size_t
-fw_text_width(const char *s)
+fw_utf8_width(const char *s, size_t len)
 {
-	mbstate_t st;
-	size_t n, width = 0;
-	wchar_t wc;
-	int w;
+	size_t i, w = 0;
 
-	memset(&st, 0, sizeof st);
-	while (*s != '\0') {
-		n = mbrtowc(&wc, s, strlen(s), &st);
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			memset(&st, 0, sizeof st);
-			width++;
-			s++;
-			continue;
-		}
-		w = wcwidth(wc);
-		width += w > 0 ? (size_t)w : 0;
-		s += n;
+	for (i = 0; i < len; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			w++;
 	}
-	return width;
+	return w;
+}
+
+void
+fw_sb_wrap(struct fw_strbuf *sb, const char *text, size_t width,
+    const char *first, const char *rest)
+{
+	const char *word = text;
+	size_t base = fw_utf8_width(first, strlen(first)), col = base, wlen;
+	size_t wcols;
+
+	fw_sb_add(sb, first);
+	for (;;) {
+		word += strspn(word, " ");
+		if (*word == '\0')
+			break;
+		wlen = strcspn(word, " ");
+		wcols = fw_utf8_width(word, wlen);
+		/* A word longer than a line still goes on a line of its own. */
+		if (col > base && col + 1 + wcols > width) {
+			fw_sb_add(sb, "\n");
+			fw_sb_add(sb, rest);
+			base = col = fw_utf8_width(rest, strlen(rest));
+		} else if (col > base) {
+			fw_sb_add(sb, " ");
+			col++;
+		}
+		fw_sb_addn(sb, word, wlen);
+		col += wcols;
+		word += wlen;
+	}
+	fw_sb_add(sb, "\n");
 }

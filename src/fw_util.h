@@ -58,13 +58,16 @@ const char *fw_user_name(void);
 /* Current time as "YYYY-MM-DD HH:MM:SS" UTC into buf (at least 20 bytes). */
 void fw_now_utc(char *buf, size_t size);
 
+/* Display columns of UTF-8 text, counting each character as one column
+ * (enough for the Latin scripts fedwiz is translated into). */
+size_t fw_utf8_width(const char *s, size_t len);
+
+/* Appends text to sb word-wrapped to width columns: the first line starts
+ * with first, the others with rest; ends with a newline. */
+void fw_sb_wrap(struct fw_strbuf *sb, const char *text, size_t width,
+    const char *first, const char *rest);
+
 /* Case-insensitive ASCII compare, for host names. */
 int fw_strcaseeq(const char *, const char *);
-
-/* Terminal columns s takes in the current locale: wide characters count
- * two, combining marks none, bytes invalid in the locale's encoding one
- * each. printf's "%-20s" pads by bytes, one column short per umlaut in
- * UTF-8, so translated text is aligned with this instead. */
-size_t fw_text_width(const char *s);
 
 #endif

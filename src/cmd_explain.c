@@ -1,0 +1,174 @@
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "fw_flow.h"
+#include "fw_i18n.h"
+#include "fw_store.h"
+#include "fw_symptoms.h"
+#include "fw_util.h"
+
+/* fedwiz explain [--project FILE] TEXT...: what a log line or error means,
+ * from the symptom table (src/fw_symptoms.c). */
+
+#define EXPLAIN_INPUT_MAX (1024 * 1024)
+#define EXPLAIN_MATCH_MAX 16
+
+struct explain_opts {
+	const char *project;
+};
+
+static int
+explain_opt(int opt, const char *arg, void *ctx)
+{
+	struct explain_opts *o = ctx;
+
+	if (opt != 'p')
+		return -1;
+	o->project = arg;
+	return 0;
+}
+
+static char *
+join_args(int argc, char **argv)
+{
+	struct fw_strbuf sb;
+	int i;
+
+	fw_sb_init(&sb);
+	for (i = 0; i < argc; i++) {
+		if (i > 0)
+			fw_sb_add(&sb, " ");
+		fw_sb_add(&sb, argv[i]);
+	}
+	return fw_sb_steal(&sb);
+}
+
+/* Explanations are read in a terminal: wrap them to 79 columns. */
+#define EXPLAIN_WIDTH 79
+
+static void
+print_wrapped(const char *text, const char *first, const char *rest)
+{
+	struct fw_strbuf sb;
+
+	fw_sb_init(&sb);
+	fw_sb_wrap(&sb, text, EXPLAIN_WIDTH, first, rest);
+	fputs(sb.buf, stdout);
+	free(sb.buf);
+}
+
+static void
+print_step_values(const struct fw_deployment *d, int step)
+{
+	const struct fw_step *s = fw_flow_step(step);
+	char **lines = NULL, *head;
+	size_t n = 0, i;
+
+	head = xasprintf(_("step %d (%s): %s"), step, _(s->title),
+	    s->menu != NULL ? _(s->menu) : _(s->admin_ui));
+	print_wrapped(head, "  ", "      ");
+	free(head);
+	if (d == NULL)
+		return;
+	fw_symptoms_step_values(d, step, &lines, &n);
+	for (i = 0; i < n; i++) {
+		print_wrapped(lines[i], "    - ", "      ");
+		free(lines[i]);
+	}
+	free(lines);
+}
+
+static void
+print_symptom(const struct fw_symptom *sy, const struct fw_deployment *d)
+{
+	char num[16];
+	size_t i;
+
+	printf("%s\n", _(sy->title));
+	print_wrapped(_(sy->meaning), _("What it means: "), "  ");
+	printf(_("Likely causes, most likely first:\n"));
+	for (i = 0; i < FW_SYMPTOM_CAUSES && sy->causes[i] != NULL; i++) {
+		snprintf(num, sizeof num, "  %zu. ", i + 1);
+		print_wrapped(_(sy->causes[i]), num, "     ");
+	}
+	printf(d != NULL ? _("Look at (this project's values):\n") :
+	    _("Look at:\n"));
+	for (i = 0; i < FW_SYMPTOM_STEPS && sy->steps[i] != 0; i++)
+		print_step_values(d, sy->steps[i]);
+	print_wrapped(_(sy->guide), _("Guide: "), "  ");
+}
+
+static int
+explain_exec(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "project", required_argument, NULL, 'p' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct fw_symptom *found[EXPLAIN_MATCH_MAX];
+	struct explain_opts o = { NULL };
+	struct fw_deployment *d = NULL;
+	struct fw_project *p = NULL;
+	char *text = NULL, *cause = NULL;
+	size_t n, i;
+	int rc, first;
+
+	rc = fw_cmd_parse(&fw_cmd_explain, argc, argv, "p:", longopts,
+	    explain_opt, &o, &first);
+	if (rc != -1)
+		return rc;
+	if (first < argc) {
+		text = join_args(argc - first, argv + first);
+	} else if (fw_read_file("/dev/stdin", EXPLAIN_INPUT_MAX, &text, NULL,
+	    &cause) != 0) {
+		fw_err("%s", cause);
+		free(cause);
+		return FW_EXIT_USAGE;
+	}
+	if (o.project != NULL &&
+	    (rc = fw_cmd_load_project(o.project, &p, &d)) != FW_EXIT_OK)
+		goto out;
+	n = fw_symptoms_match(text, found, EXPLAIN_MATCH_MAX);
+	if (n == 0) {
+		fw_err(_("no known symptom in this text; 'fedwiz explain --help' "
+		    "lists the ones fedwiz knows"));
+		rc = FW_EXIT_FINDINGS;
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			putchar('\n');
+		print_symptom(found[i], d);
+	}
+	rc = FW_EXIT_OK;
+out:
+	fw_project_close(p);
+	fw_deployment_free(d);
+	free(text);
+	return rc;
+}
+
+const struct fw_cmd fw_cmd_explain = {
+	"explain",
+	"[--project FILE] [TEXT...]",
+	N_("Say what a federation error or log line means and what to check."),
+	N_("  -p, --project FILE  show FILE's own values for the steps to look "
+	    "at\n"
+	    "TEXT is a SIP status line, a log line or an error message; without "
+	    "TEXT,\n"
+	    "standard input is read. Known: SIP 408 Request Timeout, \"ACL - "
+	    "upstream\n"
+	    "not trusted - need to authenticate\", \"incoming ACL check took "
+	    "over 2\n"
+	    "seconds\", ms-diagnostics 1008, 1010, 1014 and 1047, \"Failed to "
+	    "complete\n"
+	    "TLS negotiation\", slow presence. Exit status 0 when the text is "
+	    "known,\n"
+	    "1 when it is not.\n"),
+	explain_exec,
+};

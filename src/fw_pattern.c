@@ -1,0 +1,28 @@
+#include "config.h"
+
+#include "fw_pattern.h"
+
+#include <string.h>
+
+#include "fw_util.h"
+
+char *
+fw_dest_pattern(const char *domain)
+{
+	struct fw_strbuf sb;
+	size_t end = strlen(domain), start;
+
+	if (end > 0 && domain[end - 1] == '.')
+		end--;
+	fw_sb_init(&sb);
+	while (end > 0) {
+		start = end;
+		while (start > 0 && domain[start - 1] != '.')
+			start--;
+		fw_sb_add(&sb, ".");
+		fw_sb_addn(&sb, domain + start, end - start);
+		end = start > 0 ? start - 1 : 0;
+	}
+	fw_sb_add(&sb, ".*");
+	return fw_sb_steal(&sb);
+}

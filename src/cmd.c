@@ -22,6 +22,8 @@ const struct fw_cmd *const fw_cmds[] = {
 	&fw_cmd_export,
 	&fw_cmd_show,
 	&fw_cmd_explain,
+	&fw_cmd_validate,
+	&fw_cmd_cert_check,
 	NULL,
 };
 
@@ -73,8 +75,9 @@ fw_cmd_print_help(FILE *fp, const struct fw_cmd *cmd)
 		fputs(_(cmd->options), fp);
 	fputs(_("  -h, --help          show this help and exit\n"
 	    "      --version       show the version and exit\n"), fp);
-	fputs(_("\nExit status: 0 done, 2 usage or I/O error, 3 project "
-	    "locked by another fedwiz.\nSee fedwiz(1).\n"), fp);
+	fputs(_("\nExit status: 0 done, 1 findings (validate, "
+	    "cert-check, explain), 2 usage\nor I/O error, 3 project locked by "
+	    "another fedwiz. See fedwiz(1).\n"), fp);
 }
 
 /* The caller's long options plus --help and --version (free()). */
@@ -162,6 +165,15 @@ fw_cmd_parse(const struct fw_cmd *cmd, int argc, char **argv,
 	free(opts);
 	free(all);
 	return rc;
+}
+
+void
+fw_cmd_puts_safe(FILE *fp, const char *s)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		fputc((*p < 0x20 && *p != '\n') || *p == 0x7f ? '?' : *p, fp);
 }
 
 void

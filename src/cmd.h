@@ -21,6 +21,8 @@ extern const struct fw_cmd fw_cmd_import;
 extern const struct fw_cmd fw_cmd_export;
 extern const struct fw_cmd fw_cmd_show;
 extern const struct fw_cmd fw_cmd_explain;
+extern const struct fw_cmd fw_cmd_validate;
+extern const struct fw_cmd fw_cmd_cert_check;
 
 /* NULL-terminated table of every subcommand, in --help order. */
 extern const struct fw_cmd *const fw_cmds[];
@@ -52,6 +54,10 @@ int fw_cmd_wizard(int nargs, char **args, struct fw_ui_opts *ui);
 
 /* Prints "fedwiz: MESSAGE" on stderr. */
 void fw_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Writes s with control characters other than newline shown as '?', so
+ * names from certificates and project files cannot drive the terminal. */
+void fw_cmd_puts_safe(FILE *fp, const char *s);
 
 /* Prints every line of errors (the answers parser's "FILE:LINE: message"
  * lines) as "fedwiz: LINE" on stderr. */

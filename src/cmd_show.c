@@ -2,7 +2,6 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cmd.h"
 #include "fw_flow.h"
@@ -69,7 +68,6 @@ show_steps(struct fw_project *p, const struct fw_deployment *d)
 	const struct fw_step *s;
 	enum fw_step_state st;
 	const char *title, *why;
-	size_t width;
 	int n;
 
 	fputs(_("Steps:\n"), stdout);
@@ -79,10 +77,8 @@ show_steps(struct fw_project *p, const struct fw_deployment *d)
 		st = fw_flow_step_state(s, d, fw_project_step_done(p, n));
 		why = fw_flow_not_applicable_reason(s, d);
 		title = _(s->title);
-		/* printf pads by bytes: one column short per umlaut. */
-		width = fw_utf8_width(title, strlen(title));
 		printf("  %d %s%*s %s", n, title,
-		    width < TITLE_COLUMNS ? (int)(TITLE_COLUMNS - width) : 0, "",
+		    fw_pad_width(title, TITLE_COLUMNS), "",
 		    fw_flow_state_name(st));
 		if (st == FW_STEP_NOT_APPLICABLE && why != NULL)
 			printf(" (%s)", why);

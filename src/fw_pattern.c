@@ -2,6 +2,7 @@
 
 #include "fw_pattern.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "fw_util.h"
@@ -24,5 +25,9 @@ fw_dest_pattern(const char *domain)
 		end = start > 0 ? start - 1 : 0;
 	}
 	fw_sb_add(&sb, ".*");
+	/* Folded like every name fedwiz keeps (fw_syntax_hostname), so a
+	 * pattern typed from an unnormalised name still matches the checklist. */
+	for (end = 0; end < sb.len; end++)
+		sb.buf[end] = (char)tolower((unsigned char)sb.buf[end]);
 	return fw_sb_steal(&sb);
 }

@@ -3,7 +3,7 @@
 #define FW_PATTERN_H
 
 /* The domain's labels reversed, with a leading dot and a trailing ".*":
- * "domaina.com" -> ".com.domaina.*" (guide, "Configure Static Route on IM
+ * "domaina.com" -> ".com.domaina.*", folded to lower case (guide, "Configure Static Route on IM
  * and Presence Service for Microsoft Servers", step 3). Free with free(). */
 char *fw_dest_pattern(const char *domain);
 

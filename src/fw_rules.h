@@ -39,13 +39,54 @@ struct fw_rules_opts {
 };
 
 /* Runs every rule over d, appending to out (free with fw_findings_free()).
- * Returns the number of errors found. */
+ * out must start zeroed ({ NULL, 0 }) or hold earlier findings. The
+ * findings come sorted by step, then severity (errors first), then subject,
+ * field and message, so output is stable and diffable. Returns the number
+ * of errors found. */
 size_t fw_rules_run(const struct fw_deployment *d,
     const struct fw_rules_opts *opts, struct fw_findings *out);
 
+/* Frees the findings and leaves *f empty; NULL is accepted. */
 void fw_findings_free(struct fw_findings *);
 
 /* "error", "warning", "info", translated. */
 const char *fw_severity_name(enum fw_severity);
+
+/* How many findings have this severity. */
+size_t fw_findings_count(const struct fw_findings *, enum fw_severity);
+
+/*
+ * For a screen's focused step, field or entry: appends to out (zeroed, or
+ * holding findings; free with fw_findings_free()) a copy of every finding
+ * of all that is on step (-1 = any), has field key field and is about
+ * subject (NULL = any; subjects compare case-insensitively). Keeps the
+ * order of all. Returns the number appended.
+ */
+size_t fw_findings_filter(const struct fw_findings *all, int step,
+    const char *field, const char *subject, struct fw_findings *out);
+
+/*
+ * What a certificate is judged against: by the rules (project answers) and
+ * by `fedwiz cert-check` (its options) alike.
+ */
+struct fw_cert_expect {
+	const char *label;		/* names the certificate in messages */
+	const char *const *hosts;	/* FQDNs it must name (CN or SAN) */
+	size_t n_hosts;			/* 0 = no host check */
+	const char *ca_pem;		/* CA certificate(s); NULL = no check */
+	time_t now;			/* 0 = time(NULL) */
+	int step;			/* where findings belong */
+	const char *field;
+};
+
+/*
+ * Judges the first certificate of pem (the rest is its chain) for this
+ * federation: both Extended Key Usages, validity (expired or not yet valid
+ * = error, within 30 days = warning), host names, verification against the
+ * CA, RSA under 2048 bits and SHA-1/MD5 signatures (warnings). Appends to
+ * out; returns the number of errors (an unreadable pem is one error).
+ */
+size_t fw_cert_judge(const char *pem, const struct fw_cert_expect *want,
+    struct fw_findings *out);
 
 #endif

@@ -334,6 +334,14 @@ fw_utf8_width(const char *s, size_t len)
 	return w;
 }
 
+int
+fw_pad_width(const char *s, size_t columns)
+{
+	size_t w = fw_utf8_width(s, strlen(s));
+
+	return w < columns ? (int)(columns - w) : 0;
+}
+
 void
 fw_sb_wrap(struct fw_strbuf *sb, const char *text, size_t width,
     const char *first, const char *rest)

@@ -41,7 +41,7 @@ usage(FILE *fp)
 	    "start screen).\n"), fp);
 	fputs(_("\nCommands:\n"), fp);
 	for (i = 0; fw_cmds[i] != NULL; i++)
-		fprintf(fp, "  %-8s %s\n", fw_cmds[i]->name,
+		fprintf(fp, "  %-10s %s\n", fw_cmds[i]->name,
 		    _(fw_cmds[i]->summary));
 	fputs(_("\nOptions (for the wizard):\n"
 	    "      --no-color   no colours (also when NO_COLOR is set)\n"

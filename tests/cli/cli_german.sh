@@ -30,7 +30,7 @@ ok "--help explains the tool in German, umlauts intact" \
 	grep -q '^Führt Administratoren von Cisco IM and Presence Schritt für Schritt' "$OUT"
 ok "--help lists the commands under 'Befehle:'" grep -qx 'Befehle:' "$OUT"
 ok "--help lists 'export' with its German summary" \
-	grep -qx '  export   Die Antworten eines Projekts als Antwortdatei ausgeben\.' "$OUT"
+	grep -qx '  export  *Die Antworten eines Projekts als Antwortdatei ausgeben\.' "$OUT"
 ok "--help describes --read-only in German" \
 	grep -q -- '--read-only  PROJEKT öffnen, ohne es zu ändern' "$OUT"
 ok "every --help line fits 79 columns" test "$(wc -L <"$OUT")" -le 79
@@ -83,6 +83,29 @@ grep '^  [1-9] ' "$OUT" >steps
 is "$(wc -l <steps)" 9 "show lists nine steps"
 is "$(LC_ALL=C.UTF-8 sed -n 's/^.\{48\}\(..\).*/\1/p' steps |
 	grep -c '^ [^ ]$')" 9 "the state column is aligned in every step line"
+
+run "$FEDWIZ" validate --offline p.fedwiz
+is "$STATUS" 0 "validate of the example exits 0 (warnings only)"
+ok "validate counts in German" grep -qx 'Fehler: 0, Warnungen: [0-9]*, Hinweise: [0-9]*' "$OUT"
+ok "validate findings name severity and step in German" \
+	grep -q '^Warnung: Schritt 8 (FIPS auf OCS): fips: FIPS ist auf OCS nicht bestätigt' "$OUT"
+
+# A server certificate without Client Authentication, made now.
+openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem \
+	-days 30 -subj "/CN=fe1.ocs.test" -addext "extendedKeyUsage=serverAuth" \
+	-addext "subjectAltName=DNS:fe1.ocs.test" 2>/dev/null ||
+	echo "Bail out! openssl cannot make a test certificate"
+run "$FEDWIZ" cert-check cert.pem
+is "$STATUS" 1 "cert-check of a Server-Auth-only certificate exits 1"
+ok "cert-check gives its verdict in German" \
+	grep -qx 'Ergebnis:     NICHT geeignet für die Föderation IM and Presence - OCS' "$OUT"
+ok "cert-check names the missing EKU in German" \
+	grep -q '^Fehler: cert.pem: Clientauthentifizierung fehlt; ' "$OUT"
+# Labels with umlauts ("Gültig ab:") pad to the same column as the rest.
+is "$(LC_ALL=C.UTF-8 sed -n '1,/^Ergebnis:/s/^.\{13\}\(..\).*/\1/p' "$OUT" |
+	grep -c '^ [^ ]$')" "$(sed -n '1,/^Ergebnis:/p' "$OUT" | wc -l)" \
+	"every cert-check label pads to the same column"
+ok "the umlaut labels are there" grep -q '^Gültig ab:    2' "$OUT"
 
 # LANGUAGE comes first; an English request gets the original messages.
 run env LANGUAGE=en "$FEDWIZ" show

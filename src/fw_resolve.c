@@ -1,0 +1,440 @@
+#include "config.h"
+
+#include "fw_resolve.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "fw_i18n.h"
+#include "fw_util.h"
+
+struct entry {
+	char *name;
+	enum fw_resolve_state state;
+	char **addrs;
+	struct timespec deadline;	/* CLOCK_MONOTONIC, while pending */
+	time_t when;
+	unsigned gen;			/* which lookup may answer */
+	struct entry *next;
+};
+
+/* What the workers share with the resolver; freed by the last to leave. */
+struct shared {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;	/* an answer, a new lookup, or closing */
+	int refs;
+	int closing;
+	int rfd, wfd;
+	unsigned gen;
+	struct entry *entries;
+};
+
+struct fw_resolver {
+	struct shared *sh;
+	pthread_t timer;
+	int timeout_ms;
+	int max_age_s;
+	fw_lookup_fn lookup;
+	void *ctx;
+};
+
+struct job {
+	struct shared *sh;
+	char *name;
+	unsigned gen;
+	fw_lookup_fn lookup;
+	void *ctx;
+};
+
+void
+fw_strv_free(char **v)
+{
+	size_t i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
+}
+
+static char **
+strv_copy(char **v)
+{
+	size_t n = 0, i;
+	char **c;
+
+	while (v[n] != NULL)
+		n++;
+	c = xcalloc(n + 1, sizeof *c);
+	for (i = 0; i < n; i++)
+		c[i] = xstrdup(v[i]);
+	return c;
+}
+
+int
+fw_resolve_system(const char *name, char ***addrs, void *ctx)
+{
+	struct addrinfo hints, *res = NULL, *ai;
+	char buf[INET6_ADDRSTRLEN];
+	char **v = NULL;
+	size_t n = 0, i;
+	const void *a;
+
+	(void)ctx;
+	*addrs = NULL;
+	memset(&hints, 0, sizeof hints);
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	if (getaddrinfo(name, NULL, &hints, &res) != 0)
+		return -1;
+	for (ai = res; ai != NULL; ai = ai->ai_next) {
+		if (ai->ai_family == AF_INET)
+			a = &((struct sockaddr_in *)(void *)ai->ai_addr)->sin_addr;
+		else if (ai->ai_family == AF_INET6)
+			a = &((struct sockaddr_in6 *)(void *)
+			    ai->ai_addr)->sin6_addr;
+		else
+			continue;
+		if (inet_ntop(ai->ai_family, a, buf, sizeof buf) == NULL)
+			continue;
+		for (i = 0; i < n && strcmp(v[i], buf) != 0; i++)
+			;
+		if (i < n)
+			continue;
+		v = xreallocarray(v, n + 2, sizeof *v);
+		v[n++] = xstrdup(buf);
+		v[n] = NULL;
+	}
+	freeaddrinfo(res);
+	*addrs = v;
+	return v != NULL ? 0 : -1;
+}
+
+static struct entry *
+find_entry(struct shared *sh, const char *name)
+{
+	struct entry *e;
+
+	for (e = sh->entries; e != NULL; e = e->next) {
+		if (fw_strcaseeq(e->name, name))
+			return e;
+	}
+	return NULL;
+}
+
+/* Wakes the UI (the pipe) and anyone waiting (the timer, wait_all). A full
+ * pipe already says "something arrived", so EAGAIN is fine. Lock held. */
+static void
+notify(struct shared *sh)
+{
+	ssize_t n;
+
+	do
+		n = write(sh->wfd, "!", 1);
+	while (n == -1 && errno == EINTR);
+	pthread_cond_broadcast(&sh->cond);
+}
+
+static void
+shared_unref(struct shared *sh)
+{
+	struct entry *e, *next;
+	int last;
+
+	pthread_mutex_lock(&sh->lock);
+	last = --sh->refs == 0;
+	pthread_mutex_unlock(&sh->lock);
+	if (!last)
+		return;
+	for (e = sh->entries; e != NULL; e = next) {
+		next = e->next;
+		free(e->name);
+		fw_strv_free(e->addrs);
+		free(e);
+	}
+	close(sh->rfd);
+	close(sh->wfd);
+	pthread_cond_destroy(&sh->cond);
+	pthread_mutex_destroy(&sh->lock);
+	free(sh);
+}
+
+static void *
+worker(void *arg)
+{
+	struct job *j = arg;
+	struct shared *sh = j->sh;
+	struct entry *e;
+	char **addrs = NULL;
+	int rc;
+
+	rc = j->lookup(j->name, &addrs, j->ctx);
+	pthread_mutex_lock(&sh->lock);
+	e = find_entry(sh, j->name);
+	/* Only the lookup the entry still waits for may answer: not one
+	 * that timed out, was forgotten, or outlived the resolver. */
+	if (!sh->closing && e != NULL && e->gen == j->gen &&
+	    e->state == FW_RESOLVE_PENDING) {
+		if (rc == 0 && addrs != NULL && addrs[0] != NULL) {
+			e->state = FW_RESOLVE_OK;
+			e->addrs = addrs;
+			addrs = NULL;
+		} else
+			e->state = FW_RESOLVE_FAILED;
+		e->when = time(NULL);
+		notify(sh);
+	}
+	pthread_mutex_unlock(&sh->lock);
+	fw_strv_free(addrs);
+	free(j->name);
+	free(j);
+	shared_unref(sh);
+	return NULL;
+}
+
+static int
+ts_before(const struct timespec *a, const struct timespec *b)
+{
+	return a->tv_sec < b->tv_sec ||
+	    (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
+}
+
+/* Turns overdue lookups into timeouts, so nobody waits on getaddrinfo. */
+static void *
+timer_main(void *arg)
+{
+	struct shared *sh = arg;
+	struct timespec now, next;
+	struct entry *e;
+	int have_next, fired;
+
+	pthread_mutex_lock(&sh->lock);
+	while (!sh->closing) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		have_next = fired = 0;
+		for (e = sh->entries; e != NULL; e = e->next) {
+			if (e->state != FW_RESOLVE_PENDING)
+				continue;
+			if (!ts_before(&now, &e->deadline)) {
+				e->state = FW_RESOLVE_TIMEOUT;
+				e->when = time(NULL);
+				fired = 1;
+			} else if (!have_next || ts_before(&e->deadline, &next)) {
+				next = e->deadline;
+				have_next = 1;
+			}
+		}
+		if (fired)
+			notify(sh);
+		if (have_next)
+			pthread_cond_timedwait(&sh->cond, &sh->lock, &next);
+		else
+			pthread_cond_wait(&sh->cond, &sh->lock);
+	}
+	pthread_mutex_unlock(&sh->lock);
+	return NULL;
+}
+
+static struct shared *
+shared_new(char **cause)
+{
+	struct shared *sh = xcalloc(1, sizeof *sh);
+	pthread_condattr_t ca;
+	int fds[2];
+
+	if (pipe2(fds, O_NONBLOCK | O_CLOEXEC) != 0) {
+		fw_fail(cause, _("cannot create a pipe for name lookups: %s"),
+		    strerror(errno));
+		free(sh);
+		return NULL;
+	}
+	sh->rfd = fds[0];
+	sh->wfd = fds[1];
+	sh->refs = 1;
+	pthread_mutex_init(&sh->lock, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&sh->cond, &ca);
+	pthread_condattr_destroy(&ca);
+	return sh;
+}
+
+struct fw_resolver *
+fw_resolver_new(const struct fw_resolver_opts *opts, char **cause)
+{
+	struct fw_resolver *r = xcalloc(1, sizeof *r);
+	int err;
+
+	r->timeout_ms = opts != NULL && opts->timeout_ms > 0 ?
+	    opts->timeout_ms : FW_RESOLVE_TIMEOUT_MS;
+	r->max_age_s = opts != NULL ? opts->max_age_s : 0;
+	r->lookup = opts != NULL && opts->lookup != NULL ? opts->lookup :
+	    fw_resolve_system;
+	r->ctx = opts != NULL ? opts->ctx : NULL;
+	if ((r->sh = shared_new(cause)) == NULL) {
+		free(r);
+		return NULL;
+	}
+	if ((err = pthread_create(&r->timer, NULL, timer_main, r->sh)) != 0) {
+		fw_fail(cause, _("cannot start the name lookup timer: %s"),
+		    strerror(err));
+		shared_unref(r->sh);
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void
+fw_resolver_free(struct fw_resolver *r)
+{
+	if (r == NULL)
+		return;
+	pthread_mutex_lock(&r->sh->lock);
+	r->sh->closing = 1;
+	pthread_cond_broadcast(&r->sh->cond);
+	pthread_mutex_unlock(&r->sh->lock);
+	/* The timer only ever waits on the condition: joining is quick. */
+	pthread_join(r->timer, NULL);
+	shared_unref(r->sh);
+	free(r);
+}
+
+/* Starts the lookup for e in a detached worker. Lock held. */
+static void
+start_lookup(struct fw_resolver *r, struct entry *e)
+{
+	struct shared *sh = r->sh;
+	struct job *j = xcalloc(1, sizeof *j);
+	sigset_t all, old;
+	pthread_attr_t attr;
+	pthread_t t;
+	int err;
+
+	fw_strv_free(e->addrs);
+	e->addrs = NULL;
+	e->state = FW_RESOLVE_PENDING;
+	e->when = 0;
+	e->gen = ++sh->gen;
+	clock_gettime(CLOCK_MONOTONIC, &e->deadline);
+	e->deadline.tv_sec += r->timeout_ms / 1000;
+	e->deadline.tv_nsec += (long)(r->timeout_ms % 1000) * 1000000L;
+	if (e->deadline.tv_nsec >= 1000000000L) {
+		e->deadline.tv_sec++;
+		e->deadline.tv_nsec -= 1000000000L;
+	}
+	j->sh = sh;
+	j->name = xstrdup(e->name);
+	j->gen = e->gen;
+	j->lookup = r->lookup;
+	j->ctx = r->ctx;
+	sh->refs++;
+	/* Workers take no signals: SIGWINCH and friends belong to the UI. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	err = pthread_create(&t, &attr, worker, j);
+	pthread_attr_destroy(&attr);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (err != 0) {
+		sh->refs--;
+		free(j->name);
+		free(j);
+		e->state = FW_RESOLVE_FAILED;
+		e->when = time(NULL);
+	}
+	/* The timer learns the new deadline. */
+	pthread_cond_broadcast(&sh->cond);
+}
+
+enum fw_resolve_state
+fw_resolver_lookup(struct fw_resolver *r, const char *name, char ***addrs,
+    time_t *when)
+{
+	struct shared *sh = r->sh;
+	enum fw_resolve_state st;
+	struct entry *e;
+
+	if (addrs != NULL)
+		*addrs = NULL;
+	pthread_mutex_lock(&sh->lock);
+	if ((e = find_entry(sh, name)) == NULL) {
+		e = xcalloc(1, sizeof *e);
+		e->name = xstrdup(name);
+		e->next = sh->entries;
+		sh->entries = e;
+		start_lookup(r, e);
+	} else if (e->state != FW_RESOLVE_PENDING && r->max_age_s > 0 &&
+	    time(NULL) - e->when > r->max_age_s)
+		start_lookup(r, e);
+	st = e->state;
+	if (st == FW_RESOLVE_OK && addrs != NULL)
+		*addrs = strv_copy(e->addrs);
+	if (when != NULL)
+		*when = e->when;
+	pthread_mutex_unlock(&sh->lock);
+	return st;
+}
+
+void
+fw_resolver_forget(struct fw_resolver *r, const char *name)
+{
+	struct shared *sh = r->sh;
+	struct entry **pp, *e;
+
+	pthread_mutex_lock(&sh->lock);
+	for (pp = &sh->entries; (e = *pp) != NULL; pp = &e->next) {
+		if (fw_strcaseeq(e->name, name)) {
+			*pp = e->next;
+			free(e->name);
+			fw_strv_free(e->addrs);
+			free(e);
+			break;
+		}
+	}
+	pthread_mutex_unlock(&sh->lock);
+}
+
+int
+fw_resolver_fd(const struct fw_resolver *r)
+{
+	return r->sh->rfd;
+}
+
+void
+fw_resolver_drain(struct fw_resolver *r)
+{
+	char buf[64];
+
+	while (read(r->sh->rfd, buf, sizeof buf) > 0)
+		;
+}
+
+void
+fw_resolver_wait_all(struct fw_resolver *r)
+{
+	struct shared *sh = r->sh;
+	struct entry *e;
+
+	pthread_mutex_lock(&sh->lock);
+	for (;;) {
+		for (e = sh->entries; e != NULL; e = e->next) {
+			if (e->state == FW_RESOLVE_PENDING)
+				break;
+		}
+		if (e == NULL)
+			break;
+		pthread_cond_wait(&sh->cond, &sh->lock);
+	}
+	pthread_mutex_unlock(&sh->lock);
+}

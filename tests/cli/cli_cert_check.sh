@@ -1,0 +1,89 @@
+#!/bin/sh
+# fedwiz cert-check on certificates made now by tests/certs.sh: what it
+# prints, its verdict and its exit status for each kind of file.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+sh "$top_srcdir/tests/certs.sh" certs >certs.log 2>&1 ||
+	{ echo "Bail out! tests/certs.sh failed"; cat certs.log; exit 1; }
+c=certs
+
+run "$FEDWIZ" cert-check $c/both.pem --ca $c/ca.pem --host fe1.ocs.test
+is "$STATUS" 0 "both EKUs, valid, right host, right CA: exit 0"
+ok "nothing on stderr" test ! -s "$ERR"
+for want in '^Subject: *CN=fe1\.ocs\.test$' \
+    '^SANs: *DNS:fe1\.ocs\.test, DNS:pool1\.ocs\.test$' \
+    '^Issuer: *CN=fedwiz test CA$' \
+    '^Valid from: *20[0-9-]* [0-9:]* UTC$' \
+    '^Valid until: *20[0-9-]* [0-9:]* UTC$' \
+    '^EKU: *Server Authentication (1\.3\.6\.1\.5\.5\.7\.3\.1), Client Authentication (1\.3\.6\.1\.5\.5\.7\.3\.2)$' \
+    '^Key: *RSA, 2048 bits$' \
+    '^Signature: *sha256WithRSAEncryption$' \
+    '^Verdict: *usable for IM and Presence - OCS federation$'; do
+	ok "prints $want" grep -q "$want" "$OUT"
+done
+fp=$(openssl x509 -in $c/both.pem -noout -fingerprint -sha256 | sed 's/.*=//')
+ok "the SHA-256 fingerprint is openssl's" grep -q "^SHA-256: *$fp\$" "$OUT"
+is "$(sed -n '$p' "$OUT" | cut -c1-8)" "Verdict:" "the verdict comes last"
+
+# check NAME STATUS TEXT [OPTIONS...]: exit status and a line of output.
+check() {
+	name=$1 want=$2 text=$3
+	shift 3
+	run "$FEDWIZ" cert-check "$c/$name" "$@"
+	is "$STATUS" "$want" "$name: exit $want"
+	ok "$name: says '$text'" grep -q -- "$text" "$OUT" "$ERR"
+}
+check server.pem 1 '^error: .*lacks Client Authentication; .*re-issue it'
+check client.pem 1 '^error: .*lacks Server Authentication'
+check noeku.pem 1 '^error: .*has no Extended Key Usage at all'
+check noeku.pem 1 '^EKU: *none (no Extended Key Usage extension)$'
+check expired.pem 1 '^error: .*expired on 2020-01-01 00:00:00 UTC'
+check notyet.pem 1 '^error: .*not valid before 2099-01-01'
+check soon.pem 0 '^warning: .*expires on .*in 10 days'
+check wronghost.pem 1 '^error: .*names none of fe1\.ocs\.test' \
+	--host fe1.ocs.test
+check wronghost.pem 0 '^Verdict: *usable' --host other.example.test
+check unrelated.pem 1 '^error: .*does not verify against the CA' \
+	--ca "$c/ca.pem"
+check unrelated.pem 0 '^Verdict: *usable' --ca "$c/other-ca.pem"
+check rsa1024.pem 0 '^warning: .*1024-bit RSA key'
+check sha1.pem 0 '^warning: .*signed with sha1WithRSAEncryption'
+check both.der 0 '^SANs: *DNS:fe1\.ocs\.test' --ca "$c/ca.pem"
+check chain.pem 0 '^File: .*2 certificates: the first is checked'
+check ca.pem 1 '^warning: .*is a CA certificate'
+
+# Each reason on its own line: a certificate with two faults.
+run "$FEDWIZ" cert-check $c/server.pem --ca $c/other-ca.pem --host x.test
+is "$STATUS" 1 "three faults: exit 1"
+is "$(grep -c '^error: ' "$OUT")" 3 "three faults: three error lines"
+ok "... after the verdict" sh -c \
+	"sed -n '/^Verdict:/,\$p' '$OUT' | grep -q '^error: .*x\.test'"
+ok "the verdict says not usable" grep -q '^Verdict: *NOT usable' "$OUT"
+
+# Files that are no certificate: exit 2, one line naming the file.
+for bad in withkey.pem garbage.pem empty.pem missing.pem; do
+	run "$FEDWIZ" cert-check "$c/$bad"
+	is "$STATUS" 2 "$bad: exit 2"
+	is "$(wc -l <"$ERR" | tr -d ' ')" 1 "$bad: one line on stderr"
+	ok "$bad: 'fedwiz: FILE: ...'" grep -q "^fedwiz: $c/$bad: " "$ERR"
+	ok "$bad: nothing on stdout" test ! -s "$OUT"
+done
+ok "the key file is refused as holding a private key" \
+	sh -c "'$FEDWIZ' cert-check $c/withkey.pem 2>&1 | grep -q 'private key'"
+run "$FEDWIZ" cert-check $c
+is "$STATUS" 2 "a directory: exit 2"
+ok "... said so" grep -q 'is a directory' "$ERR"
+run "$FEDWIZ" cert-check $c/both.pem --ca $c/garbage.pem
+is "$STATUS" 2 "an unreadable --ca file: exit 2"
+
+# Usage.
+run "$FEDWIZ" cert-check
+is "$STATUS" 2 "no FILE: exit 2"
+ok "... names what is missing" grep -q 'missing FILE' "$ERR"
+run "$FEDWIZ" cert-check $c/both.pem --host 'bad host'
+is "$STATUS" 2 "a --host that is no host name: exit 2"
+ok "... names the option" grep -q -- '--host' "$ERR"
+run "$FEDWIZ" cert-check $c/both.pem $c/ca.pem
+is "$STATUS" 2 "two files: exit 2"
+
+done_testing

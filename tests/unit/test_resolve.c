@@ -1,0 +1,238 @@
+/* The resolver: never blocks the caller, caches, times out, wakes the UI
+ * through its pipe, and frees without waiting for a hung lookup. */
+#include "config.h"
+
+#include <poll.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fw_resolve.h"
+#include "tap.h"
+
+/* A lookup held at a gate the test opens; counts its calls. */
+static pthread_mutex_t gate_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t gate_cond = PTHREAD_COND_INITIALIZER;
+static int gate_open;
+static int calls;
+static int returned;
+
+static int
+gated_lookup(const char *name, char ***addrs, void *ctx)
+{
+	char **v;
+
+	(void)ctx;
+	pthread_mutex_lock(&gate_lock);
+	calls++;
+	while (!gate_open)
+		pthread_cond_wait(&gate_cond, &gate_lock);
+	pthread_mutex_unlock(&gate_lock);
+	if (strstr(name, "none") != NULL)
+		v = NULL;
+	else {
+		v = calloc(3, sizeof *v);
+		v[0] = strdup("192.0.2.7");
+		v[1] = strdup("2001:db8::7");
+	}
+	*addrs = v;
+	pthread_mutex_lock(&gate_lock);
+	returned++;
+	pthread_mutex_unlock(&gate_lock);
+	return v != NULL ? 0 : -1;
+}
+
+static void
+set_gate(int open)
+{
+	pthread_mutex_lock(&gate_lock);
+	gate_open = open;
+	pthread_cond_broadcast(&gate_cond);
+	pthread_mutex_unlock(&gate_lock);
+}
+
+static int
+get_counter(int *c)
+{
+	int v;
+
+	pthread_mutex_lock(&gate_lock);
+	v = *c;
+	pthread_mutex_unlock(&gate_lock);
+	return v;
+}
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static int
+readable(int fd, int ms)
+{
+	struct pollfd p = { fd, POLLIN, 0 };
+
+	return poll(&p, 1, ms) == 1 && (p.revents & POLLIN);
+}
+
+/* Waits (bounded) until every gated lookup has returned, so no worker
+ * outlives the test's memory checks. */
+static void
+settle(int want)
+{
+	int i;
+
+	for (i = 0; i < 200 && get_counter(&returned) < want; i++)
+		usleep(10000);
+	usleep(50000);
+}
+
+static void
+test_slow_never_blocks(void)
+{
+	struct fw_resolver_opts o = { 5000, 0, gated_lookup, NULL };
+	struct fw_resolver *r = fw_resolver_new(&o, NULL);
+	enum fw_resolve_state st;
+	char **addrs = NULL;
+	time_t when = 1;
+	double t0;
+
+	ok(r != NULL, "resolver with an injected lookup");
+	set_gate(0);
+	t0 = now_ms();
+	st = fw_resolver_lookup(r, "slow.example.test", &addrs, &when);
+	ok(now_ms() - t0 < 100, "lookup of a slow name returns at once "
+	    "(%.1f ms)", now_ms() - t0);
+	is_int(st, FW_RESOLVE_PENDING, "... pending");
+	ok(addrs == NULL && when == 0, "... no addresses, no time yet");
+	ok(!readable(fw_resolver_fd(r), 50), "pipe not readable while "
+	    "pending");
+	t0 = now_ms();
+	st = fw_resolver_lookup(r, "SLOW.example.test", NULL, NULL);
+	ok(st == FW_RESOLVE_PENDING && now_ms() - t0 < 100,
+	    "asking again (other case) still pending, still at once");
+	set_gate(1);
+	ok(readable(fw_resolver_fd(r), 5000), "pipe readable once the "
+	    "answer arrives");
+	fw_resolver_drain(r);
+	ok(!readable(fw_resolver_fd(r), 0), "drain empties the pipe");
+	st = fw_resolver_lookup(r, "slow.example.test", &addrs, &when);
+	is_int(st, FW_RESOLVE_OK, "then: ok");
+	ok(addrs != NULL && addrs[0] != NULL && addrs[1] != NULL &&
+	    strcmp(addrs[0], "192.0.2.7") == 0 &&
+	    strcmp(addrs[1], "2001:db8::7") == 0 && addrs[2] == NULL,
+	    "... with both addresses, in order");
+	ok(when > 0 && when <= time(NULL), "... and the time of the answer");
+	fw_strv_free(addrs);
+	is_int(get_counter(&calls), 1, "one lookup for one name (cached, "
+	    "case-insensitive)");
+
+	st = fw_resolver_lookup(r, "none.example.test", NULL, NULL);
+	fw_resolver_wait_all(r);
+	st = fw_resolver_lookup(r, "none.example.test", &addrs, NULL);
+	is_int(st, FW_RESOLVE_FAILED, "a name without addresses: failed");
+	ok(addrs == NULL, "... no addresses handed out");
+
+	fw_resolver_forget(r, "slow.example.test");
+	st = fw_resolver_lookup(r, "slow.example.test", NULL, NULL);
+	fw_resolver_wait_all(r);
+	is_int(get_counter(&calls), 3, "forget makes the next lookup ask "
+	    "again");
+	fw_resolver_free(r);
+	settle(3);
+}
+
+static void
+test_timeout_and_free(void)
+{
+	struct fw_resolver_opts o = { 200, 0, gated_lookup, NULL };
+	struct fw_resolver *r = fw_resolver_new(&o, NULL);
+	enum fw_resolve_state st;
+	double t0;
+	int before = get_counter(&returned);
+
+	set_gate(0);
+	fw_resolver_lookup(r, "hung.example.test", NULL, NULL);
+	t0 = now_ms();
+	ok(readable(fw_resolver_fd(r), 3000), "the timeout wakes the pipe");
+	fw_resolver_wait_all(r);
+	ok(now_ms() - t0 < 1500, "wait_all ends by the 200 ms timeout "
+	    "(%.0f ms)", now_ms() - t0);
+	st = fw_resolver_lookup(r, "hung.example.test", NULL, NULL);
+	is_int(st, FW_RESOLVE_TIMEOUT, "a hung lookup: timeout");
+
+	fw_resolver_lookup(r, "another.example.test", NULL, NULL);
+	t0 = now_ms();
+	fw_resolver_free(r);
+	ok(now_ms() - t0 < 100, "free with hung lookups returns at once "
+	    "(%.1f ms)", now_ms() - t0);
+	/* The workers return after their resolver is gone; they must
+	 * find their shared state alive (ASan would say otherwise). */
+	set_gate(1);
+	settle(before + 2);
+	is_int(get_counter(&returned), before + 2, "late workers returned "
+	    "safely");
+}
+
+static void
+test_max_age(void)
+{
+	struct fw_resolver_opts o = { 1000, 1, gated_lookup, NULL };
+	struct fw_resolver *r = fw_resolver_new(&o, NULL);
+	int before = get_counter(&calls);
+
+	set_gate(1);
+	fw_resolver_lookup(r, "aged.example.test", NULL, NULL);
+	fw_resolver_wait_all(r);
+	fw_resolver_lookup(r, "aged.example.test", NULL, NULL);
+	is_int(get_counter(&calls), before + 1, "a fresh answer is cached");
+	sleep(2);
+	is_int(fw_resolver_lookup(r, "aged.example.test", NULL, NULL),
+	    FW_RESOLVE_PENDING, "an answer older than max_age is asked "
+	    "again");
+	fw_resolver_wait_all(r);
+	is_int(get_counter(&calls), before + 2, "... by a new lookup");
+	fw_resolver_free(r);
+	settle(get_counter(&calls));
+}
+
+static void
+test_system(void)
+{
+	struct fw_resolver *r = fw_resolver_new(NULL, NULL);
+	char **addrs = NULL;
+	size_t i;
+	int has_lo = 0;
+
+	fw_resolver_lookup(r, "localhost", NULL, NULL);
+	fw_resolver_lookup(r, "nothing.fedwiz-test.invalid", NULL, NULL);
+	fw_resolver_wait_all(r);
+	is_int(fw_resolver_lookup(r, "localhost", &addrs, NULL),
+	    FW_RESOLVE_OK, "getaddrinfo: localhost resolves");
+	for (i = 0; addrs != NULL && addrs[i] != NULL; i++)
+		has_lo |= strcmp(addrs[i], "127.0.0.1") == 0 ||
+		    strcmp(addrs[i], "::1") == 0;
+	ok(has_lo, "... to a loopback address");
+	fw_strv_free(addrs);
+	is_int(fw_resolver_lookup(r, "nothing.fedwiz-test.invalid", NULL,
+	    NULL), FW_RESOLVE_FAILED, "an .invalid name fails (RFC 6761)");
+	fw_resolver_free(r);
+	fw_resolver_free(NULL);
+	ok(1, "fw_resolver_free(NULL) is harmless");
+}
+
+int
+main(void)
+{
+	test_slow_never_blocks();
+	test_timeout_and_free();
+	test_max_age();
+	test_system();
+	return done_testing();
+}

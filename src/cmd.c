@@ -24,6 +24,7 @@ const struct fw_cmd *const fw_cmds[] = {
 	&fw_cmd_explain,
 	&fw_cmd_validate,
 	&fw_cmd_cert_check,
+	&fw_cmd_probe,
 	NULL,
 };
 

@@ -23,6 +23,7 @@ extern const struct fw_cmd fw_cmd_show;
 extern const struct fw_cmd fw_cmd_explain;
 extern const struct fw_cmd fw_cmd_validate;
 extern const struct fw_cmd fw_cmd_cert_check;
+extern const struct fw_cmd fw_cmd_probe;
 
 /* NULL-terminated table of every subcommand, in --help order. */
 extern const struct fw_cmd *const fw_cmds[];

@@ -23,7 +23,7 @@
  */
 
 #define LINE_MAX_BYTES (64 * 1024)
-#define KEYS_MAX 5
+#define KEYS_MAX 6
 #define ERRORS_MAX 1000
 #define ITEM_MAX 256
 #define HEREDOC "<<PEM"
@@ -61,7 +61,8 @@ static const struct sect_def sects[S_COUNT] = {
 		{ "transport", V_TRANSPORT, 0 },
 		{ "ocs_edition", V_EDITION, 0 },
 		{ "peer_auth_port", V_PORT, 0 },
-		{ "server_auth_port", V_PORT, 0 } } },
+		{ "server_auth_port", V_PORT, 0 },
+		{ "next_hop_port", V_PORT, 0 } } },
 	[S_IMP_DOMAIN] = { "imp_domain", 1, {
 		{ "name", V_HOST, 1 },
 		{ "route_to", V_HOST, 0 } } },
@@ -93,7 +94,7 @@ static const struct sect_def sects[S_COUNT] = {
 /* Indices of keys the second pass refers to. */
 enum {
 	K_DEP_NAME = 0, K_DEP_TRANSPORT, K_DEP_EDITION, K_DEP_PEER,
-	K_DEP_SERVER,
+	K_DEP_SERVER, K_DEP_NEXT_HOP,
 	K_IMPD_NAME = 0, K_IMPD_ROUTE_TO,
 	K_NODE_FQDN = 0, K_NODE_IP,
 	K_OCSD_NAME = 0, K_OCSD_DESC,
@@ -912,6 +913,8 @@ build_settings(struct fw_deployment *d, const struct entry *e)
 		d->peer_auth_port = atoi(e->val[K_DEP_PEER]);
 	if (e->val[K_DEP_SERVER] != NULL)
 		d->server_auth_port = atoi(e->val[K_DEP_SERVER]);
+	if (e->val[K_DEP_NEXT_HOP] != NULL)
+		d->next_hop_port = atoi(e->val[K_DEP_NEXT_HOP]);
 }
 
 static void
@@ -1095,6 +1098,8 @@ put_settings(struct fw_strbuf *sb, const struct fw_deployment *d)
 	put_kv(sb, "ocs_edition", fw_edition_name(d->edition));
 	fw_sb_printf(sb, "peer_auth_port = %d\n", d->peer_auth_port);
 	fw_sb_printf(sb, "server_auth_port = %d\n", d->server_auth_port);
+	if (d->next_hop_port > 0)
+		fw_sb_printf(sb, "next_hop_port = %d\n", d->next_hop_port);
 }
 
 static void

@@ -87,6 +87,14 @@ fw_deployment_free(struct fw_deployment *d)
 		free(d->confirms[i].value);
 	}
 	free(d->confirms);
+	for (i = 0; i < d->n_probes; i++) {
+		free(d->probes[i].host);
+		free(d->probes[i].kind);
+		free(d->probes[i].time);
+		free(d->probes[i].summary);
+		free(d->probes[i].detail);
+	}
+	free(d->probes);
 	free(d);
 }
 
@@ -199,6 +207,24 @@ fw_set_cert(struct fw_deployment *d, enum fw_cert_role role, const char *pem,
 	c->pem = dup_or_null(pem);
 	c->source = dup_or_null(source);
 	c->sha256 = dup_or_null(sha256);
+}
+
+struct fw_probe_result *
+fw_add_probe_result(struct fw_deployment *d, const char *host, int port,
+    const char *kind, const char *time, int ok, const char *summary,
+    const char *detail)
+{
+	struct fw_probe_result *e = list_append((void **)&d->probes,
+	    &d->n_probes, sizeof *e);
+
+	e->host = dup_or_null(host);
+	e->port = port;
+	e->kind = dup_or_null(kind);
+	e->time = dup_or_null(time);
+	e->ok = ok;
+	e->summary = dup_or_null(summary);
+	e->detail = dup_or_null(detail);
+	return e;
 }
 
 const struct fw_imp_node *
@@ -332,4 +358,11 @@ fw_transport_port(enum fw_transport t)
 	/* Guide, "Configure Static Route on IM and Presence Service": TCP
 	 * 5060, TLS 5061. */
 	return t == FW_TRANSPORT_TCP ? 5060 : 5061;
+}
+
+int
+fw_next_hop_port(const struct fw_deployment *d)
+{
+	return d->next_hop_port > 0 ? d->next_hop_port :
+	    fw_transport_port(d->transport);
 }

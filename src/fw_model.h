@@ -92,6 +92,18 @@ struct fw_confirm {
 	char *value;
 };
 
+/* The latest result of one `fedwiz probe` check of one target, by host,
+ * port and kind ("tls-3des", "tls", "sip"; fw_probe.h). */
+struct fw_probe_result {
+	char *host;
+	int port;
+	char *kind;
+	char *time;		/* "YYYY-MM-DD HH:MM:SS" UTC */
+	int ok;
+	char *summary;		/* one line, translated when it was made */
+	char *detail;		/* further lines, may be NULL */
+};
+
 /* Steps 0-9 of the flow table (fw_flow.h). */
 #define FW_MODEL_STEPS 10
 
@@ -121,6 +133,13 @@ struct fw_deployment {
 	struct fw_confirm *confirms;
 	size_t n_confirms;
 	int step_done[FW_MODEL_STEPS];	/* the admin confirmed the step done */
+
+	/* Next Hop Port of the IM&P static routes to OCS; 0 = the guide's
+	 * port for the transport (fw_next_hop_port()). */
+	int next_hop_port;
+
+	struct fw_probe_result *probes;	/* stored probe results */
+	size_t n_probes;
 };
 
 /* A new, empty deployment with the guide's defaults. Free with
@@ -146,6 +165,9 @@ struct fw_confirm *fw_add_confirm(struct fw_deployment *, const char *key,
     const char *value);
 void fw_set_cert(struct fw_deployment *, enum fw_cert_role, const char *pem,
     const char *source, const char *sha256);
+struct fw_probe_result *fw_add_probe_result(struct fw_deployment *,
+    const char *host, int port, const char *kind, const char *time, int ok,
+    const char *summary, const char *detail);
 
 /* Lookups by (case-folded) name; NULL when absent. */
 const struct fw_imp_node *fw_find_imp_node(const struct fw_deployment *,
@@ -176,5 +198,8 @@ int fw_cert_role_parse(const char *, enum fw_cert_role *);
 
 /* Next-hop port the guide prescribes for the transport: TLS 5061, TCP 5060. */
 int fw_transport_port(enum fw_transport);
+
+/* The OCS next hops' port: next_hop_port when set, else the guide's. */
+int fw_next_hop_port(const struct fw_deployment *);
 
 #endif

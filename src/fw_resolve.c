@@ -3,6 +3,7 @@
 #include "fw_resolve.h"
 
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>
@@ -117,6 +118,36 @@ fw_resolve_system(const char *name, char ***addrs, void *ctx)
 	freeaddrinfo(res);
 	*addrs = v;
 	return v != NULL ? 0 : -1;
+}
+
+int
+fw_resolve_reverse_system(const char *ip, char ***names, void *ctx)
+{
+	struct addrinfo hints, *res = NULL;
+	char host[NI_MAXHOST];
+	size_t len, i;
+
+	(void)ctx;
+	*names = NULL;
+	memset(&hints, 0, sizeof hints);
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_flags = AI_NUMERICHOST;
+	if (getaddrinfo(ip, NULL, &hints, &res) != 0)
+		return -1;
+	if (getnameinfo(res->ai_addr, res->ai_addrlen, host, sizeof host,
+	    NULL, 0, NI_NAMEREQD) != 0) {
+		freeaddrinfo(res);
+		return -1;
+	}
+	freeaddrinfo(res);
+	len = strlen(host);
+	if (len > 0 && host[len - 1] == '.')
+		host[--len] = '\0';
+	for (i = 0; i < len; i++)
+		host[i] = (char)tolower((unsigned char)host[i]);
+	*names = xcalloc(2, sizeof **names);
+	(*names)[0] = xstrdup(host);
+	return 0;
 }
 
 static struct entry *

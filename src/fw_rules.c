@@ -18,6 +18,7 @@ static void (*const rules[])(const struct fw_rule_ctx *,
 	fw_rules_ports,
 	fw_rules_topology,
 	fw_rules_dns,
+	fw_rules_rdns,
 	fw_rules_cert,
 	fw_rules_tls,
 };
@@ -84,6 +85,7 @@ fw_rules_run(const struct fw_deployment *d, const struct fw_rules_opts *opts,
 
 	ctx.d = d;
 	ctx.resolver = opts != NULL ? opts->resolver : NULL;
+	ctx.reverse = opts != NULL ? opts->reverse : NULL;
 	ctx.now = opts != NULL && opts->now != 0 ? opts->now : time(NULL);
 	for (i = 0; i < sizeof rules / sizeof rules[0]; i++)
 		rules[i](&ctx, out);

@@ -36,6 +36,8 @@ struct fw_resolver;
 struct fw_rules_opts {
 	struct fw_resolver *resolver;	/* NULL = no name resolution (offline) */
 	time_t now;			/* 0 = time(NULL); for certificate validity */
+	struct fw_resolver *reverse;	/* PTR lookups: a resolver made with
+					 * fw_resolve_reverse_system; NULL = none */
 };
 
 /* Runs every rule over d, appending to out (free with fw_findings_free()).

@@ -29,10 +29,24 @@ judge_eku(const struct fw_cert_info *ci, const struct fw_cert_expect *w,
 	else if (!ci->eku_server && !ci->eku_client)
 		missing = _("lacks both Server Authentication and Client "
 		    "Authentication");
-	else if (!ci->eku_client)
-		missing = _("lacks Client Authentication");
 	else
 		missing = _("lacks Server Authentication");
+	/* The classic field failure (domain notes): Server Authentication
+	 * only, from the Microsoft CA's Web Server template or the OCS 2007
+	 * R2 certificate wizard's own requests. */
+	if (ci->eku_server && !ci->eku_client) {
+		fw_finding_add(out, FW_SEV_ERROR, w->step, w->field, NULL,
+		    _("%s lacks Client Authentication; both sides are TLS "
+		    "client and server, so it needs both EKUs. Likely cause: it "
+		    "was issued from the Microsoft CA's \"Web Server\" template "
+		    "or requested by the OCS 2007 R2 certificate wizard, which "
+		    "give Server Authentication only. Fix: duplicate the Web "
+		    "Server template, add the Client Authentication application "
+		    "policy, and request a new certificate from that template "
+		    "(on Lync: Request-CsCertificate -ClientEku $true)"),
+		    w->label);
+		return 1;
+	}
 	fw_finding_add(out, FW_SEV_ERROR, w->step, w->field, NULL,
 	    _("%s %s; it needs both Server Authentication and Client "
 	    "Authentication: re-issue it from a template with both (on a "

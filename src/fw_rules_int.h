@@ -17,6 +17,7 @@
 struct fw_rule_ctx {
 	const struct fw_deployment *d;
 	struct fw_resolver *resolver;	/* NULL = offline */
+	struct fw_resolver *reverse;	/* PTR lookups; NULL = offline */
 	time_t now;
 };
 
@@ -34,6 +35,7 @@ void fw_rules_names(const struct fw_rule_ctx *, struct fw_findings *);
 void fw_rules_ports(const struct fw_rule_ctx *, struct fw_findings *);
 void fw_rules_topology(const struct fw_rule_ctx *, struct fw_findings *);
 void fw_rules_dns(const struct fw_rule_ctx *, struct fw_findings *);
+void fw_rules_rdns(const struct fw_rule_ctx *, struct fw_findings *);
 void fw_rules_cert(const struct fw_rule_ctx *, struct fw_findings *);
 void fw_rules_tls(const struct fw_rule_ctx *, struct fw_findings *);
 

@@ -645,6 +645,8 @@ load_settings(struct fw_project *p, struct fw_deployment *d, char **cause)
 			d->peer_auth_port = atoi(v);
 		} else if (strcmp(k, "server_auth_port") == 0) {
 			d->server_auth_port = atoi(v);
+		} else if (strcmp(k, "next_hop_port") == 0) {
+			d->next_hop_port = atoi(v);
 		}
 	}
 	sqlite3_finalize(st);
@@ -765,7 +767,8 @@ fw_project_load(struct fw_project *p, struct fw_deployment **out,
 		goto fail;
 	if (load_settings(p, d, cause) < 0 || load_lists(p, d, cause) < 0 ||
 	    load_certs_ticks(p, d, cause) < 0 ||
-	    load_wizard_state(p, d, cause) < 0) {
+	    load_wizard_state(p, d, cause) < 0 ||
+	    fw_project_load_probes(p, d, cause) < 0) {
 		exec_plain(p, "ROLLBACK", NULL);
 		goto fail;
 	}
@@ -803,6 +806,10 @@ insert_all(struct fw_project *p, const struct fw_deployment *d, char **cause)
 		return -1;
 	snprintf(port, sizeof port, "%d", d->server_auth_port);
 	if (put_setting(p, "server_auth_port", port, cause))
+		return -1;
+	snprintf(port, sizeof port, "%d", d->next_hop_port);
+	if (d->next_hop_port > 0 &&
+	    put_setting(p, "next_hop_port", port, cause))
 		return -1;
 	for (i = 0; i < d->n_imp_nodes; i++) {
 		if (exec_bind(p, cause, "INSERT INTO imp_node (fqdn, ip) "
@@ -908,7 +915,8 @@ setting_normalise(const char *key, const char *value, char **cause)
 		return xstrdup(fw_edition_name(e));
 	}
 	if (strcmp(key, "peer_auth_port") == 0 ||
-	    strcmp(key, "server_auth_port") == 0) {
+	    strcmp(key, "server_auth_port") == 0 ||
+	    strcmp(key, "next_hop_port") == 0) {
 		if (fw_syntax_port(value, &port, cause) != 0)
 			return NULL;
 		return xasprintf("%d", port);
@@ -1292,6 +1300,59 @@ fw_project_get_position(struct fw_project *p, int *step, char **field,
 	}
 	sqlite3_finalize(st);
 	return r < 0 ? -1 : 0;
+}
+
+int
+fw_project_save_probe(struct fw_project *p, const struct fw_probe_result *r,
+    char **cause)
+{
+	char now[32], *what = xasprintf("probe %s:%d %s", r->host, r->port,
+	    r->kind);
+	int rc;
+
+	fw_now_utc(now, sizeof now);
+	rc = write_one(p, what, r->summary, cause, "INSERT INTO probe (host, "
+	    "port, kind, time, ok, summary, detail) VALUES (?, ?, ?, ?, ?, ?, "
+	    "?) ON CONFLICT (host, port, kind) DO UPDATE SET time = "
+	    "excluded.time, ok = excluded.ok, summary = excluded.summary, "
+	    "detail = excluded.detail", "sississ", r->host, r->port, r->kind,
+	    r->time != NULL ? r->time : now, r->ok ? 1 : 0, r->summary,
+	    r->detail);
+	free(what);
+	return rc;
+}
+
+int
+fw_project_load_probes(struct fw_project *p, struct fw_deployment *d,
+    char **cause)
+{
+	sqlite3_stmt *st = prepare(p, cause, "SELECT host, port, kind, time, "
+	    "ok, summary, detail FROM probe ORDER BY host, port, kind", "");
+	struct fw_deployment *fresh = fw_deployment_new();
+	struct fw_probe_result *old = d->probes;
+	size_t n_old = d->n_probes;
+	int r;
+
+	if (st == NULL)
+		goto out;
+	while ((r = step_rows(p, st, cause)) == 1)
+		fw_add_probe_result(fresh, col_text(st, 0),
+		    sqlite3_column_int(st, 1), col_text(st, 2), col_text(st, 3),
+		    sqlite3_column_int(st, 4), col_text(st, 5),
+		    col_text(st, 6));
+	sqlite3_finalize(st);
+	if (r < 0)
+		goto out;
+	/* Swap the lists: the old one goes with the scratch deployment. */
+	d->probes = fresh->probes;
+	d->n_probes = fresh->n_probes;
+	fresh->probes = old;
+	fresh->n_probes = n_old;
+	fw_deployment_free(fresh);
+	return 0;
+out:
+	fw_deployment_free(fresh);
+	return -1;
 }
 
 char *

@@ -52,7 +52,7 @@ int fw_project_replace(struct fw_project *, const struct fw_deployment *d,
     char **cause);
 
 /* Deployment settings by answers-file key: name, transport, ocs_edition,
- * peer_auth_port, server_auth_port. Values are checked. */
+ * peer_auth_port, server_auth_port, next_hop_port. Values are checked. */
 int fw_project_set_setting(struct fw_project *, const char *key,
     const char *value, char **cause);
 
@@ -102,6 +102,16 @@ int fw_project_get_confirm(struct fw_project *, const char *key,
 int fw_project_set_position(struct fw_project *, int step, const char *field,
     char **cause);
 int fw_project_get_position(struct fw_project *, int *step, char **field,
+    char **cause);
+
+/* Probe results (fw_probe.h): the latest per host, port and kind, so a
+ * save replaces the one before; time NULL = now. They are findings, not
+ * answers: import and export leave them alone. */
+int fw_project_save_probe(struct fw_project *, const struct fw_probe_result *,
+    char **cause);
+/* Replaces d's probe list with the stored results, ordered by host, port
+ * and kind (fw_project_load() loads them too). */
+int fw_project_load_probes(struct fw_project *, struct fw_deployment *d,
     char **cause);
 
 /* Time of the last change ("YYYY-MM-DD HH:MM:SS" UTC) or NULL; free(). */

@@ -33,7 +33,7 @@ check() {
 	is "$STATUS" "$want" "$name: exit $want"
 	ok "$name: says '$text'" grep -q -- "$text" "$OUT" "$ERR"
 }
-check server.pem 1 '^error: .*lacks Client Authentication; .*re-issue it'
+check server.pem 1 '^error: .*lacks Client Authentication; .*"Web Server" template.*Client Authentication application policy'
 check client.pem 1 '^error: .*lacks Server Authentication'
 check noeku.pem 1 '^error: .*has no Extended Key Usage at all'
 check noeku.pem 1 '^EKU: *none (no Extended Key Usage extension)$'

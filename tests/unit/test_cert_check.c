@@ -256,7 +256,7 @@ test_rules(void)
 {
 	struct fw_deployment *d = fw_deployment_new();
 	struct fw_findings f = { NULL, 0 };
-	struct fw_rules_opts o = { NULL, 0 };
+	struct fw_rules_opts o = { NULL, 0, NULL };
 	char *both = pem_of("both.pem"), *ca = pem_of("ca.pem");
 	char *server = pem_of("server.pem"), *other = pem_of("other-ca.pem");
 

@@ -36,7 +36,7 @@ static size_t
 run(const struct fw_deployment *d, struct fw_resolver *r,
     struct fw_findings *f)
 {
-	struct fw_rules_opts o = { r, 0 };
+	struct fw_rules_opts o = { r, 0, NULL };
 
 	fw_findings_free(f);
 	return fw_rules_run(d, &o, f);

@@ -1,0 +1,262 @@
+#include "config.h"
+
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "fw_i18n.h"
+#include "fw_probe.h"
+#include "fw_probe_tls.h"
+#include "fw_store.h"
+#include "fw_util.h"
+
+/* fedwiz probe PROJECT: the federation smoke test (fw_probe.h). Every
+ * result is saved as soon as it is known, so Ctrl-C keeps what was found. */
+
+#define OPT_TIMEOUT 0x200
+#define OPT_ONLY 0x201
+#define OPT_CLIENT_CERT 0x202
+#define OPT_CLIENT_KEY 0x203
+
+#define TIMEOUT_DEFAULT 5
+#define TIMEOUT_MAX 300
+
+static volatile sig_atomic_t probe_stop;
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	probe_stop = 1;
+}
+
+struct probe_opts {
+	const char *timeout;
+	const char *only;
+	const char *client_cert;
+	const char *client_key;
+};
+
+struct probe_run {
+	struct fw_project *p;
+	size_t ok, failed, saved;
+	int save_error;
+};
+
+static int
+probe_opt(int opt, const char *arg, void *ctx)
+{
+	struct probe_opts *o = ctx;
+
+	switch (opt) {
+	case OPT_TIMEOUT:
+		o->timeout = arg;
+		return 0;
+	case OPT_ONLY:
+		o->only = arg;
+		return 0;
+	case OPT_CLIENT_CERT:
+		o->client_cert = arg;
+		return 0;
+	case OPT_CLIENT_KEY:
+		o->client_key = arg;
+		return 0;
+	}
+	return -1;
+}
+
+/* Prints lines of text, each after indent. */
+static void
+print_lines(const char *indent, const char *text)
+{
+	const char *nl;
+
+	while (text != NULL && *text != '\0') {
+		nl = strchr(text, '\n');
+		printf("%s%.*s\n", indent, nl ? (int)(nl - text) :
+		    (int)strlen(text), text);
+		text = nl ? nl + 1 : "";
+	}
+}
+
+static void
+on_result(const struct fw_probe_target *t, const struct fw_probe_result *r,
+    void *ctx)
+{
+	struct probe_run *run = ctx;
+	const char *ok, *fail, *mark;
+	char *cause = NULL, *indent;
+	size_t col, w;
+
+	(void)t;
+	/* The mark column fits the wider of the two words in this language;
+	 * details line up under the summary. */
+	ok = _("ok");
+	fail = _("FAIL");
+	col = fw_utf8_width(ok, strlen(ok));
+	if ((w = fw_utf8_width(fail, strlen(fail))) > col)
+		col = w;
+	mark = r->ok ? ok : fail;
+	printf("  %s%*s %-9s %s\n", mark, fw_pad_width(mark, col), "",
+	    r->kind, r->summary);
+	indent = xasprintf("%*s", (int)(col + 13), "");
+	print_lines(indent, r->detail);
+	free(indent);
+	fflush(stdout);
+	if (r->ok)
+		run->ok++;
+	else
+		run->failed++;
+	if (fw_project_save_probe(run->p, r, &cause) != 0) {
+		fw_err("%s", cause);
+		run->save_error = 1;
+	} else {
+		run->saved++;
+	}
+	free(cause);
+}
+
+/* Checks the options; returns -1 to go on, else an exit code. */
+static int
+check_opts(const struct probe_opts *o, int *timeout_s)
+{
+	char *end;
+	long v;
+
+	*timeout_s = TIMEOUT_DEFAULT;
+	if (o->timeout != NULL) {
+		v = strtol(o->timeout, &end, 10);
+		if (*o->timeout == '\0' || *end != '\0' || v < 1 ||
+		    v > TIMEOUT_MAX)
+			return fw_cmd_usage(&fw_cmd_probe, _("--timeout '%s': "
+			    "give whole seconds from 1 to %d"), o->timeout,
+			    TIMEOUT_MAX);
+		*timeout_s = (int)v;
+	}
+	if ((o->client_cert == NULL) != (o->client_key == NULL))
+		return fw_cmd_usage(&fw_cmd_probe, _("--client-cert and "
+		    "--client-key go together"));
+	return -1;
+}
+
+static int
+run_all(struct probe_run *run, const struct fw_deployment *d,
+    const struct fw_probe_targets *ts, const struct fw_probe_opts *po)
+{
+	const struct fw_probe_target *t;
+	size_t i;
+
+	for (i = 0; i < ts->n && !probe_stop; i++) {
+		t = &ts->items[i];
+		printf(_("%s%s (%s) port %d %s: %s\n"), i > 0 ? "\n" : "",
+		    t->host, t->addr, t->port, t->tls ? "TLS" : "TCP",
+		    t->label);
+		fflush(stdout);
+		fw_probe_run(d, t, po, on_result, run);
+	}
+	printf("\n");
+	if (probe_stop)
+		printf(_("Stopped by Ctrl-C: %zu results saved so far.\n"),
+		    run->saved);
+	printf(_("Checks: %zu ok, %zu failed; results saved in %s.\n"),
+	    run->ok, run->failed, fw_project_path(run->p));
+	if (fflush(stdout) != 0) {
+		fw_err(_("standard output: write error"));
+		return FW_EXIT_USAGE;
+	}
+	if (run->save_error)
+		return FW_EXIT_USAGE;
+	return run->failed > 0 || probe_stop ? FW_EXIT_FINDINGS : FW_EXIT_OK;
+}
+
+static int
+probe_exec(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+		{ "only", required_argument, NULL, OPT_ONLY },
+		{ "client-cert", required_argument, NULL, OPT_CLIENT_CERT },
+		{ "client-key", required_argument, NULL, OPT_CLIENT_KEY },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct probe_opts o = { NULL, NULL, NULL, NULL };
+	struct probe_run run = { NULL, 0, 0, 0, 0 };
+	struct fw_probe_targets ts = { NULL, 0 };
+	struct fw_probe_opts po = { 0, NULL, &probe_stop, 0 };
+	struct fw_tls_client *client = NULL;
+	struct fw_deployment *d = NULL;
+	struct sigaction sa, old_sa;
+	char *cause = NULL;
+	int rc, first, timeout_s;
+
+	rc = fw_cmd_parse(&fw_cmd_probe, argc, argv, "", longopts, probe_opt,
+	    &o, &first);
+	if (rc != -1)
+		return rc;
+	if (argc - first != 1)
+		return fw_cmd_usage(&fw_cmd_probe, argc - first < 1 ?
+		    _("missing PROJECT") : _("too many arguments"));
+	if ((rc = check_opts(&o, &timeout_s)) != -1)
+		return rc;
+	po.timeout_ms = timeout_s * 1000;
+	if (o.client_cert != NULL && fw_tls_client_load(o.client_cert,
+	    o.client_key, &client, &cause) != 0) {
+		fw_err("%s", cause);
+		free(cause);
+		return FW_EXIT_USAGE;
+	}
+	po.client = client;
+	rc = fw_cmd_open_project(argv[first], 0, &run.p);
+	if (rc != FW_EXIT_OK)
+		goto out;
+	rc = FW_EXIT_USAGE;
+	if (fw_project_load(run.p, &d, &cause) != 0 ||
+	    fw_probe_targets(d, o.only, &ts, &cause) != 0) {
+		fw_err("%s", cause);
+		goto out;
+	}
+	if (ts.n == 0) {
+		fw_err(_("%s: nothing to probe: the project names no OCS server "
+		    "and no IM and Presence node"), argv[first]);
+		rc = FW_EXIT_FINDINGS;
+		goto out;
+	}
+	/* A second Ctrl-C (SA_RESETHAND) ends fedwiz at once. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_sa);
+	rc = run_all(&run, d, &ts, &po);
+	sigaction(SIGINT, &old_sa, NULL);
+out:
+	fw_probe_targets_free(&ts);
+	fw_project_close(run.p);
+	fw_deployment_free(d);
+	fw_tls_client_free(client);
+	free(cause);
+	return rc;
+}
+
+const struct fw_cmd fw_cmd_probe = {
+	"probe",
+	"PROJECT [--timeout S] [--only HOST] [--client-cert FILE "
+	    "--client-key FILE]",
+	N_("Smoke-test the federation: probe TLS and SIP on every next hop."),
+	N_("      --timeout S        seconds to wait for each connect, "
+	    "handshake and\n"
+	    "                         answer (1-300, default 5)\n"
+	    "      --only HOST        probe only this OCS server or IM and "
+	    "Presence node\n"
+	    "                         (its FQDN or IP as in the project)\n"
+	    "      --client-cert FILE certificate (PEM or DER, with its chain) "
+	    "for mutual TLS\n"
+	    "      --client-key FILE  its unencrypted PEM private key, read "
+	    "for this run only\n"
+	    "                         and never stored\n"
+	    "Exit status 1: a check failed or the run was stopped (Ctrl-C).\n"),
+	probe_exec,
+};

@@ -1,0 +1,151 @@
+# tests/peers.sh: real TLS and SIP peers on loopback for the probe tests.
+# Source after tests/lib.sh. Every peer is started here, recorded by PID and
+# ended by that PID when the test exits; nothing listens past the test.
+#
+#	need gnutls-serv openssl
+#	make_certs                  CA, good, noclient, expired (openssl CLI)
+#	free_port VAR              a free TCP port into VAR
+#	start_peer NAME PORT CMD... run CMD in the background as peer NAME
+#	make_project FILE TRANSPORT PORT [PEER_AUTH_PORT]
+
+_peer_pids=
+trap 'stop_peers; cd / && rm -rf "$FW_TMP"' EXIT
+
+stop_peers() {
+	for _p in $_peer_pids; do
+		kill "$_p" 2>/dev/null
+	done
+	for _p in $_peer_pids; do
+		wait "$_p" 2>/dev/null
+	done
+	_peer_pids=
+}
+
+# need TOOL...: the tools ./build.sh installs; missing ones are a failure,
+# never a skip.
+need() {
+	for _t in "$@"; do
+		command -v "$_t" >/dev/null 2>&1 || {
+			echo "Bail out! $_t not found: run ./build.sh check, which installs it"
+			exit 1
+		}
+	done
+}
+
+# listening PORT: true when something listens on 127.0.0.1:PORT (TCP),
+# read from /proc so that no connection disturbs the peer.
+listening() {
+	_hex=$(printf '%04X' "$1")
+	grep -q "^ *[0-9]*: [0-9A-F]*:$_hex [0-9A-F]*:0000 0A" /proc/net/tcp \
+	    /proc/net/tcp6 2>/dev/null
+}
+
+# free_port VAR: a TCP port nobody listens on into VAR, from a range
+# picked by PID so that concurrent test runs rarely meet; never the same
+# twice in one test (not in a subshell, so the counter moves on).
+_next_port=$((20000 + ($$ * 13) % 30000))
+free_port() {
+	while listening "$_next_port"; do
+		_next_port=$((_next_port + 1))
+	done
+	eval "$1=$_next_port"
+	_next_port=$((_next_port + 3))
+}
+
+# start_peer NAME PORT CMD...: starts CMD (output in NAME.log) and waits
+# until it listens on PORT.
+start_peer() {
+	_name=$1 _port=$2
+	shift 2
+	"$@" </dev/null >"$_name.log" 2>&1 &
+	_peer_pids="$_peer_pids $!"
+	eval "pid_$_name=$!"
+	_i=0
+	while ! listening "$_port"; do
+		_i=$((_i + 1))
+		if [ "$_i" -gt 100 ]; then
+			echo "Bail out! $_name did not listen on $_port"
+			sed 's/^/# /' "$_name.log"
+			exit 1
+		fi
+		sleep 0.1
+	done
+}
+
+# make_certs: a test CA and server certificates for "localhost" signed by
+# it: good (Server and Client Authentication), noclient (Server
+# Authentication only), expired (good's extensions, valid in 2020 only),
+# client (for mutual TLS). All made here with the openssl CLI.
+make_certs() {
+	cat >ext.cnf <<'EOC'
+[good]
+basicConstraints = CA:FALSE
+keyUsage = digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth, clientAuth
+subjectAltName = DNS:localhost
+[noclient]
+basicConstraints = CA:FALSE
+keyUsage = digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:localhost
+[ca_section]
+default_ca = test_ca
+[test_ca]
+database = index.txt
+new_certs_dir = .
+serial = serial
+default_md = sha256
+policy = any
+[any]
+commonName = supplied
+EOC
+	: >index.txt
+	echo 1000 >serial
+	openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem \
+	    -days 2 -subj /CN=fedwiz-test-ca \
+	    -addext basicConstraints=critical,CA:TRUE \
+	    -addext keyUsage=keyCertSign,cRLSign 2>/dev/null || return 1
+	for _c in good noclient expired client; do
+		_cn=localhost
+		[ "$_c" = client ] && _cn=fedwiz-client
+		openssl req -newkey rsa:2048 -nodes -keyout "$_c.key" \
+		    -out "$_c.csr" -subj "/CN=$_cn" 2>/dev/null || return 1
+	done
+	openssl x509 -req -in good.csr -CA ca.pem -CAkey ca.key \
+	    -CAcreateserial -out good.pem -days 1 -extfile ext.cnf \
+	    -extensions good 2>/dev/null || return 1
+	openssl x509 -req -in client.csr -CA ca.pem -CAkey ca.key \
+	    -CAcreateserial -out client.pem -days 1 -extfile ext.cnf \
+	    -extensions good 2>/dev/null || return 1
+	openssl x509 -req -in noclient.csr -CA ca.pem -CAkey ca.key \
+	    -CAcreateserial -out noclient.pem -days 1 -extfile ext.cnf \
+	    -extensions noclient 2>/dev/null || return 1
+	openssl ca -batch -config ext.cnf -name test_ca -cert ca.pem \
+	    -keyfile ca.key -in expired.csr -out expired.pem -notext \
+	    -startdate 20200101000000Z -enddate 20200102000000Z \
+	    -extfile ext.cnf -extensions good 2>/dev/null || return 1
+}
+
+# make_project FILE TRANSPORT PORT [PEER_AUTH_PORT]: a project whose OCS
+# server is localhost (127.0.0.1) with next_hop_port PORT and $PROJECT_CA
+# (default ca.pem, empty for none) as the OCS CA; with PEER_AUTH_PORT also
+# an IM&P node cup1.example.com on 127.0.0.1.
+make_project() {
+	{
+		printf '[deployment]\nname = probe test\ntransport = %s\n' "$2"
+		printf 'next_hop_port = %s\n' "$3"
+		[ -n "${4:-}" ] && printf 'peer_auth_port = %s\n' "$4"
+		printf '[imp_domain]\nname = cup.example.com\n'
+		[ -n "${4:-}" ] &&
+		    printf '[imp_node]\nfqdn = cup1.example.com\nip = 127.0.0.1\n'
+		printf '[ocs_domain]\nname = ocs.example.com\n'
+		printf '[ocs_server]\nfqdn = localhost\nip = 127.0.0.1\n'
+		printf 'domain = ocs.example.com\n'
+		[ -n "${PROJECT_CA-ca.pem}" ] &&
+		    printf '[certificates]\nocs_ca = %s\n' "${PROJECT_CA-ca.pem}"
+	} >"$1.answers"
+	"$FEDWIZ" init "$1" --answers "$1.answers" || {
+		echo "Bail out! cannot create project $1"
+		exit 1
+	}
+}

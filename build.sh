@@ -16,7 +16,7 @@ set -euo pipefail
 # Debian packages. An entry "a|b" is satisfied by either; "a" is installed.
 BUILD_DEPS="build-essential autoconf automake libtool pkg-config gettext autopoint
   libncurses-dev|libncursesw5-dev libsqlite3-dev libssl-dev dpkg-dev"
-TEST_DEPS="tmux sqlite3 openssl gnutls-bin sip-tester socat python3 locales chromium procps file"
+TEST_DEPS="tmux sqlite3 openssl gnutls-bin sip-tester socat python3 locales chromium procps file poppler-utils"
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CDK_DIR=$TOP/_cdk

@@ -25,6 +25,9 @@ const struct fw_cmd *const fw_cmds[] = {
 	&fw_cmd_validate,
 	&fw_cmd_cert_check,
 	&fw_cmd_probe,
+	&fw_cmd_checklist,
+	&fw_cmd_tick,
+	&fw_cmd_untick,
 	NULL,
 };
 
@@ -241,6 +244,27 @@ fw_cmd_load_project(const char *path, struct fw_project **p,
 		free(cause);
 		fw_project_close(*p);
 		*p = NULL;
+		return FW_EXIT_USAGE;
+	}
+	return FW_EXIT_OK;
+}
+
+int
+fw_cmd_write_output(const char *output, const char *text, int mode)
+{
+	char *cause = NULL;
+	size_t len = strlen(text);
+
+	if (output == NULL || strcmp(output, "-") == 0) {
+		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+			fw_err(_("standard output: write error"));
+			return FW_EXIT_USAGE;
+		}
+		return FW_EXIT_OK;
+	}
+	if (fw_write_file_atomic(output, text, len, mode, &cause) != 0) {
+		fw_err("%s", cause);
+		free(cause);
 		return FW_EXIT_USAGE;
 	}
 	return FW_EXIT_OK;

@@ -24,6 +24,9 @@ extern const struct fw_cmd fw_cmd_explain;
 extern const struct fw_cmd fw_cmd_validate;
 extern const struct fw_cmd fw_cmd_cert_check;
 extern const struct fw_cmd fw_cmd_probe;
+extern const struct fw_cmd fw_cmd_checklist;
+extern const struct fw_cmd fw_cmd_tick;
+extern const struct fw_cmd fw_cmd_untick;
 
 /* NULL-terminated table of every subcommand, in --help order. */
 extern const struct fw_cmd *const fw_cmds[];
@@ -75,5 +78,10 @@ int fw_cmd_open_project(const char *path, unsigned flags,
 struct fw_deployment;
 int fw_cmd_load_project(const char *path, struct fw_project **p,
     struct fw_deployment **d);
+
+/* Writes text to output, or to standard output when output is NULL or
+ * "-"; a file is replaced atomically with the given mode. Reports errors
+ * itself; returns an exit code. */
+int fw_cmd_write_output(const char *output, const char *text, int mode);
 
 #endif

@@ -62,42 +62,14 @@ print_field(const char *label, const char *value)
 }
 
 static void
-print_list(const char *label, char **v, size_t n, const char *none)
-{
-	struct fw_strbuf sb;
-	size_t i;
-
-	fw_sb_init(&sb);
-	for (i = 0; i < n; i++)
-		fw_sb_printf(&sb, "%s%s", i > 0 ? ", " : "", v[i]);
-	print_field(label, n > 0 ? sb.buf : none);
-	free(sb.buf);
-}
-
-static void
 print_info(const char *path, const struct fw_cert_info *ci)
 {
-	char *s;
+	struct fw_cert_line *lines;
+	size_t i, n = fw_cert_summary(ci, path, &lines);
 
-	if (ci->n_chain > 1)
-		s = xasprintf(_("%s (%zu certificates: the first is checked, "
-		    "the others are its chain)"), path, ci->n_chain);
-	else
-		s = xstrdup(path);
-	print_field(_("File:"), s);
-	free(s);
-	print_field(_("Subject:"), ci->subject);
-	print_list(_("SANs:"), ci->sans, ci->n_sans, _("none"));
-	print_field(_("Issuer:"), ci->issuer);
-	print_field(_("Valid from:"), ci->not_before_text);
-	print_field(_("Valid until:"), ci->not_after_text);
-	print_list(_("EKU:"), ci->ekus, ci->n_ekus, ci->has_eku ?
-	    _("(empty)") : _("none (no Extended Key Usage extension)"));
-	s = xasprintf(_("%s, %d bits"), ci->key_type, ci->key_bits);
-	print_field(_("Key:"), s);
-	free(s);
-	print_field(_("Signature:"), ci->signature);
-	print_field(_("SHA-256:"), ci->sha256);
+	for (i = 0; i < n; i++)
+		print_field(lines[i].label, lines[i].value);
+	fw_cert_lines_free(lines, n);
 }
 
 static void

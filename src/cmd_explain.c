@@ -130,6 +130,11 @@ explain_exec(int argc, char **argv)
 		free(cause);
 		return FW_EXIT_USAGE;
 	}
+	if (text[strspn(text, " \t\r\n")] == '\0') {
+		free(text);
+		return fw_cmd_usage(&fw_cmd_explain, _("no TEXT given and "
+		    "nothing on standard input"));
+	}
 	if (o.project != NULL &&
 	    (rc = fw_cmd_load_project(o.project, &p, &d)) != FW_EXIT_OK)
 		goto out;

@@ -31,27 +31,6 @@ export_opt(int opt, const char *arg, void *ctx)
 }
 
 static int
-write_out(const char *output, const char *text)
-{
-	char *cause = NULL;
-	size_t len = strlen(text);
-
-	if (output == NULL || strcmp(output, "-") == 0) {
-		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
-			fw_err(_("standard output: write error"));
-			return FW_EXIT_USAGE;
-		}
-		return FW_EXIT_OK;
-	}
-	if (fw_write_file_atomic(output, text, len, EXPORT_MODE, &cause) != 0) {
-		fw_err("%s", cause);
-		free(cause);
-		return FW_EXIT_USAGE;
-	}
-	return FW_EXIT_OK;
-}
-
-static int
 export_exec(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -75,7 +54,7 @@ export_exec(int argc, char **argv)
 	if (rc != FW_EXIT_OK)
 		return rc;
 	text = fw_answers_format(d);
-	rc = write_out(o.output, text);
+	rc = fw_cmd_write_output(o.output, text, EXPORT_MODE);
 	fw_project_close(p);
 	fw_deployment_free(d);
 	free(text);

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "fw_i18n.h"
@@ -68,16 +70,78 @@ probe_opt(int opt, const char *arg, void *ctx)
 	return -1;
 }
 
-/* Prints lines of text, each after indent. */
+/* The mark ("ok", "FAIL") is padded to the wider of its translations,
+ * at least 4 and at most MARK_MAX columns; the result text starts after it
+ * and the kind, in text_column, and wrapped lines continue under it. */
+#define MARK_MAX 20
+static size_t mark_width;
+static char text_column[MARK_MAX + 14];
+
 static void
-print_lines(const char *indent, const char *text)
+set_text_column(void)
+{
+	const char *words[] = { _("ok"), _("FAIL") };
+	size_t i, w;
+
+	mark_width = 4;
+	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+		w = fw_utf8_width(words[i], strlen(words[i]));
+		if (w > mark_width)
+			mark_width = w < MARK_MAX ? w : MARK_MAX;
+	}
+	/* "  " mark " " kind (9) " " */
+	memset(text_column, ' ', mark_width + 13);
+	text_column[mark_width + 13] = '\0';
+}
+
+/* Admins read the report on 80-column jump host terminals: on a terminal
+ * (or with COLUMNS set) lines wrap at spaces before its width. Into a pipe
+ * or file each result stays one line, for grep. 0 = no wrapping. */
+static size_t report_width;
+
+static void
+set_report_width(void)
+{
+	const char *env = getenv("COLUMNS");
+	struct winsize ws;
+	long v;
+
+	report_width = 0;
+	if (env != NULL && (v = strtol(env, NULL, 10)) >= 40 && v <= 1000)
+		report_width = (size_t)v - 1;
+	else if (isatty(STDOUT_FILENO) &&
+	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
+		report_width = (size_t)ws.ws_col - 1;
+}
+
+/* Prints one line of text that starts in the text column, wrapped. */
+static void
+print_wrapped(const char *text, size_t len)
+{
+	size_t room = report_width - strlen(text_column), cut;
+
+	while (report_width > 0 && len > room) {
+		for (cut = room; cut > 0 && text[cut] != ' '; cut--)
+			;
+		if (cut == 0)
+			break;	/* one long word: let the terminal wrap it */
+		printf("%.*s\n%s", (int)cut, text, text_column);
+		text += cut + 1;
+		len -= cut + 1;
+	}
+	printf("%.*s\n", (int)len, text);
+}
+
+/* Prints every line of text in the text column. */
+static void
+print_detail(const char *text)
 {
 	const char *nl;
 
 	while (text != NULL && *text != '\0') {
 		nl = strchr(text, '\n');
-		printf("%s%.*s\n", indent, nl ? (int)(nl - text) :
-		    (int)strlen(text), text);
+		fputs(text_column, stdout);
+		print_wrapped(text, nl ? (size_t)(nl - text) : strlen(text));
 		text = nl ? nl + 1 : "";
 	}
 }
@@ -87,24 +151,15 @@ on_result(const struct fw_probe_target *t, const struct fw_probe_result *r,
     void *ctx)
 {
 	struct probe_run *run = ctx;
-	const char *ok, *fail, *mark;
-	char *cause = NULL, *indent;
-	size_t col, w;
+	const char *mark;
+	char *cause = NULL;
 
 	(void)t;
-	/* The mark column fits the wider of the two words in this language;
-	 * details line up under the summary. */
-	ok = _("ok");
-	fail = _("FAIL");
-	col = fw_utf8_width(ok, strlen(ok));
-	if ((w = fw_utf8_width(fail, strlen(fail))) > col)
-		col = w;
-	mark = r->ok ? ok : fail;
-	printf("  %s%*s %-9s %s\n", mark, fw_pad_width(mark, col), "",
-	    r->kind, r->summary);
-	indent = xasprintf("%*s", (int)(col + 13), "");
-	print_lines(indent, r->detail);
-	free(indent);
+	mark = r->ok ? _("ok") : _("FAIL");
+	printf("  %s%*s %-9s ", mark, fw_pad_width(mark, mark_width), "",
+	    r->kind);
+	print_wrapped(r->summary, strlen(r->summary));
+	print_detail(r->detail);
 	fflush(stdout);
 	if (r->ok)
 		run->ok++;
@@ -147,13 +202,18 @@ run_all(struct probe_run *run, const struct fw_deployment *d,
     const struct fw_probe_targets *ts, const struct fw_probe_opts *po)
 {
 	const struct fw_probe_target *t;
+	char *head;
 	size_t i;
 
 	for (i = 0; i < ts->n && !probe_stop; i++) {
 		t = &ts->items[i];
-		printf(_("%s%s (%s) port %d %s: %s\n"), i > 0 ? "\n" : "",
-		    t->host, t->addr, t->port, t->tls ? "TLS" : "TCP",
-		    t->label);
+		head = xasprintf(_("%s (%s) port %d %s"), t->host, t->addr,
+		    t->port, t->tls ? "TLS" : "TCP");
+		/* The role goes on a line of its own when both do not fit. */
+		printf("%s%s:%s%s\n", i > 0 ? "\n" : "", head,
+		    report_width > 0 && strlen(head) + 2 + strlen(t->label) >
+		    report_width ? "\n  " : " ", t->label);
+		free(head);
 		fflush(stdout);
 		fw_probe_run(d, t, po, on_result, run);
 	}
@@ -224,6 +284,8 @@ probe_exec(int argc, char **argv)
 		rc = FW_EXIT_FINDINGS;
 		goto out;
 	}
+	set_report_width();
+	set_text_column();
 	/* A second Ctrl-C (SA_RESETHAND) ends fedwiz at once. */
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_sigint;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "cmd.h"
+#include "fw_checklist.h"
 #include "fw_flow.h"
 #include "fw_i18n.h"
 #include "fw_model.h"
@@ -36,6 +37,22 @@ show_counts(const struct fw_deployment *d)
 	printf(_("OCS pools:     %zu\n"), d->n_ocs_pools);
 	printf(_("OCS servers:   %zu\n"), d->n_ocs_servers);
 	printf(_("Ticked items:  %zu\n"), d->n_ticks);
+}
+
+/* Progress as the checklist counts it: a tick whose item changed since is
+ * not done. */
+static void
+show_checklist(const struct fw_deployment *d)
+{
+	struct fw_checklist *cl = fw_checklist_build(d);
+
+	if (cl->n_changed > 0)
+		printf(_("Checklist:     %zu of %zu done, %zu changed since "
+		    "done\n"), cl->n_done, cl->n_items, cl->n_changed);
+	else
+		printf(_("Checklist:     %zu of %zu done\n"), cl->n_done,
+		    cl->n_items);
+	fw_checklist_free(cl);
 }
 
 static void
@@ -111,6 +128,7 @@ show_exec(int argc, char **argv)
 	else
 		fputs(_("Last change:   never\n"), stdout);
 	show_counts(d);
+	show_checklist(d);
 	show_certs(d);
 	show_steps(p, d);
 	if (fflush(stdout) != 0) {

@@ -64,8 +64,9 @@ print_finding(const struct fw_finding *f)
 	free(line);
 }
 
-/* Runs the rules; with resolvers (forward and PTR), a second pass once
- * every lookup has answered or timed out, so no "resolving…" is left. */
+/* Runs the rules; with a resolver (forward and PTR lookups), a second
+ * pass once every lookup has answered or timed out, so no "resolving…" is
+ * left. */
 static int
 run_rules(const struct fw_deployment *d, const struct validate_opts *o,
     struct fw_findings *out)
@@ -73,32 +74,23 @@ run_rules(const struct fw_deployment *d, const struct validate_opts *o,
 	struct fw_resolver_opts ro;
 	struct fw_rules_opts opts;
 	char *cause = NULL;
-	int rc = FW_EXIT_OK;
 
 	memset(&opts, 0, sizeof opts);
 	if (!o->offline) {
 		memset(&ro, 0, sizeof ro);
 		ro.timeout_ms = o->timeout_ms;
-		if ((opts.resolver = fw_resolver_new(&ro, &cause)) == NULL)
-			goto fail;
-		ro.lookup = fw_resolve_reverse_system;
-		if ((opts.reverse = fw_resolver_new(&ro, &cause)) == NULL)
-			goto fail;
+		if ((opts.resolver = fw_resolver_new(&ro, &cause)) == NULL) {
+			fw_err("%s", cause);
+			free(cause);
+			return FW_EXIT_USAGE;
+		}
 		fw_rules_run(d, &opts, out);
 		fw_resolver_wait_all(opts.resolver);
-		fw_resolver_wait_all(opts.reverse);
 		fw_findings_free(out);
 	}
 	fw_rules_run(d, &opts, out);
-	goto out;
-fail:
-	fw_err("%s", cause);
-	free(cause);
-	rc = FW_EXIT_USAGE;
-out:
 	fw_resolver_free(opts.resolver);
-	fw_resolver_free(opts.reverse);
-	return rc;
+	return FW_EXIT_OK;
 }
 
 static int

@@ -117,6 +117,7 @@ struct perr {
 
 struct item {
 	char *id;
+	char *fingerprint;	/* NULL when the line gave none */
 	unsigned line;
 };
 
@@ -213,8 +214,10 @@ parser_free(struct parser *p)
 	free(p->ents);
 	for (i = 0; i < FW_CERT_COUNT; i++)
 		fw_cert_clear(&p->certs[i]);
-	for (i = 0; i < p->n_items; i++)
+	for (i = 0; i < p->n_items; i++) {
 		free(p->items[i].id);
+		free(p->items[i].fingerprint);
+	}
 	free(p->items);
 }
 
@@ -458,15 +461,34 @@ check_value(enum val_kind kind, const char *v, char **cause)
 	return NULL;
 }
 
+/* A checklist fingerprint: SHA-256 as 64 lower-case hex digits. */
+static int
+is_fingerprint(const char *s)
+{
+	return strlen(s) == 64 && strspn(s, "0123456789abcdef") == 64;
+}
+
+/* "item = ID" or "item = ID FINGERPRINT": the fingerprint is the item's
+ * values when it was ticked, so a re-import still tells a changed item. */
 static void
 item_add(struct parser *p, const char *v, unsigned no)
 {
-	char *cause = NULL, *id;
+	char *cause = NULL, *id, *word = xstrndup(v, strcspn(v, " \t"));
+	const char *fp = v + strlen(word);
 	size_t i;
 
-	if ((id = check_item(v, &cause)) == NULL) {
+	fp += strspn(fp, " \t");
+	id = check_item(word, &cause);
+	free(word);
+	if (id == NULL) {
 		perr_add(p, no, "item: %s", cause);
 		free(cause);
+		return;
+	}
+	if (*fp != '\0' && !is_fingerprint(fp)) {
+		perr_add(p, no, _("item: '%s' after the id is not a checklist "
+		    "fingerprint (64 lower-case hex digits)"), fp);
+		free(id);
 		return;
 	}
 	for (i = 0; i < p->n_items; i++) {
@@ -479,6 +501,7 @@ item_add(struct parser *p, const char *v, unsigned no)
 	}
 	p->items = xreallocarray(p->items, p->n_items + 1, sizeof *p->items);
 	p->items[p->n_items].id = id;
+	p->items[p->n_items].fingerprint = *fp != '\0' ? xstrdup(fp) : NULL;
 	p->items[p->n_items++].line = no;
 }
 
@@ -965,7 +988,8 @@ build(struct parser *p)
 	}
 	/* Who ticked and when is the importer's, filled in by the store. */
 	for (i = 0; i < p->n_items; i++)
-		fw_add_tick(d, p->items[i].id, NULL, NULL, NULL);
+		fw_add_tick(d, p->items[i].id, p->items[i].fingerprint, NULL,
+		    NULL);
 	return d;
 }
 
@@ -1190,13 +1214,22 @@ put_certs(struct fw_strbuf *sb, const struct fw_deployment *d)
 static void
 put_ticks(struct fw_strbuf *sb, const struct fw_deployment *d)
 {
+	char *value;
 	size_t i;
 
 	if (d->n_ticks == 0)
 		return;
 	fw_sb_add(sb, "\n# Checklist items ticked as done.\n[done]\n");
-	for (i = 0; i < d->n_ticks; i++)
-		put_kv(sb, "item", d->ticks[i].item);
+	for (i = 0; i < d->n_ticks; i++) {
+		if (d->ticks[i].fingerprint == NULL) {
+			put_kv(sb, "item", d->ticks[i].item);
+			continue;
+		}
+		value = xasprintf("%s %s", d->ticks[i].item,
+		    d->ticks[i].fingerprint);
+		put_kv(sb, "item", value);
+		free(value);
+	}
 }
 
 char *

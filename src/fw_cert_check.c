@@ -269,6 +269,64 @@ fw_cert_info_clear(struct fw_cert_info *c)
 	memset(c, 0, sizeof *c);
 }
 
+static void
+line_add(struct fw_cert_line **v, size_t *n, const char *label, char *value)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[*n].label = label;
+	(*v)[(*n)++].value = value;
+}
+
+static char *
+join(char **v, size_t n, const char *none)
+{
+	struct fw_strbuf sb;
+	size_t i;
+
+	if (n == 0)
+		return xstrdup(none);
+	fw_sb_init(&sb);
+	for (i = 0; i < n; i++)
+		fw_sb_printf(&sb, "%s%s", i > 0 ? ", " : "", v[i]);
+	return fw_sb_steal(&sb);
+}
+
+size_t
+fw_cert_summary(const struct fw_cert_info *ci, const char *source,
+    struct fw_cert_line **out)
+{
+	size_t n = 0;
+
+	*out = NULL;
+	if (source != NULL)
+		line_add(out, &n, _("File:"), ci->n_chain > 1 ?
+		    xasprintf(_("%s (%zu certificates: the first is checked, "
+		    "the others are its chain)"), source, ci->n_chain) :
+		    xstrdup(source));
+	line_add(out, &n, _("Subject:"), xstrdup(ci->subject));
+	line_add(out, &n, _("SANs:"), join(ci->sans, ci->n_sans, _("none")));
+	line_add(out, &n, _("Issuer:"), xstrdup(ci->issuer));
+	line_add(out, &n, _("Valid from:"), xstrdup(ci->not_before_text));
+	line_add(out, &n, _("Valid until:"), xstrdup(ci->not_after_text));
+	line_add(out, &n, _("EKU:"), join(ci->ekus, ci->n_ekus, ci->has_eku ?
+	    _("(empty)") : _("none (no Extended Key Usage extension)")));
+	line_add(out, &n, _("Key:"), xasprintf(_("%s, %d bits"), ci->key_type,
+	    ci->key_bits));
+	line_add(out, &n, _("Signature:"), xstrdup(ci->signature));
+	line_add(out, &n, _("SHA-256:"), xstrdup(ci->sha256));
+	return n;
+}
+
+void
+fw_cert_lines_free(struct fw_cert_line *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].value);
+	free(v);
+}
+
 int
 fw_cert_match_host(const char *pem, const char *host)
 {

@@ -38,6 +38,23 @@ struct fw_cert_info {
 int fw_cert_inspect(const char *pem, struct fw_cert_info *out, char **cause);
 void fw_cert_info_clear(struct fw_cert_info *);
 
+/* One line of a certificate summary: a translated label ("Subject:") and
+ * its value. */
+struct fw_cert_line {
+	const char *label;
+	char *value;
+};
+
+/*
+ * The summary `fedwiz cert-check` prints and the wizard shows: file,
+ * subject, SANs, issuer, validity, EKUs, key, signature, fingerprint, in
+ * that order. source names the file (may be NULL: no File line). Returns
+ * the number of lines in *out; free with fw_cert_lines_free().
+ */
+size_t fw_cert_summary(const struct fw_cert_info *, const char *source,
+    struct fw_cert_line **out);
+void fw_cert_lines_free(struct fw_cert_line *, size_t n);
+
 /* Whether the first certificate of pem names host (SAN, or CN without DNS
  * SANs; X509_check_host). 1 yes, 0 no, -1 unreadable pem. */
 int fw_cert_match_host(const char *pem, const char *host);

@@ -17,18 +17,33 @@ enum fw_item_state {
 	FW_ITEM_CHANGED,	/* ticked, but its values changed since */
 };
 
+/* A field to fill or a box to (un)check in the admin UI. */
+struct fw_check_field {
+	char *label;		/* translated: the UI's name for it */
+	char *value;		/* the value to enter, or "checked"/"unchecked" */
+};
+
 struct fw_check_item {
 	char *id;		/* stable: derived from names, never from values */
 	char *fingerprint;	/* hash of the values shown */
 	char *text;		/* translated, values filled in */
 	int step;		/* the flow step it belongs to */
 	enum fw_item_state state;
+	char *where;		/* translated: admin UI and menu path */
+	struct fw_check_field *fields;
+	size_t n_fields;
+	char *note;		/* translated: a warning or hint, or NULL */
+	char *ticked_by;	/* who ticked it (done or changed), or NULL */
+	char *ticked_at;	/* when, "YYYY-MM-DD HH:MM:SS" UTC, or NULL */
 };
 
 struct fw_check_group {
 	char *title;		/* translated: role, FQDN, IP */
 	struct fw_check_item *items;
 	size_t n_items;
+	char *role;		/* translated: "OCS Enterprise Edition pool", ... */
+	char *host;		/* FQDN or pool name, NULL for none */
+	char *ip;		/* NULL when it has none (a pool) */
 };
 
 struct fw_checklist {
@@ -38,9 +53,11 @@ struct fw_checklist {
 	size_t n_skipped;
 	size_t n_items;
 	size_t n_done;
+	size_t n_changed;	/* items in FW_ITEM_CHANGED */
 };
 
-/* Builds the checklist for d, applying d's ticks. Free with
+/* Builds the checklist for d, applying d's ticks. A tick without a
+ * fingerprint (from an answers file's [done]) counts as done. Free with
  * fw_checklist_free(). */
 struct fw_checklist *fw_checklist_build(const struct fw_deployment *d);
 void fw_checklist_free(struct fw_checklist *);
@@ -48,5 +65,8 @@ void fw_checklist_free(struct fw_checklist *);
 /* The item with this id, or NULL. */
 const struct fw_check_item *fw_checklist_find(const struct fw_checklist *,
     const char *id);
+
+/* "open", "done", "changed since done", translated. */
+const char *fw_item_state_name(enum fw_item_state);
 
 #endif

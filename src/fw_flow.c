@@ -329,3 +329,40 @@ fw_flow_find_field(const char *key, int *step)
 	}
 	return NULL;
 }
+
+#define IMP_SERVICEABILITY \
+	N_("Cisco Unified IM and Presence Serviceability")
+#define IMP_OS_ADMIN N_("Cisco Unified IM and Presence OS Administration")
+
+static const struct fw_place places[] = {
+	/* Guide, "Add a Microsoft OCS Domain Within Enterprise", step 8. */
+	{ "imp_network_services", IMP_SERVICEABILITY,
+	  N_("Tools > Control Center - Network Services") },
+	/* The Cisco SIP Proxy is a feature service. */
+	{ "imp_feature_services", IMP_SERVICEABILITY,
+	  N_("Tools > Control Center - Feature Services") },
+	{ "imp_certificates", IMP_OS_ADMIN,
+	  N_("Security > Certificate Management") },
+	{ "imp_tls_peer", IMP_ADMIN,
+	  N_("System > Security > TLS Peer Subjects") },
+	{ "imp_tls_context", IMP_ADMIN,
+	  N_("System > Security > TLS Context Configuration") },
+	/* Guide, "Configure OCS to use FIPS", step 7. */
+	{ "ocs_trust", N_("Certificates snap-in (mmc), Computer account"),
+	  N_("Trusted Root Certification Authorities > Certificates > "
+	     "All Tasks > Import") },
+	{ "ocs_services", N_("Windows Services (services.msc)"),
+	  N_("Office Communications Server services > Restart") },
+};
+
+const struct fw_place *
+fw_flow_place(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof places / sizeof places[0]; i++) {
+		if (strcmp(places[i].key, key) == 0)
+			return &places[i];
+	}
+	return NULL;
+}

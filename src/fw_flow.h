@@ -82,4 +82,16 @@ const char *fw_flow_state_name(enum fw_step_state);
 /* The field with this key in any step, and its step number in *step. */
 const struct fw_field *fw_flow_find_field(const char *key, int *step);
 
+/* Where work outside a step's own menu is done (restarts, certificate
+ * stores, TLS settings): the checklist names these beside the steps'
+ * menus. */
+struct fw_place {
+	const char *key;
+	const char *admin_ui;	/* N_() */
+	const char *menu;	/* N_() */
+};
+
+/* The place with this key ("imp_network_services", ...), or NULL. */
+const struct fw_place *fw_flow_place(const char *key);
+
 #endif

@@ -1,12 +1,8 @@
 /*
- * Judging the certificate chain a peer presents during a probe by the
- * guide's rules: Enhanced Key Usage with both Server and Client
- * Authentication (guide, Set Up Certificates on the IM and Presence Service
- * Node, step 2), validity now, the host name it is reached by, and a chain
- * to the CA the project holds for that side.
- *
- * Only what a probe needs; the validation issue's fw_cert_check.h judges
- * stored certificates, and this file defers to it once it exists.
+ * Judging the certificate chain a peer presents during a probe by the same
+ * rules as the certificates the admin loads (fw_cert_judge() in fw_rules.h:
+ * both Extended Key Usages, validity, the host name, a chain to the CA the
+ * project holds for that side, key and signature strength).
  */
 #ifndef FW_PEER_CERT_H
 #define FW_PEER_CERT_H
@@ -19,15 +15,14 @@
 #include "fw_util.h"
 
 /*
- * Appends to report one line naming the server certificate and one line per
- * problem ("! ..."), each starting with indent. chain[0] is the server's
- * certificate, the rest what it sent along. host: the name the peer is
- * reached by (NULL: not checked). ca_pem: the project's CA for that side
- * (NULL: chain not checked, and the report says so). now: 0 = time(NULL).
- * Returns the number of problems.
+ * Appends to report one line naming the server certificate, then one line
+ * per finding ("error: ...", "warning: ..."), and a line saying whether the
+ * chain was checked. chain[0] is the server's certificate, the rest what it
+ * sent along. host: the FQDN the peer is reached by (NULL: no name check).
+ * ca_pem: the project's CA for that side (NULL: no chain check). now: 0 =
+ * time(NULL). Returns the number of errors.
  */
 size_t fw_peer_cert_judge(X509 *const *chain, size_t n, const char *host,
-    const char *ca_pem, time_t now, const char *indent,
-    struct fw_strbuf *report);
+    const char *ca_pem, time_t now, struct fw_strbuf *report);
 
 #endif

@@ -69,7 +69,7 @@ fw_probe_targets(const struct fw_deployment *d, const char *only,
 		t->port = fw_next_hop_port(d);
 		t->tls = d->transport == FW_TRANSPORT_TLS;
 		t->role = FW_PROBE_OCS_NEXT_HOP;
-		t->label = xasprintf(_("OCS next hop for %s (%s route)"),
+		t->label = xasprintf(_("OCS next hop for %s, %s"),
 		    s->domain, s->route == FW_ROUTE_BACKUP ? _("backup") :
 		    _("primary"));
 		t->from_domain = xstrdup(d->n_imp_domains > 0 ?
@@ -90,7 +90,7 @@ fw_probe_targets(const struct fw_deployment *d, const char *only,
 		t->port = t->tls ? d->peer_auth_port :
 		    fw_transport_port(FW_TRANSPORT_TCP);
 		t->role = FW_PROBE_IMP_NODE;
-		t->label = xstrdup(t->tls ? _("IM and Presence node, Peer Auth "
+		t->label = xstrdup(t->tls ? _("IM and Presence Peer Auth "
 		    "listener") : _("IM and Presence node, SIP over TCP"));
 		t->from_domain = xstrdup(d->n_ocs_domains > 0 ?
 		    d->ocs_domains[0].name : node->fqdn);
@@ -277,7 +277,7 @@ probe_cert(struct run *run, const struct fw_tls_info *info,
 	}
 	fw_sb_init(&sb);
 	problems = fw_peer_cert_judge(chain, n, run->t->host, ca,
-	    run->o->now, "", &sb);
+	    run->o->now, &sb);
 	report(run, FW_PROBE_KIND_CERT, problems == 0, problems == 0 ?
 	    xstrdup(_("the presented certificate meets the guide's rules")) :
 	    problems == 1 ?

@@ -81,6 +81,38 @@ strv_copy(char **v)
 	return c;
 }
 
+/* An address literal asks for its PTR name (getnameinfo), lower-cased.
+ * Returns 1 when ip is no address literal, else like fw_resolve_system. */
+static int
+resolve_reverse(const char *ip, char ***addrs)
+{
+	struct sockaddr_storage ss;
+	struct sockaddr_in *sin = (struct sockaddr_in *)(void *)&ss;
+	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)(void *)&ss;
+	char host[NI_MAXHOST];
+	socklen_t len;
+	size_t i;
+
+	memset(&ss, 0, sizeof ss);
+	if (inet_pton(AF_INET, ip, &sin->sin_addr) == 1) {
+		sin->sin_family = AF_INET;
+		len = sizeof *sin;
+	} else if (inet_pton(AF_INET6, ip, &sin6->sin6_addr) == 1) {
+		sin6->sin6_family = AF_INET6;
+		len = sizeof *sin6;
+	} else
+		return 1;
+	*addrs = NULL;
+	if (getnameinfo((struct sockaddr *)&ss, len, host, sizeof host, NULL,
+	    0, NI_NAMEREQD) != 0)
+		return -1;
+	for (i = 0; host[i] != '\0'; i++)
+		host[i] = (char)tolower((unsigned char)host[i]);
+	*addrs = xcalloc(2, sizeof **addrs);
+	(*addrs)[0] = xstrdup(host);
+	return 0;
+}
+
 int
 fw_resolve_system(const char *name, char ***addrs, void *ctx)
 {
@@ -89,9 +121,13 @@ fw_resolve_system(const char *name, char ***addrs, void *ctx)
 	char **v = NULL;
 	size_t n = 0, i;
 	const void *a;
+	int rc;
 
 	(void)ctx;
 	*addrs = NULL;
+	/* 1: not an address literal, so a forward lookup. */
+	if ((rc = resolve_reverse(name, addrs)) != 1)
+		return rc;
 	memset(&hints, 0, sizeof hints);
 	hints.ai_family = AF_UNSPEC;
 	hints.ai_socktype = SOCK_STREAM;
@@ -118,36 +154,6 @@ fw_resolve_system(const char *name, char ***addrs, void *ctx)
 	freeaddrinfo(res);
 	*addrs = v;
 	return v != NULL ? 0 : -1;
-}
-
-int
-fw_resolve_reverse_system(const char *ip, char ***names, void *ctx)
-{
-	struct addrinfo hints, *res = NULL;
-	char host[NI_MAXHOST];
-	size_t len, i;
-
-	(void)ctx;
-	*names = NULL;
-	memset(&hints, 0, sizeof hints);
-	hints.ai_family = AF_UNSPEC;
-	hints.ai_flags = AI_NUMERICHOST;
-	if (getaddrinfo(ip, NULL, &hints, &res) != 0)
-		return -1;
-	if (getnameinfo(res->ai_addr, res->ai_addrlen, host, sizeof host,
-	    NULL, 0, NI_NAMEREQD) != 0) {
-		freeaddrinfo(res);
-		return -1;
-	}
-	freeaddrinfo(res);
-	len = strlen(host);
-	if (len > 0 && host[len - 1] == '.')
-		host[--len] = '\0';
-	for (i = 0; i < len; i++)
-		host[i] = (char)tolower((unsigned char)host[i]);
-	*names = xcalloc(2, sizeof **names);
-	(*names)[0] = xstrdup(host);
-	return 0;
 }
 
 static struct entry *

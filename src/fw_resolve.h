@@ -75,13 +75,10 @@ void fw_resolver_drain(struct fw_resolver *);
  * latest): for the command line. */
 void fw_resolver_wait_all(struct fw_resolver *);
 
-/* The default lookup: getaddrinfo, every address once, in its order. */
+/* The default lookup: getaddrinfo, every address once, in its order. An
+ * address given as name asks for its reverse (PTR) name instead, through
+ * getnameinfo: the answer is that one name, lower-cased. */
 int fw_resolve_system(const char *name, char ***addrs, void *ctx);
-
-/* A reverse lookup for a resolver whose "names" are IP addresses: the PTR
- * names of ip (getnameinfo with NI_NAMEREQD), folded to lower case without
- * a trailing dot; -1 when there is no PTR record. */
-int fw_resolve_reverse_system(const char *ip, char ***names, void *ctx);
 
 /* Frees a NULL-terminated string array; NULL accepted. */
 void fw_strv_free(char **);

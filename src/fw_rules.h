@@ -36,15 +36,13 @@ struct fw_resolver;
 struct fw_rules_opts {
 	struct fw_resolver *resolver;	/* NULL = no name resolution (offline) */
 	time_t now;			/* 0 = time(NULL); for certificate validity */
-	struct fw_resolver *reverse;	/* PTR lookups: a resolver made with
-					 * fw_resolve_reverse_system; NULL = none */
 };
 
 /* Runs every rule over d, appending to out (free with fw_findings_free()).
  * out must start zeroed ({ NULL, 0 }) or hold earlier findings. The
  * findings come sorted by step, then severity (errors first), then subject,
  * field and message, so output is stable and diffable. Returns the number
- * of errors found. */
+ * of errors this run added. */
 size_t fw_rules_run(const struct fw_deployment *d,
     const struct fw_rules_opts *opts, struct fw_findings *out);
 

@@ -241,6 +241,33 @@ check_side(const struct fw_rule_ctx *ctx, enum fw_cert_role cert_role,
 	fw_cert_judge(d->certs[cert_role].pem, &w, out);
 }
 
+/* Domain notes: "The TLS peer subject on IM&P must match the Microsoft
+ * certificate's CN", while the guide (step 9, step 4) says to use the
+ * server's FQDN. When the CN is no OCS server FQDN (a pool name, say), the
+ * two disagree: say which to enter. */
+static void
+check_peer_subject(const struct fw_deployment *d, struct fw_findings *out)
+{
+	const char *pem = d->certs[FW_CERT_OCS_CERT].pem;
+	struct fw_cert_info ci;
+	size_t i;
+
+	if (pem == NULL || fw_cert_inspect(pem, &ci, NULL) != 0)
+		return;
+	for (i = 0; i < d->n_ocs_servers && ci.common_name != NULL; i++) {
+		if (fw_strcaseeq(d->ocs_servers[i].fqdn, ci.common_name))
+			break;
+	}
+	if (ci.common_name != NULL && i == d->n_ocs_servers &&
+	    d->n_ocs_servers > 0)
+		fw_finding_add(out, FW_SEV_WARNING, FW_STEP_IMP_CERTS, NULL,
+		    ci.common_name, _("the OCS certificate's CN is %s, which "
+		    "is no OCS server FQDN; IM and Presence matches the TLS "
+		    "peer subject against the CN: enter %s under Security > "
+		    "TLS Peer Subjects"), ci.common_name, ci.common_name);
+	fw_cert_info_clear(&ci);
+}
+
 void
 fw_rules_cert(const struct fw_rule_ctx *ctx, struct fw_findings *out)
 {
@@ -266,4 +293,5 @@ fw_rules_cert(const struct fw_rule_ctx *ctx, struct fw_findings *out)
 	}
 	check_side(ctx, FW_CERT_IMP_CERT, FW_CERT_IMP_CA, hosts, n, out);
 	free(hosts);
+	check_peer_subject(d, out);
 }

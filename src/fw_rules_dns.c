@@ -84,6 +84,54 @@ out:
 	free(cause);
 }
 
+/* Domain notes (Cisco's troubleshooting chapter): IM and Presence looks up
+ * the Microsoft servers' addresses on incoming SIP; without PTR records
+ * "incoming ACL check took over 2 seconds - check DNS" and messages wait
+ * about 40 seconds. Another DNS view may answer otherwise: warnings only. */
+static void
+check_reverse(struct fw_resolver *res, const char *fqdn, const char *ip,
+    const char *field, struct fw_findings *out)
+{
+	int step = fw_rules_field_step(field), ocs = strcmp(field,
+	    "ocs_server") == 0;
+	char *norm_ip = NULL, *name = NULL;
+	char **names = NULL;
+
+	if (fqdn == NULL || ip == NULL || fw_syntax_ip(ip, &norm_ip,
+	    NULL) != 0 || fw_syntax_hostname(fqdn, &name, NULL) != 0)
+		goto out;
+	switch (fw_resolver_lookup(res, norm_ip, &names, NULL)) {
+	case FW_RESOLVE_PENDING:
+		break;
+	case FW_RESOLVE_FAILED:
+	case FW_RESOLVE_TIMEOUT:
+		if (ocs)
+			fw_finding_add(out, FW_SEV_WARNING, step, field, name,
+			    _("%s (%s) has no reverse DNS (PTR) record here; IM "
+			    "and Presence looks up OCS addresses on incoming SIP, "
+			    "and without one its incoming ACL check takes over 2 "
+			    "seconds (about 40-second delays): add the PTR "
+			    "record"), norm_ip, name);
+		else
+			fw_finding_add(out, FW_SEV_INFO, step, field, name,
+			    _("%s (%s) has no reverse DNS (PTR) record here; OCS "
+			    "logs and traces will show the bare address"),
+			    norm_ip, name);
+		break;
+	case FW_RESOLVE_OK:
+		if (!fw_strcaseeq(names[0], name))
+			fw_finding_add(out, FW_SEV_INFO, step, field,
+			    name, _("%s reverses to %s, not to %s; fine if "
+			    "that is the same server, else correct the PTR "
+			    "record"), norm_ip, names[0], name);
+		break;
+	}
+out:
+	fw_strv_free(names);
+	free(norm_ip);
+	free(name);
+}
+
 void
 fw_rules_dns(const struct fw_rule_ctx *ctx, struct fw_findings *out)
 {
@@ -92,10 +140,16 @@ fw_rules_dns(const struct fw_rule_ctx *ctx, struct fw_findings *out)
 
 	if (ctx->resolver == NULL)
 		return;
-	for (i = 0; i < d->n_imp_nodes; i++)
+	for (i = 0; i < d->n_imp_nodes; i++) {
 		check_host(ctx->resolver, d->imp_nodes[i].fqdn,
 		    d->imp_nodes[i].ip, "imp_node", out);
-	for (i = 0; i < d->n_ocs_servers; i++)
+		check_reverse(ctx->resolver, d->imp_nodes[i].fqdn,
+		    d->imp_nodes[i].ip, "imp_node", out);
+	}
+	for (i = 0; i < d->n_ocs_servers; i++) {
 		check_host(ctx->resolver, d->ocs_servers[i].fqdn,
 		    d->ocs_servers[i].ip, "ocs_server", out);
+		check_reverse(ctx->resolver, d->ocs_servers[i].fqdn,
+		    d->ocs_servers[i].ip, "ocs_server", out);
+	}
 }

@@ -13,11 +13,12 @@
 /* The flow step "OCS static routes" (fw_flow.c): its field imp_domain is
  * also a field of step 0, where fw_rules_field_step() finds it. */
 #define FW_STEP_OCS_ROUTES 3
+/* The flow step "IM&P certificates", where TLS peer subjects are set. */
+#define FW_STEP_IMP_CERTS 9
 
 struct fw_rule_ctx {
 	const struct fw_deployment *d;
 	struct fw_resolver *resolver;	/* NULL = offline */
-	struct fw_resolver *reverse;	/* PTR lookups; NULL = offline */
 	time_t now;
 };
 
@@ -35,7 +36,6 @@ void fw_rules_names(const struct fw_rule_ctx *, struct fw_findings *);
 void fw_rules_ports(const struct fw_rule_ctx *, struct fw_findings *);
 void fw_rules_topology(const struct fw_rule_ctx *, struct fw_findings *);
 void fw_rules_dns(const struct fw_rule_ctx *, struct fw_findings *);
-void fw_rules_rdns(const struct fw_rule_ctx *, struct fw_findings *);
 void fw_rules_cert(const struct fw_rule_ctx *, struct fw_findings *);
 void fw_rules_tls(const struct fw_rule_ctx *, struct fw_findings *);
 

@@ -107,12 +107,30 @@ check_ocs_route_port(const struct fw_deployment *d, struct fw_findings *out)
 	    d->transport == FW_TRANSPORT_TLS ? "TLS" : "TCP");
 }
 
+/* Guide, Configure Static Route on IM and Presence Service, step 4: TCP
+ * "5060 as the Next Hop Port number", TLS "5061". next_hop_port is only
+ * set to depart from that (a lab, a test peer). */
+static void
+check_next_hop_port(const struct fw_deployment *d, struct fw_findings *out)
+{
+	int guide = fw_transport_port(d->transport);
+
+	if (d->next_hop_port == 0 || d->next_hop_port == guide)
+		return;
+	fw_finding_add(out, FW_SEV_ERROR, fw_rules_field_step("ocs_server"),
+	    "ocs_server", NULL, _("the static routes to OCS use Next Hop Port "
+	    "%d, where the guide uses %d for %s; OCS listens there (Enable "
+	    "Port 5060/5061 on the OCS Server): set %d"), d->next_hop_port,
+	    guide, d->transport == FW_TRANSPORT_TLS ? "TLS" : "TCP", guide);
+}
+
 void
 fw_rules_ports(const struct fw_rule_ctx *ctx, struct fw_findings *out)
 {
 	const struct fw_deployment *d = ctx->d;
 	int peer_ok, server_ok;
 
+	check_next_hop_port(d, out);
 	peer_ok = port_in_range(d->peer_auth_port, "peer_auth_port",
 	    _("Peer Auth listener"), out);
 	server_ok = port_in_range(d->server_auth_port, "server_auth_port",

@@ -3,10 +3,13 @@
 # ended by that PID when the test exits; nothing listens past the test.
 #
 #	need gnutls-serv openssl
-#	make_certs                  CA, good, noclient, expired (openssl CLI)
+#	sh "$top_srcdir/tests/certs.sh" certs   the test certificates
 #	free_port VAR              a free TCP port into VAR
 #	start_peer NAME PORT CMD... run CMD in the background as peer NAME
 #	make_project FILE TRANSPORT PORT [PEER_AUTH_PORT]
+
+# The report wraps at $COLUMNS when set; the tests read it unwrapped.
+unset COLUMNS
 
 _peer_pids=
 trap 'stop_peers; cd / && rm -rf "$FW_TMP"' EXIT
@@ -72,64 +75,11 @@ start_peer() {
 	done
 }
 
-# make_certs: a test CA and server certificates for "localhost" signed by
-# it: good (Server and Client Authentication), noclient (Server
-# Authentication only), expired (good's extensions, valid in 2020 only),
-# client (for mutual TLS). All made here with the openssl CLI.
-make_certs() {
-	cat >ext.cnf <<'EOC'
-[good]
-basicConstraints = CA:FALSE
-keyUsage = digitalSignature, keyEncipherment
-extendedKeyUsage = serverAuth, clientAuth
-subjectAltName = DNS:localhost
-[noclient]
-basicConstraints = CA:FALSE
-keyUsage = digitalSignature, keyEncipherment
-extendedKeyUsage = serverAuth
-subjectAltName = DNS:localhost
-[ca_section]
-default_ca = test_ca
-[test_ca]
-database = index.txt
-new_certs_dir = .
-serial = serial
-default_md = sha256
-policy = any
-[any]
-commonName = supplied
-EOC
-	: >index.txt
-	echo 1000 >serial
-	openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem \
-	    -days 2 -subj /CN=fedwiz-test-ca \
-	    -addext basicConstraints=critical,CA:TRUE \
-	    -addext keyUsage=keyCertSign,cRLSign 2>/dev/null || return 1
-	for _c in good noclient expired client; do
-		_cn=localhost
-		[ "$_c" = client ] && _cn=fedwiz-client
-		openssl req -newkey rsa:2048 -nodes -keyout "$_c.key" \
-		    -out "$_c.csr" -subj "/CN=$_cn" 2>/dev/null || return 1
-	done
-	openssl x509 -req -in good.csr -CA ca.pem -CAkey ca.key \
-	    -CAcreateserial -out good.pem -days 1 -extfile ext.cnf \
-	    -extensions good 2>/dev/null || return 1
-	openssl x509 -req -in client.csr -CA ca.pem -CAkey ca.key \
-	    -CAcreateserial -out client.pem -days 1 -extfile ext.cnf \
-	    -extensions good 2>/dev/null || return 1
-	openssl x509 -req -in noclient.csr -CA ca.pem -CAkey ca.key \
-	    -CAcreateserial -out noclient.pem -days 1 -extfile ext.cnf \
-	    -extensions noclient 2>/dev/null || return 1
-	openssl ca -batch -config ext.cnf -name test_ca -cert ca.pem \
-	    -keyfile ca.key -in expired.csr -out expired.pem -notext \
-	    -startdate 20200101000000Z -enddate 20200102000000Z \
-	    -extfile ext.cnf -extensions good 2>/dev/null || return 1
-}
-
 # make_project FILE TRANSPORT PORT [PEER_AUTH_PORT]: a project whose OCS
-# server is localhost (127.0.0.1) with next_hop_port PORT and $PROJECT_CA
-# (default ca.pem, empty for none) as the OCS CA; with PEER_AUTH_PORT also
-# an IM&P node cup1.example.com on 127.0.0.1.
+# server fe1.ocs.test (the name in tests/certs.sh) is 127.0.0.1, with
+# next_hop_port PORT and $PROJECT_CA (default certs/ca.pem, empty for none)
+# as the OCS CA; with PEER_AUTH_PORT also an IM&P node cup1.example.com on
+# 127.0.0.1.
 make_project() {
 	{
 		printf '[deployment]\nname = probe test\ntransport = %s\n' "$2"
@@ -139,10 +89,10 @@ make_project() {
 		[ -n "${4:-}" ] &&
 		    printf '[imp_node]\nfqdn = cup1.example.com\nip = 127.0.0.1\n'
 		printf '[ocs_domain]\nname = ocs.example.com\n'
-		printf '[ocs_server]\nfqdn = localhost\nip = 127.0.0.1\n'
+		printf '[ocs_server]\nfqdn = fe1.ocs.test\nip = 127.0.0.1\n'
 		printf 'domain = ocs.example.com\n'
-		[ -n "${PROJECT_CA-ca.pem}" ] &&
-		    printf '[certificates]\nocs_ca = %s\n' "${PROJECT_CA-ca.pem}"
+		[ -n "${PROJECT_CA-certs/ca.pem}" ] &&
+		    printf '[certificates]\nocs_ca = %s\n' "${PROJECT_CA-certs/ca.pem}"
 	} >"$1.answers"
 	"$FEDWIZ" init "$1" --answers "$1.answers" || {
 		echo "Bail out! cannot create project $1"

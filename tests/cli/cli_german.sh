@@ -107,6 +107,23 @@ is "$(LC_ALL=C.UTF-8 sed -n '1,/^Ergebnis:/s/^.\{13\}\(..\).*/\1/p' "$OUT" |
 	"every cert-check label pads to the same column"
 ok "the umlaut labels are there" grep -q '^Gültig ab:    2' "$OUT"
 
+# The checklist: German prose, Cisco's labels as its English UI shows them,
+# OCS labels as the German OCS UI does, 80 columns.
+run "$FEDWIZ" checklist p.fedwiz
+is "$STATUS" 0 "checklist exits 0"
+ok "checklist header in German, umlauts upper-cased" \
+	grep -qx 'CHECKLISTE: FÖDERATION IM AND PRESENCE - MICROSOFT OCS' "$OUT"
+ok "checklist items are German" \
+	grep -q '^\[ \] Die SIP-föderierte Domäne .* hinzufügen$' "$OUT"
+ok "Cisco's UI labels stay English" grep -q '^    - Domain Name: ' "$OUT"
+ok "OCS labels are the German OCS UI's" \
+	grep -q '^    - Als Server drosseln (Throttle as Server): ' "$OUT"
+ok "the German checklist fits 80 columns" test "$(wc -L <"$OUT")" -le 80
+run "$FEDWIZ" tick p.fedwiz no.such.item
+is "$STATUS" 2 "tick of an unknown item exits 2"
+ok "tick names the unknown item in German" \
+	grep -q "^fedwiz: p.fedwiz: kein Checklistenpunkt 'no.such.item'; " "$ERR"
+
 # LANGUAGE comes first; an English request gets the original messages.
 run env LANGUAGE=en "$FEDWIZ" show
 is "$(head -n 1 "$ERR")" "fedwiz show: missing PROJECT" \

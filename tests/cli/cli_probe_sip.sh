@@ -7,7 +7,8 @@
 . "$top_srcdir/tests/peers.sh"
 
 need sipp socat openssl sqlite3 python3
-make_certs || { echo "Bail out! cannot make test certificates"; exit 1; }
+sh "$top_srcdir/tests/certs.sh" certs ||
+    { echo "Bail out! cannot make test certificates"; exit 1; }
 
 # sipp: -aa answers OPTIONS with 200 OK; its control (UDP) and media ports
 # are moved off the defaults so concurrent runs do not collide.
@@ -17,7 +18,7 @@ start_peer sipp "$psip" sipp -sn uas -aa -t t1 -p "$psip" -i 127.0.0.1 \
     -trace_msg -message_file sipp-messages.log
 
 make_project tcp.fedwiz tcp "$psip"
-run "$FEDWIZ" probe tcp.fedwiz --only localhost --timeout 5
+run "$FEDWIZ" probe tcp.fedwiz --only fe1.ocs.test --timeout 10
 is "$STATUS" 0 "SIPp over TCP: exit 0"
 ok "200 OK over TCP" grep -q '^  ok   sip       200 OK over TCP$' "$OUT"
 ok "with the round-trip time" grep -q '^ *round trip [0-9]* ms' "$OUT"
@@ -35,11 +36,11 @@ is "$(sqlite3 tcp.fedwiz "SELECT summary FROM probe WHERE kind = 'sip'")" \
 # SIP over TLS: socat terminates TLS (good certificate) in front of SIPp.
 free_port ptls
 start_peer socat "$ptls" socat \
-    "OPENSSL-LISTEN:$ptls,bind=127.0.0.1,reuseaddr,fork,cert=good.pem,key=good.key,cafile=ca.pem,verify=0" \
+    "OPENSSL-LISTEN:$ptls,bind=127.0.0.1,reuseaddr,fork,cert=certs/both.pem,key=certs/both.key,verify=0" \
     "TCP:127.0.0.1:$psip"
 free_port pclosed
 make_project tls.fedwiz tls "$ptls" "$pclosed"
-run "$FEDWIZ" probe tls.fedwiz --timeout 5
+run "$FEDWIZ" probe tls.fedwiz --timeout 10
 is "$STATUS" 1 "TLS next hop fine, IM&P node closed: exit 1"
 ok "200 OK over TLS" grep -q '^  ok   sip       200 OK over TLS 1\.[23]$' "$OUT"
 ok "the closed Peer Auth port is reported as refused" grep -q \
@@ -47,17 +48,17 @@ ok "the closed Peer Auth port is reported as refused" grep -q \
 ok "for the TLS handshake too" grep -q \
 	'^  FAIL tls       no TLS handshake: connection refused' "$OUT"
 ok "the IM&P node is named as such" grep -q \
-	"^cup1.example.com (127.0.0.1) port $pclosed TLS: IM and Presence node, Peer Auth listener" "$OUT"
+	"^cup1.example.com (127.0.0.1) port $pclosed TLS: IM and Presence Peer Auth listener" "$OUT"
 is "$(sqlite3 tls.fedwiz "SELECT count(*) FROM probe")" 8 \
 	"four checks for each of the two hosts are stored"
 
-run "$FEDWIZ" probe tls.fedwiz --only cup1.example.com --timeout 5
+run "$FEDWIZ" probe tls.fedwiz --only cup1.example.com --timeout 10
 ok "--only probes just that host" sh -c \
-	"! grep -q '^localhost' '$OUT' && grep -q '^cup1.example.com' '$OUT'"
+	"! grep -q '^fe1.ocs.test' '$OUT' && grep -q '^cup1.example.com' '$OUT'"
 
 # A closed port over TCP.
 make_project closed.fedwiz tcp "$pclosed"
-run "$FEDWIZ" probe closed.fedwiz --only localhost
+run "$FEDWIZ" probe closed.fedwiz --only fe1.ocs.test
 is "$STATUS" 1 "closed port: exit 1"
 ok "reported as refused" grep -q \
 	'^  FAIL sip       no TCP connection: connection refused' "$OUT"
@@ -68,7 +69,7 @@ start_peer silent "$psilent" socat -u \
     "TCP-LISTEN:$psilent,bind=127.0.0.1,reuseaddr,fork" OPEN:/dev/null
 make_project silent.fedwiz tcp "$psilent"
 t0=$(date +%s)
-run "$FEDWIZ" probe silent.fedwiz --only localhost --timeout 1
+run "$FEDWIZ" probe silent.fedwiz --only fe1.ocs.test --timeout 1
 t1=$(date +%s)
 is "$STATUS" 1 "silent peer: exit 1"
 ok "reported as a timeout" grep -q \
@@ -89,7 +90,7 @@ while True:
     c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
     c.close()' "$preset"
 make_project reset.fedwiz tcp "$preset"
-run "$FEDWIZ" probe reset.fedwiz --only localhost --timeout 5
+run "$FEDWIZ" probe reset.fedwiz --only fe1.ocs.test --timeout 10
 is "$STATUS" 1 "reset: exit 1"
 ok "reported as a reset" grep -q \
 	'^  FAIL sip       no answer to OPTIONS over TCP: connection reset by the peer' "$OUT"

@@ -76,6 +76,8 @@ ok ".invalid node: does not resolve (error)" grep -q \
 ok ".invalid server: does not resolve (error)" grep -q \
 	'^error: step 2 (IM&P static routes): ocs_server: localhost.localdomain.fedwiz-test.invalid does not resolve' "$OUT"
 ok "nothing left resolving" sh -c "! grep -q 'resolving' '$OUT'"
+ok "an OCS address without a PTR record: a warning" grep -q \
+	'^warning: step 2 (IM&P static routes): ocs_server: 198\.51\.100\.21 (localhost\.localdomain\.fedwiz-test\.invalid) has no reverse DNS (PTR) record' "$OUT"
 
 sed 's/^ip = 127.0.0.1$/ip = 192.0.2.200/' bad.answers >moved.answers
 "$FEDWIZ" init moved.fedwiz --answers moved.answers

@@ -113,9 +113,12 @@ static const struct bad bad_cases[] = {
 	  "f.answers:2: the PEM block of imp_cert: holds a private key (EC "
 	  "PRIVATE KEY); nothing of it was stored. Give the certificate alone "
 	  "(PEM or DER), without its key\n" },
-	{ "bad done item", "[done]\nitem = two words\n",
-	  "f.answers:2: item: 'two words' is not a checklist item id (up to 256 "
-	  "printable ASCII characters, no spaces)\n" },
+	{ "bad done item", "[done]\nitem = caf\xc3\xa9\n",
+	  "f.answers:2: item: 'caf\xc3\xa9' is not a checklist item id (up to "
+	  "256 printable ASCII characters, no spaces)\n" },
+	{ "done item, not a fingerprint", "[done]\nitem = two words\n",
+	  "f.answers:2: item: 'words' after the id is not a checklist "
+	  "fingerprint (64 lower-case hex digits)\n" },
 	{ "duplicate done item", "[done]\nitem = a\n[done]\nitem = a\n",
 	  "f.answers:4: item 'a' is already listed at line 2\n" },
 	{ "NUL byte", "[deployment]\nname = a\0b\n[x\n",

@@ -78,8 +78,10 @@ static void
 test_inspect(void)
 {
 	struct fw_cert_info ci;
+	struct fw_cert_line *lines;
 	struct fw_cert c;
 	char *pem = pem_of("both.pem"), *path;
+	size_t n;
 
 	is_int(fw_cert_inspect(pem, &ci, NULL), 0, "inspect both.pem");
 	is_str(ci.subject, "CN=fe1.ocs.test", "subject");
@@ -116,6 +118,19 @@ test_inspect(void)
 	fw_cert_inspect(pem, &ci, NULL);
 	is_int(ci.n_chain, 2, "chain.pem: two certificates");
 	is_str(ci.subject, "CN=fe1.ocs.test", "... the leaf first");
+	n = fw_cert_summary(&ci, "chain.pem", &lines);
+	is_int(n, 10, "summary: ten lines with a source");
+	is_str(lines[0].label, "File:", "... File first");
+	ok(strstr(lines[0].value, "2 certificates") != NULL, "... saying "
+	    "the chain's length");
+	is_str(lines[2].value, "DNS:fe1.ocs.test, DNS:pool1.ocs.test",
+	    "... SANs joined");
+	is_str(lines[9].label, "SHA-256:", "... the fingerprint last");
+	fw_cert_lines_free(lines, n);
+	n = fw_cert_summary(&ci, NULL, &lines);
+	is_int(n, 9, "summary without a source: no File line");
+	is_str(lines[0].label, "Subject:", "... Subject first");
+	fw_cert_lines_free(lines, n);
 	fw_cert_info_clear(&ci);
 	free(pem);
 
@@ -256,7 +271,7 @@ test_rules(void)
 {
 	struct fw_deployment *d = fw_deployment_new();
 	struct fw_findings f = { NULL, 0 };
-	struct fw_rules_opts o = { NULL, 0, NULL };
+	struct fw_rules_opts o = { NULL, 0 };
 	char *both = pem_of("both.pem"), *ca = pem_of("ca.pem");
 	char *server = pem_of("server.pem"), *other = pem_of("other-ca.pem");
 
@@ -280,6 +295,16 @@ test_rules(void)
 	    "IM&P certificate without Client Authentication: error");
 	is_int(count_findings(&f, FW_SEV_WARNING, 9, "imp_ca",
 	    "is not a CA certificate"), 1, "a leaf given as CA: warning");
+	is_int(count_findings(&f, FW_SEV_WARNING, 9, NULL, "TLS Peer "
+	    "Subjects"), 0, "CN fe1.ocs.test is an OCS server: no peer "
+	    "subject warning");
+	fw_findings_free(&f);
+	free(d->ocs_servers[0].fqdn);
+	d->ocs_servers[0].fqdn = strdup("fe9.ocs.test");
+	fw_rules_run(d, &o, &f);
+	is_int(count_findings(&f, FW_SEV_WARNING, 9, NULL, "enter "
+	    "fe1.ocs.test under Security > TLS Peer Subjects"), 1,
+	    "a CN that is no OCS server: which TLS peer subject to enter");
 	fw_findings_free(&f);
 
 	fw_set_cert(d, FW_CERT_IMP_CA, other, NULL, NULL);

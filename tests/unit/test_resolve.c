@@ -222,6 +222,14 @@ test_system(void)
 	fw_strv_free(addrs);
 	is_int(fw_resolver_lookup(r, "nothing.fedwiz-test.invalid", NULL,
 	    NULL), FW_RESOLVE_FAILED, "an .invalid name fails (RFC 6761)");
+	fw_resolver_lookup(r, "127.0.0.1", NULL, NULL);
+	fw_resolver_wait_all(r);
+	is_int(fw_resolver_lookup(r, "127.0.0.1", &addrs, NULL),
+	    FW_RESOLVE_OK, "an address asks for its PTR name: 127.0.0.1");
+	ok(addrs != NULL && strncmp(addrs[0], "localhost", 9) == 0 &&
+	    addrs[1] == NULL, "... one name, localhost (%s)",
+	    addrs != NULL ? addrs[0] : "none");
+	fw_strv_free(addrs);
 	fw_resolver_free(r);
 	fw_resolver_free(NULL);
 	ok(1, "fw_resolver_free(NULL) is harmless");

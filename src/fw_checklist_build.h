@@ -1,0 +1,65 @@
+/*
+ * Inside the checklist builder: what fw_checklist_imp.c and
+ * fw_checklist_ocs.c use to add groups and items. Not for other modules.
+ */
+#ifndef FW_CHECKLIST_BUILD_H
+#define FW_CHECKLIST_BUILD_H
+
+#include "fw_checklist.h"
+#include "fw_model.h"
+#include "fw_util.h"
+
+struct fw_cl_builder {
+	struct fw_checklist *cl;
+	const struct fw_deployment *d;
+	struct fw_check_item item;	/* the item being built */
+	struct fw_strbuf values;	/* its fingerprint input */
+	int open;			/* an item is being built */
+};
+
+/* Starts a group; ip may be NULL. role is translated by the caller. */
+void fw_cl_group(struct fw_cl_builder *, const char *role, const char *host,
+    const char *ip);
+
+/* Starts an item of the current group: id, step, where (translated) and
+ * text (translated, printf-style). Ends the previous item. */
+void fw_cl_item(struct fw_cl_builder *, const char *id, int step,
+    const char *where, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* A field of the current item. key (untranslated, stable) and value go
+ * into the fingerprint; label is translated by the caller. A NULL value
+ * shows as "(not entered yet)". */
+void fw_cl_field(struct fw_cl_builder *, const char *key, const char *label,
+    const char *value);
+void fw_cl_field_int(struct fw_cl_builder *, const char *key,
+    const char *label, int value);
+/* The same, shown as `shown` (translated) instead of the value, or as the
+ * value when shown is NULL. */
+void fw_cl_field_as(struct fw_cl_builder *, const char *key,
+    const char *label, const char *value, const char *shown);
+/* A field whose value is the same in every deployment (a UI choice, an
+ * instruction): shown, not part of the fingerprint. */
+void fw_cl_fixed(struct fw_cl_builder *, const char *label,
+    const char *shown);
+/* A box to check (checked = 1) or leave unchecked. */
+void fw_cl_box(struct fw_cl_builder *, const char *key, const char *label,
+    int checked);
+/* A value the item depends on without showing it (fingerprint only). */
+void fw_cl_depends(struct fw_cl_builder *, const char *key,
+    const char *value);
+/* The current item's note (translated, printf-style). */
+void fw_cl_note(struct fw_cl_builder *, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* "ADMIN UI: MENU" for a step or a place of the flow table, with extra
+ * appended as " > EXTRA" when not NULL (free()). With on (an OCS server
+ * or pool), the menu starts with "right-click ON". */
+char *fw_cl_where_step(int step, const char *on, const char *extra);
+char *fw_cl_where_place(const char *place, const char *extra);
+
+/* The content, in the order the work is done. */
+void fw_checklist_add_imp(struct fw_cl_builder *);
+void fw_checklist_add_ocs(struct fw_cl_builder *);
+
+#endif

@@ -1,0 +1,347 @@
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "fw_checklist_build.h"
+#include "fw_i18n.h"
+#include "fw_model.h"
+#include "fw_pattern.h"
+#include "fw_util.h"
+
+/*
+ * The IM and Presence side of the checklist. Settings made in IM and
+ * Presence Administration are cluster-wide: they go once, under the first
+ * node (the publisher). Service restarts and each node's own cup
+ * certificate go under every node.
+ */
+
+#define IMP_TRANSPORT(d) ((d)->transport == FW_TRANSPORT_TLS ? "TLS" : "TCP")
+
+/* Step 1: one SIP federated domain entry per OCS domain. */
+static void
+add_sipfed(struct fw_cl_builder *b)
+{
+	const struct fw_deployment *d = b->d;
+	char *where = fw_cl_where_step(1, NULL, _("Add New")), *id;
+	size_t i;
+
+	for (i = 0; i < d->n_ocs_domains; i++) {
+		const struct fw_ocs_domain *od = &d->ocs_domains[i];
+
+		id = xasprintf("imp.sipfed.%s", od->name);
+		fw_cl_item(b, id, 1, where, _("Add the SIP federated domain "
+		    "%s"), od->name);
+		fw_cl_field(b, "domain", _("Domain Name"), od->name);
+		if (od->description != NULL)
+			fw_cl_field(b, "description", _("Description"),
+			    od->description);
+		fw_cl_fixed(b, _("Integration Type"),
+		    "Inter-domain to OCS/Lync");
+		fw_cl_box(b, "direct", _("Direct Federation"), 1);
+		/* Domain notes: slow incoming ACL checks without PTRs. */
+		fw_cl_note(b, _("Click Save. IM and Presence adds the incoming "
+		    "ACL for the domain itself; give the OCS servers' IP "
+		    "addresses PTR records, or its checks stall for about 40 "
+		    "seconds."));
+		free(id);
+	}
+	free(where);
+}
+
+/* Step 1, after the federated domains: the XCP Router restart of one
+ * node. Its values are the federated domains, so adding, editing or
+ * deleting one brings the restart back. */
+static void
+add_xcp_restart(struct fw_cl_builder *b, const struct fw_imp_node *n)
+{
+	const struct fw_deployment *d = b->d;
+	char *where = fw_cl_where_place("imp_network_services", NULL), *id;
+	struct fw_strbuf names;
+	size_t i;
+
+	fw_sb_init(&names);
+	for (i = 0; i < d->n_ocs_domains; i++)
+		fw_sb_printf(&names, "%s%s", i > 0 ? ", " : "",
+		    d->ocs_domains[i].name);
+	id = xasprintf("imp.xcp.%s", n->fqdn);
+	fw_cl_item(b, id, 1, where, _("Restart the Cisco XCP Router on %s"),
+	    n->fqdn);
+	fw_cl_field(b, "server", _("Select Server"), n->fqdn);
+	fw_cl_fixed(b, _("Service"), "Cisco XCP Router");
+	fw_cl_fixed(b, _("Action"), _("Restart"));
+	fw_cl_field_as(b, "domains", _("After saving the federated domains"),
+	    names.buf, names.len > 0 ? NULL : _("(none entered yet)"));
+	for (i = 0; i < d->n_ocs_domains; i++)
+		fw_cl_depends(b, "description", d->ocs_domains[i].description);
+	/* Domain notes: Deployment Guide 9.1(1), "Cisco XCP Router
+	 * restart". */
+	fw_cl_note(b, _("Restart, do not Stop and Start: stopping the router "
+	    "stops every XCP service and starting it again does not bring "
+	    "them back. The Active Notifications pop-up in IM and Presence "
+	    "Administration lists the nodes still to restart."));
+	free(names.buf);
+	free(id);
+	free(where);
+}
+
+/* The priority of each route to an OCS domain: primaries 1, backups 2, 3,
+ * ... in the order entered; a larger number is a lower priority. */
+static int
+route_priority(const struct fw_deployment *d, size_t idx)
+{
+	const struct fw_ocs_server *s = &d->ocs_servers[idx];
+	int prio = 1;
+	size_t i;
+
+	if (s->route == FW_ROUTE_PRIMARY)
+		return 1;
+	for (i = 0; i < idx; i++) {
+		if (d->ocs_servers[i].route == FW_ROUTE_BACKUP &&
+		    fw_strcaseeq(d->ocs_servers[i].domain, s->domain))
+			prio++;
+	}
+	return prio + 1;
+}
+
+/* Step 2: a static route per OCS domain per next hop. */
+static void
+add_routes(struct fw_cl_builder *b)
+{
+	const struct fw_deployment *d = b->d;
+	int tls = d->transport == FW_TRANSPORT_TLS;
+	char *where = fw_cl_where_step(2, NULL, _("Add New")), *id, *pattern;
+	size_t i, j;
+
+	for (i = 0; i < d->n_ocs_domains; i++) {
+		const char *dom = d->ocs_domains[i].name;
+
+		pattern = fw_dest_pattern(dom);
+		for (j = 0; j < d->n_ocs_servers; j++) {
+			const struct fw_ocs_server *s = &d->ocs_servers[j];
+			int backup = s->route == FW_ROUTE_BACKUP;
+
+			if (!fw_strcaseeq(s->domain, dom))
+				continue;
+			id = xasprintf("imp.route.%s.%s", dom, s->fqdn);
+			fw_cl_item(b, id, 2, where, backup ?
+			    _("Add the backup static route for %s to %s") :
+			    _("Add the static route for %s to %s"), dom,
+			    s->fqdn);
+			fw_cl_field(b, "pattern", _("Destination Pattern"),
+			    pattern);
+			fw_cl_field(b, "next_hop", _("Next Hop"),
+			    tls ? s->fqdn : s->ip);
+			fw_cl_field_int(b, "port", _("Next Hop Port"),
+			    fw_transport_port(d->transport));
+			fw_cl_fixed(b, _("Route Type"), "Domain");
+			fw_cl_field(b, "protocol", _("Protocol Type"),
+			    IMP_TRANSPORT(d));
+			fw_cl_field_int(b, "priority", _("Priority"),
+			    route_priority(d, j));
+			if (backup)
+				fw_cl_note(b, _("A backup route: a larger "
+				    "Priority number than the primary's, used "
+				    "only while the primary next hop is "
+				    "unreachable. Click Save."));
+			else if (!tls)
+				/* Domain notes: NOTIFY timeouts over TCP. */
+				fw_cl_note(b, _("Click Save. Over TCP, if "
+				    "NOTIFYs to OCS time out, set the Cisco SIP "
+				    "Proxy service parameter Use Transport in "
+				    "Record-Route Header to On."));
+			else
+				fw_cl_note(b, _("Click Save."));
+			free(id);
+		}
+		free(pattern);
+	}
+	free(where);
+}
+
+/* Step 4: the Application Listener check. */
+static void
+add_listener(struct fw_cl_builder *b)
+{
+	const struct fw_deployment *d = b->d;
+	char *where = fw_cl_where_step(4, NULL, _("Find")), *port, *shown;
+
+	fw_cl_item(b, "imp.listener", 4, where, _("Check the SIP Proxy TLS "
+	    "listener ports"));
+	fw_cl_field_int(b, "peer_auth", _("Default Cisco SIP Proxy TLS "
+	    "Listener - Peer Auth: Port"), d->peer_auth_port);
+	port = xasprintf("%d", d->server_auth_port);
+	shown = xasprintf(_("%d (must not be 5061)"), d->server_auth_port);
+	fw_cl_field_as(b, "server_auth", _("Default Cisco SIP Proxy TLS "
+	    "Listener - Server Auth: Port"), port, shown);
+	fw_cl_note(b, _("Peer Auth must be 5061, the port OCS routes to; if "
+	    "Server Auth is 5061, move it first (5063, say). After changing "
+	    "a port, restart the Cisco SIP Proxy on every node."));
+	free(port);
+	free(shown);
+	free(where);
+}
+
+/* Step 9, cluster-wide: trust for the OCS CA, TLS peers and context. */
+static void
+add_tls_cluster(struct fw_cl_builder *b)
+{
+	const struct fw_deployment *d = b->d;
+	const struct fw_cert *ca = &d->certs[FW_CERT_OCS_CA];
+	struct fw_strbuf peers;
+	char *where, *id;
+	size_t i;
+
+	where = fw_cl_where_place("imp_certificates",
+	    _("Upload Certificate/Certificate chain"));
+	fw_cl_item(b, "imp.cuptrust", 9, where, _("Upload the OCS CA root "
+	    "certificate as cup-trust"));
+	fw_cl_fixed(b, _("Certificate Purpose"), "cup-trust");
+	fw_cl_fixed(b, _("Root Certificate"), _("(leave blank)"));
+	fw_cl_field_as(b, "file", _("Upload File"), ca->source,
+	    ca->source != NULL ? NULL : _("the OCS CA root certificate"));
+	if (ca->sha256 != NULL)
+		fw_cl_field(b, "sha256", _("SHA-256"), ca->sha256);
+	else
+		fw_cl_depends(b, "sha256", NULL);
+	free(where);
+
+	where = fw_cl_where_place("imp_tls_peer", _("Add New"));
+	fw_sb_init(&peers);
+	for (i = 0; i < d->n_ocs_servers; i++) {
+		const char *fqdn = d->ocs_servers[i].fqdn;
+
+		fw_sb_printf(&peers, "%s%s", i > 0 ? ", " : "", fqdn);
+		id = xasprintf("imp.tlspeer.%s", fqdn);
+		fw_cl_item(b, id, 9, where, _("Add the TLS peer subject %s"),
+		    fqdn);
+		fw_cl_field(b, "subject", _("Peer Subject Name"), fqdn);
+		fw_cl_note(b, _("The subject must match the CN of the OCS "
+		    "server's certificate."));
+		free(id);
+	}
+	free(where);
+
+	where = fw_cl_where_place("imp_tls_context",
+	    "Default_Cisco_UPS_SIP_Proxy_Peer_Auth_TLS_Context");
+	fw_cl_item(b, "imp.tlscontext.peers", 9, where, _("Select the OCS "
+	    "servers' TLS peer subjects"));
+	fw_cl_field(b, "selected", _("Selected TLS Peer Subjects"),
+	    peers.len > 0 ? peers.buf : NULL);
+	fw_cl_item(b, "imp.tlscontext.cipher", 9, where, _("Select the 3DES "
+	    "cipher"));
+	fw_cl_fixed(b, _("Selected TLS Ciphers"),
+	    "TLS_RSA_WITH_3DES_EDE_CBC_SHA");
+	fw_cl_item(b, "imp.tlscontext.fragments", 9, where, _("Disable empty "
+	    "TLS fragments"));
+	fw_cl_box(b, "empty_fragments", _("Disable Empty TLS Fragments"), 1);
+	fw_cl_note(b, _("Left enabled, it shows as slow presence and IM."));
+	free(peers.buf);
+	free(where);
+}
+
+/* Step 9, per node: its own cup certificate, signed for both uses. */
+static void
+add_tls_node(struct fw_cl_builder *b, const struct fw_imp_node *n)
+{
+	const struct fw_deployment *d = b->d;
+	const struct fw_cert *ca = &d->certs[FW_CERT_IMP_CA];
+	const struct fw_cert *cert = &d->certs[FW_CERT_IMP_CERT];
+	char *where, *id;
+
+	where = fw_cl_where_place("imp_certificates", _("Generate CSR"));
+	id = xasprintf("imp.csr.%s", n->fqdn);
+	fw_cl_item(b, id, 9, where, _("Generate the cup CSR of %s and have "
+	    "it signed"), n->fqdn);
+	fw_cl_fixed(b, _("Certificate Purpose"), "cup");
+	fw_cl_field(b, "cn", _("Common Name"), n->fqdn);
+	fw_cl_fixed(b, _("Enhanced Key Usage"),
+	    _("Server Authentication and Client Authentication"));
+	fw_cl_note(b, _("A Microsoft CA's Web Server template gives Server "
+	    "Authentication only: use a template that adds Client "
+	    "Authentication."));
+	free(id);
+	free(where);
+
+	where = fw_cl_where_place("imp_certificates",
+	    _("Upload Certificate/Certificate chain"));
+	id = xasprintf("imp.cupcert.%s", n->fqdn);
+	fw_cl_item(b, id, 9, where, _("Upload the signed cup certificate of "
+	    "%s with its CA root"), n->fqdn);
+	fw_cl_field_as(b, "root", _("First, purpose cup-trust"), ca->source,
+	    ca->source != NULL ? NULL :
+	    _("the IM and Presence CA root certificate"));
+	fw_cl_field_as(b, "cert", _("Then, purpose cup"), cert->source,
+	    cert->source != NULL ? NULL : _("the signed certificate"));
+	fw_cl_note(b, _("Give the CA root's file as the Root Certificate of "
+	    "the cup upload."));
+	fw_cl_depends(b, "root_sha256", ca->sha256);
+	fw_cl_depends(b, "cert_sha256", cert->sha256);
+	free(id);
+	free(where);
+}
+
+/* After the TLS changes: the SIP Proxy restart of one node. Its values
+ * are what the SIP Proxy reads at start. */
+static void
+add_sip_proxy_restart(struct fw_cl_builder *b, const struct fw_imp_node *n)
+{
+	const struct fw_deployment *d = b->d;
+	char *where = fw_cl_where_place("imp_feature_services", NULL), *id;
+	char *ports;
+	size_t i;
+	int r;
+
+	id = xasprintf("imp.sipproxy.%s", n->fqdn);
+	fw_cl_item(b, id, 9, where, _("Restart the Cisco SIP Proxy on %s"),
+	    n->fqdn);
+	fw_cl_field(b, "server", _("Select Server"), n->fqdn);
+	fw_cl_fixed(b, _("Service"), "Cisco SIP Proxy");
+	fw_cl_fixed(b, _("Action"), _("Restart"));
+	fw_cl_note(b, _("After the certificates, TLS peer subjects, TLS "
+	    "context and listener ports are set."));
+	ports = xasprintf("%d %d", d->peer_auth_port, d->server_auth_port);
+	fw_cl_depends(b, "ports", ports);
+	for (i = 0; i < d->n_ocs_servers; i++)
+		fw_cl_depends(b, "peer", d->ocs_servers[i].fqdn);
+	for (r = 0; r < FW_CERT_COUNT; r++)
+		fw_cl_depends(b, fw_cert_role_key((enum fw_cert_role)r),
+		    d->certs[r].sha256);
+	free(ports);
+	free(id);
+	free(where);
+}
+
+void
+fw_checklist_add_imp(struct fw_cl_builder *b)
+{
+	const struct fw_deployment *d = b->d;
+	int tls = d->transport == FW_TRANSPORT_TLS;
+	const struct fw_imp_node *n;
+	size_t i;
+
+	if (d->n_imp_nodes > 0)
+		fw_cl_group(b, _("IM and Presence publisher"),
+		    d->imp_nodes[0].fqdn, d->imp_nodes[0].ip);
+	else
+		fw_cl_group(b, _("IM and Presence cluster (no node entered "
+		    "yet)"), NULL, NULL);
+	add_sipfed(b);
+	if (d->n_imp_nodes > 0)
+		add_xcp_restart(b, &d->imp_nodes[0]);
+	add_routes(b);
+	add_listener(b);
+	if (tls)
+		add_tls_cluster(b);
+	for (i = 0; i < d->n_imp_nodes; i++) {
+		n = &d->imp_nodes[i];
+		if (i > 0) {
+			fw_cl_group(b, _("IM and Presence node"), n->fqdn,
+			    n->ip);
+			add_xcp_restart(b, n);
+		}
+		if (tls) {
+			add_tls_node(b, n);
+			add_sip_proxy_restart(b, n);
+		}
+	}
+}

@@ -1,0 +1,259 @@
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "fw_checklist_build.h"
+#include "fw_i18n.h"
+#include "fw_model.h"
+#include "fw_util.h"
+
+/*
+ * The OCS side of the checklist. Static routes and host authorization go
+ * on every Standard Edition server or every Enterprise pool (guide, notes
+ * of steps 3 and 5); the listener, the certificate, FIPS and the trust
+ * store are set on each front end server itself.
+ */
+
+#define OCS_TRANSPORT(d) ((d)->transport == FW_TRANSPORT_TLS ? "TLS" : "TCP")
+
+/* The port OCS routes to: under TLS the Peer Auth listener, which the
+ * guide requires to equal the route's port; under TCP 5060. */
+static int
+route_port(const struct fw_deployment *d)
+{
+	return d->transport == FW_TRANSPORT_TLS ? d->peer_auth_port :
+	    fw_transport_port(d->transport);
+}
+
+/* Step 3: a static route per IM and Presence domain on host. */
+static void
+add_routes(struct fw_cl_builder *b, const char *host)
+{
+	const struct fw_deployment *d = b->d;
+	int tls = d->transport == FW_TRANSPORT_TLS;
+	const struct fw_imp_node *n;
+	char *where = fw_cl_where_step(3, host, _("Add")), *id;
+	size_t i;
+
+	for (i = 0; i < d->n_imp_domains; i++) {
+		const char *dom = d->imp_domains[i].name;
+
+		n = fw_imp_domain_target(d, &d->imp_domains[i]);
+		id = xasprintf("ocs.%s.route.%s", host, dom);
+		fw_cl_item(b, id, 3, where, _("Add the static route for %s"),
+		    dom);
+		fw_cl_field(b, "domain", _("Domain"), dom);
+		fw_cl_box(b, "phone_uri", _("Phone URI"), 0);
+		fw_cl_fixed(b, _("Next Hop Transport"), OCS_TRANSPORT(d));
+		fw_cl_field_int(b, "port", _("Next Hop Port"), route_port(d));
+		fw_cl_field(b, "next_hop", tls ? _("Next Hop FQDN") :
+		    _("Next Hop IP Address"), n == NULL ? NULL :
+		    tls ? n->fqdn : n->ip);
+		fw_cl_box(b, "replace_host", _("Replace host in request URI"),
+		    0);
+		fw_cl_depends(b, "transport", OCS_TRANSPORT(d));
+		/* Domain notes: the guide's "IP address ... as the FQDN" is
+		 * a slip; its own note asks for a resolvable FQDN. */
+		if (tls && n != NULL)
+			fw_cl_note(b, _("%s must resolve, from the OCS server, "
+			    "to %s. Click OK twice."), n->fqdn, n->ip);
+		else
+			fw_cl_note(b, _("Click OK twice."));
+		free(id);
+	}
+	free(where);
+}
+
+static void
+add_host_auth_entry(struct fw_cl_builder *b, const char *where,
+    const char *host, const struct fw_imp_node *n, int by_fqdn)
+{
+	char *id = xasprintf("ocs.%s.hostauth.%s.%s", host, n->fqdn,
+	    by_fqdn ? "fqdn" : "ip");
+
+	fw_cl_item(b, id, 5, where, by_fqdn ?
+	    _("Authorize %s by its FQDN") : _("Authorize %s by its IP "
+	    "address"), n->fqdn);
+	if (by_fqdn)
+		fw_cl_field(b, "fqdn", _("FQDN"), n->fqdn);
+	else
+		fw_cl_field(b, "ip", _("IP"), n->ip);
+	fw_cl_box(b, "outbound_only", _("Outbound Only"), 0);
+	fw_cl_box(b, "throttle", _("Throttle as Server"), 1);
+	fw_cl_box(b, "treat_auth", _("Treat as Authenticated"), 1);
+	fw_cl_note(b, _("Click OK."));
+	free(id);
+}
+
+/* Step 5: each IM and Presence node by IP, and under TLS by FQDN too. */
+static void
+add_host_auth(struct fw_cl_builder *b, const char *host)
+{
+	const struct fw_deployment *d = b->d;
+	char *where = fw_cl_where_step(5, host, _("Add"));
+	size_t i;
+
+	for (i = 0; i < d->n_imp_nodes; i++) {
+		add_host_auth_entry(b, where, host, &d->imp_nodes[i], 0);
+		if (d->transport == FW_TRANSPORT_TLS)
+			add_host_auth_entry(b, where, host, &d->imp_nodes[i],
+			    1);
+	}
+	free(where);
+}
+
+/* Step 6: the front end's certificate (TLS). */
+static void
+add_certificate(struct fw_cl_builder *b, const struct fw_ocs_server *s)
+{
+	const struct fw_cert *ca = &b->d->certs[FW_CERT_OCS_CA];
+	char *where = fw_cl_where_step(6, s->fqdn, _("Select Certificate"));
+	char *id = xasprintf("ocs.%s.cert", s->fqdn);
+
+	fw_cl_item(b, id, 6, where, _("Select the certificate of %s"),
+	    s->fqdn);
+	fw_cl_field(b, "cn", _("Issued to (Subject CN)"), s->fqdn);
+	fw_cl_fixed(b, _("Enhanced Key Usage"),
+	    _("Server Authentication and Client Authentication"));
+	fw_cl_field_as(b, "ca", _("Issued by"), ca->sha256, ca->source != NULL ?
+	    ca->source : _("the OCS CA that IM and Presence trusts as "
+	    "cup-trust"));
+	fw_cl_note(b, _("The OCS certificate wizard's own requests hold "
+	    "Server Authentication only: check the EKU before selecting."));
+	free(id);
+	free(where);
+}
+
+/* Step 7: the front end listens for the transport's port. */
+static void
+add_listener(struct fw_cl_builder *b, const struct fw_ocs_server *s)
+{
+	const struct fw_deployment *d = b->d;
+	char *where = fw_cl_where_step(7, s->fqdn, _("Connections"));
+	char *id = xasprintf("ocs.%s.listener", s->fqdn);
+
+	fw_cl_item(b, id, 7, where, _("Check that %s listens on %d/%s"),
+	    s->fqdn, fw_transport_port(d->transport), OCS_TRANSPORT(d));
+	fw_cl_fixed(b, _("IP Address"), _("All"));
+	fw_cl_field_int(b, "port", _("Port"), fw_transport_port(d->transport));
+	fw_cl_field(b, "transport", _("Transport"), OCS_TRANSPORT(d));
+	if (d->transport == FW_TRANSPORT_TLS)
+		fw_cl_note(b, _("Not listed? Click Add. MTLS serves as well "
+		    "as TLS."));
+	else
+		fw_cl_note(b, _("Not listed? Click Add."));
+	free(id);
+	free(where);
+}
+
+/* Step 8: FIPS, the IM and Presence CA in the trust store, a restart. */
+static void
+add_fips(struct fw_cl_builder *b, const struct fw_ocs_server *s)
+{
+	const struct fw_cert *ca = &b->d->certs[FW_CERT_IMP_CA];
+	char *where, *id;
+
+	where = fw_cl_where_step(8, NULL, NULL);
+	id = xasprintf("ocs.%s.fips", s->fqdn);
+	fw_cl_item(b, id, 8, where, _("Enable FIPS on %s"), s->fqdn);
+	fw_cl_fixed(b, _("System cryptography: Use FIPS compliant algorithms "
+	    "for encryption, hashing and signing"), _("Enabled"));
+	free(id);
+	free(where);
+
+	where = fw_cl_where_place("ocs_trust", NULL);
+	id = xasprintf("ocs.%s.trust", s->fqdn);
+	fw_cl_item(b, id, 8, where, _("Import the IM and Presence CA root "
+	    "into the trust store of %s"), s->fqdn);
+	fw_cl_field_as(b, "file", _("Certificate"), ca->source,
+	    ca->source != NULL ? NULL :
+	    _("the IM and Presence CA root certificate"));
+	if (ca->sha256 != NULL)
+		fw_cl_field(b, "sha256", _("SHA-256"), ca->sha256);
+	else
+		fw_cl_depends(b, "sha256", NULL);
+	free(id);
+	free(where);
+
+	where = fw_cl_where_place("ocs_services", NULL);
+	id = xasprintf("ocs.%s.restart", s->fqdn);
+	fw_cl_item(b, id, 8, where, _("Restart OCS on %s"), s->fqdn);
+	fw_cl_depends(b, "imp_ca", ca->sha256);
+	fw_cl_note(b, _("FIPS and the new trust take effect after the "
+	    "restart."));
+	free(id);
+	free(where);
+}
+
+/* What is set on the front end itself, in the guide's order. */
+static void
+add_front_end(struct fw_cl_builder *b, const struct fw_ocs_server *s)
+{
+	int tls = b->d->transport == FW_TRANSPORT_TLS;
+
+	if (tls)
+		add_certificate(b, s);
+	add_listener(b, s);
+	if (tls)
+		add_fips(b, s);
+}
+
+static void
+add_standard(struct fw_cl_builder *b)
+{
+	const struct fw_deployment *d = b->d;
+	size_t i;
+
+	for (i = 0; i < d->n_ocs_servers; i++) {
+		const struct fw_ocs_server *s = &d->ocs_servers[i];
+
+		fw_cl_group(b, _("OCS Standard Edition server"), s->fqdn,
+		    s->ip);
+		add_routes(b, s->fqdn);
+		add_host_auth(b, s->fqdn);
+		add_front_end(b, s);
+	}
+}
+
+static void
+add_enterprise(struct fw_cl_builder *b)
+{
+	const struct fw_deployment *d = b->d;
+	size_t i, j;
+
+	for (i = 0; i < d->n_ocs_pools; i++) {
+		const char *pool = d->ocs_pools[i].fqdn;
+
+		fw_cl_group(b, _("OCS Enterprise Edition pool"), pool, NULL);
+		add_routes(b, pool);
+		add_host_auth(b, pool);
+		for (j = 0; j < d->n_ocs_servers; j++) {
+			const struct fw_ocs_server *s = &d->ocs_servers[j];
+
+			if (!fw_strcaseeq(s->pool, pool))
+				continue;
+			fw_cl_group(b, _("OCS front end server"), s->fqdn,
+			    s->ip);
+			add_front_end(b, s);
+		}
+	}
+	/* A server whose pool is not declared (the rules report it) still
+	 * needs its own settings. */
+	for (j = 0; j < d->n_ocs_servers; j++) {
+		const struct fw_ocs_server *s = &d->ocs_servers[j];
+
+		if (s->pool != NULL && fw_find_ocs_pool(d, s->pool) != NULL)
+			continue;
+		fw_cl_group(b, _("OCS front end server"), s->fqdn, s->ip);
+		add_front_end(b, s);
+	}
+}
+
+void
+fw_checklist_add_ocs(struct fw_cl_builder *b)
+{
+	if (b->d->edition == FW_EDITION_ENTERPRISE)
+		add_enterprise(b);
+	else
+		add_standard(b);
+}

@@ -1,0 +1,167 @@
+#include "config.h"
+
+#include "fw_render.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "fw_i18n.h"
+#include "fw_util.h"
+
+static const struct {
+	const char *name;
+	enum fw_render_format format;
+	char *(*render)(const struct fw_checklist *,
+	    const struct fw_render_info *);
+} formats[] = {
+	{ "text", FW_RENDER_TEXT, fw_render_text },
+	{ "markdown", FW_RENDER_MARKDOWN, fw_render_markdown },
+	{ "html", FW_RENDER_HTML, fw_render_html },
+};
+
+#define N_FORMATS (sizeof formats / sizeof formats[0])
+
+int
+fw_render_format_parse(const char *s, enum fw_render_format *out)
+{
+	size_t i;
+
+	for (i = 0; i < N_FORMATS; i++) {
+		if (strcmp(formats[i].name, s) == 0) {
+			*out = formats[i].format;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+char *
+fw_render(enum fw_render_format f, const struct fw_checklist *cl,
+    const struct fw_render_info *info)
+{
+	size_t i;
+
+	for (i = 0; i < N_FORMATS; i++) {
+		if (formats[i].format == f)
+			return formats[i].render(cl, info);
+	}
+	return fw_render_text(cl, info);
+}
+
+/* https://reproducible-builds.org/specs/source-date-epoch/ */
+static int
+render_time(time_t *out, char **cause)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (sde == NULL || sde[0] == '\0') {
+		*out = time(NULL);
+		return 0;
+	}
+	errno = 0;
+	v = strtoll(sde, &end, 10);
+	if (errno != 0 || *end != '\0' || end == sde || v < 0 ||
+	    (long long)(time_t)v != v)
+		return fw_fail(cause, _("SOURCE_DATE_EPOCH: '%s' is not a "
+		    "count of seconds since 1970"), sde);
+	*out = (time_t)v;
+	return 0;
+}
+
+int
+fw_render_info_init(struct fw_render_info *info,
+    const struct fw_deployment *d, const char *file, char **cause)
+{
+	struct tm tm;
+	time_t t;
+
+	memset(info, 0, sizeof *info);
+	if (render_time(&t, cause) != 0)
+		return -1;
+	if (gmtime_r(&t, &tm) == NULL)
+		return fw_fail(cause, _("SOURCE_DATE_EPOCH: out of range"));
+	strftime(info->date, sizeof info->date, "%Y-%m-%d %H:%M UTC", &tm);
+	info->project = d->name;
+	info->file = file;
+	info->version = PACKAGE_VERSION;
+	snprintf(info->setup, sizeof info->setup, "%s, %s",
+	    d->transport == FW_TRANSPORT_TLS ? "TLS" : "TCP",
+	    d->edition == FW_EDITION_ENTERPRISE ?
+	    _("OCS Enterprise Edition") : _("OCS Standard Edition"));
+	return 0;
+}
+
+const char *
+fw_render_box(enum fw_item_state st)
+{
+	switch (st) {
+	case FW_ITEM_OPEN:
+		return "[ ]";
+	case FW_ITEM_DONE:
+		return "[x]";
+	case FW_ITEM_CHANGED:
+		return "[~]";
+	}
+	return "[ ]";
+}
+
+size_t
+fw_render_rows(const struct fw_checklist *cl,
+    const struct fw_render_info *info, struct fw_render_row *rows)
+{
+	size_t n = 0;
+
+	rows[n].label = _("Project");
+	rows[n++].value = xstrdup(info->project != NULL ? info->project :
+	    _("(no name)"));
+	rows[n].label = _("File");
+	rows[n++].value = xstrdup(info->file);
+	rows[n].label = _("Date");
+	rows[n++].value = xstrdup(info->date);
+	rows[n].label = _("Setup");
+	rows[n++].value = xstrdup(info->setup);
+	rows[n].label = "fedwiz";
+	rows[n++].value = xstrdup(info->version);
+	rows[n].label = _("Progress");
+	rows[n++].value = xasprintf(_("%zu of %zu done"), cl->n_done,
+	    cl->n_items);
+	if (cl->n_changed > 0) {
+		rows[n].label = "";
+		rows[n++].value = xasprintf(_("%zu changed since done: do "
+		    "them again"), cl->n_changed);
+	}
+	return n;
+}
+
+void
+fw_render_rows_free(struct fw_render_row *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(rows[i].value);
+}
+
+size_t
+fw_render_group_done(const struct fw_check_group *g)
+{
+	size_t i, done = 0;
+
+	for (i = 0; i < g->n_items; i++)
+		done += g->items[i].state == FW_ITEM_DONE;
+	return done;
+}
+
+char *
+fw_render_ticked(const struct fw_check_item *it)
+{
+	if (it->ticked_by == NULL || it->ticked_at == NULL)
+		return NULL;
+	return xasprintf(_("Ticked by %s, %s UTC"), it->ticked_by,
+	    it->ticked_at);
+}

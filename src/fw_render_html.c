@@ -1,0 +1,262 @@
+#include "config.h"
+
+#include "fw_render.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fw_i18n.h"
+#include "fw_util.h"
+
+/*
+ * One self-contained HTML file: the print stylesheet inline, no script,
+ * nothing fetched. Every string is escaped, since descriptions are typed
+ * by admins and may hold < & ".
+ */
+
+static void
+esc(struct fw_strbuf *sb, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '&':
+			fw_sb_add(sb, "&amp;");
+			break;
+		case '<':
+			fw_sb_add(sb, "&lt;");
+			break;
+		case '>':
+			fw_sb_add(sb, "&gt;");
+			break;
+		case '"':
+			fw_sb_add(sb, "&quot;");
+			break;
+		case '\'':
+			fw_sb_add(sb, "&#39;");
+			break;
+		default:
+			fw_sb_addn(sb, s, 1);
+			break;
+		}
+	}
+}
+
+/* A CSS string literal: quotes, backslashes and control characters as
+ * hex escapes, "<" too so that "</style>" cannot end the style element. */
+static void
+css_string(struct fw_strbuf *sb, const char *s)
+{
+	fw_sb_add(sb, "\"");
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\' || c == '<' || c < 0x20 || c == 0x7f)
+			fw_sb_printf(sb, "\\%x ", c);
+		else
+			fw_sb_addn(sb, s, 1);
+	}
+	fw_sb_add(sb, "\"");
+}
+
+/* Running header and page numbers on every printed page. */
+static void
+put_style(struct fw_strbuf *sb, const struct fw_render_info *info)
+{
+	char *top = xasprintf(_("fedwiz checklist: %s"), info->project != NULL ?
+	    info->project : info->file);
+	char *page = xasprintf(_("Printed %s"), info->date);
+
+	fw_sb_add(sb, "<style>\n");
+	fw_sb_add(sb, fw_checklist_css);
+	fw_sb_add(sb, "@page {\n  @top-left { content: ");
+	css_string(sb, top);
+	fw_sb_add(sb, "; }\n  @bottom-left { content: ");
+	css_string(sb, page);
+	fw_sb_add(sb, "; }\n  @bottom-right { content: ");
+	css_string(sb, _("Page"));
+	fw_sb_add(sb, " \" \" counter(page) \" / \" counter(pages); }\n}\n");
+	fw_sb_add(sb, "</style>\n");
+	free(top);
+	free(page);
+}
+
+static void
+meta(struct fw_strbuf *sb, const char *label, const char *value)
+{
+	fw_sb_add(sb, "<tr><th>");
+	esc(sb, label);
+	fw_sb_add(sb, "</th><td>");
+	esc(sb, value);
+	fw_sb_add(sb, "</td></tr>\n");
+}
+
+static void
+put_header(struct fw_strbuf *sb, const struct fw_checklist *cl,
+    const struct fw_render_info *info)
+{
+	struct fw_render_row rows[FW_RENDER_ROWS];
+	size_t i, n = fw_render_rows(cl, info, rows);
+
+	fw_sb_add(sb, "<header class=\"doc\">\n<h1>");
+	esc(sb, _("Completion checklist: IM and Presence - Microsoft OCS "
+	    "federation"));
+	fw_sb_add(sb, "</h1>\n<table class=\"meta\">\n");
+	for (i = 0; i < n; i++)
+		meta(sb, rows[i].label, rows[i].value);
+	fw_render_rows_free(rows, n);
+	fw_sb_add(sb, "</table>\n");
+	if (cl->n_skipped > 0) {
+		fw_sb_add(sb, "<section class=\"skipped\">\n<h2>");
+		esc(sb, _("Left out:"));
+		fw_sb_add(sb, "</h2>\n<ul>\n");
+		for (i = 0; i < cl->n_skipped; i++) {
+			fw_sb_add(sb, "<li>");
+			esc(sb, cl->skipped[i]);
+			fw_sb_add(sb, "</li>\n");
+		}
+		fw_sb_add(sb, "</ul>\n</section>\n");
+	}
+	fw_sb_add(sb, "</header>\n");
+}
+
+static const char *
+state_class(enum fw_item_state st)
+{
+	switch (st) {
+	case FW_ITEM_OPEN:
+		return "open";
+	case FW_ITEM_DONE:
+		return "done";
+	case FW_ITEM_CHANGED:
+		return "changed";
+	}
+	return "open";
+}
+
+static void
+put_item(struct fw_strbuf *sb, const struct fw_check_item *it)
+{
+	char *ticked;
+	size_t i;
+
+	fw_sb_printf(sb, "<li class=\"item %s\">\n<p class=\"text\">"
+	    "<input type=\"checkbox\" disabled%s> ", state_class(it->state),
+	    it->state == FW_ITEM_DONE ? " checked" : "");
+	esc(sb, it->text);
+	if (it->state == FW_ITEM_CHANGED) {
+		fw_sb_add(sb, " <span class=\"flag\">");
+		esc(sb, _("changed since done"));
+		fw_sb_add(sb, "</span>");
+	}
+	fw_sb_add(sb, "</p>\n<p class=\"where\">");
+	esc(sb, it->where);
+	fw_sb_add(sb, "</p>\n");
+	if (it->n_fields > 0) {
+		fw_sb_add(sb, "<table class=\"fields\">\n");
+		for (i = 0; i < it->n_fields; i++) {
+			fw_sb_add(sb, "<tr><th>");
+			esc(sb, it->fields[i].label);
+			fw_sb_add(sb, "</th><td>");
+			esc(sb, it->fields[i].value);
+			fw_sb_add(sb, "</td></tr>\n");
+		}
+		fw_sb_add(sb, "</table>\n");
+	}
+	if (it->note != NULL) {
+		fw_sb_add(sb, "<p class=\"note\">");
+		esc(sb, it->note);
+		fw_sb_add(sb, "</p>\n");
+	}
+	if ((ticked = fw_render_ticked(it)) != NULL) {
+		fw_sb_add(sb, "<p class=\"ticked\">");
+		esc(sb, ticked);
+		fw_sb_add(sb, "</p>\n");
+		free(ticked);
+	}
+	fw_sb_add(sb, "<p class=\"id\">");
+	esc(sb, _("id:"));
+	fw_sb_add(sb, " <code>");
+	esc(sb, it->id);
+	fw_sb_add(sb, "</code></p>\n</li>\n");
+}
+
+static void
+put_group(struct fw_strbuf *sb, const struct fw_check_group *g)
+{
+	char *line;
+	size_t i;
+
+	fw_sb_add(sb, "<section class=\"group\">\n<h2><span class=\"role\">");
+	esc(sb, g->role);
+	fw_sb_add(sb, "</span>");
+	if (g->host != NULL) {
+		fw_sb_add(sb, " <span class=\"host\">");
+		esc(sb, g->host);
+		fw_sb_add(sb, "</span>");
+	}
+	if (g->ip != NULL) {
+		fw_sb_add(sb, " <span class=\"ip\">");
+		esc(sb, g->ip);
+		fw_sb_add(sb, "</span>");
+	}
+	fw_sb_add(sb, "</h2>\n<ol class=\"items\">\n");
+	for (i = 0; i < g->n_items; i++)
+		put_item(sb, &g->items[i]);
+	fw_sb_add(sb, "</ol>\n<p class=\"signoff\">");
+	line = xasprintf(_("%zu of %zu done here."), fw_render_group_done(g),
+	    g->n_items);
+	esc(sb, line);
+	free(line);
+	fw_sb_add(sb, " <span>");
+	esc(sb, _("Done by:"));
+	fw_sb_add(sb, "</span> <span class=\"blank\"></span> <span>");
+	esc(sb, _("Date:"));
+	fw_sb_add(sb, "</span> <span class=\"blank short\"></span></p>\n"
+	    "</section>\n");
+}
+
+static void
+signoff_row(struct fw_strbuf *sb, const char *who)
+{
+	fw_sb_add(sb, "<tr><th>");
+	esc(sb, who);
+	fw_sb_add(sb, "</th><td class=\"blank\"></td><th>");
+	esc(sb, _("Date:"));
+	fw_sb_add(sb, "</th><td class=\"blank short\"></td></tr>\n");
+}
+
+char *
+fw_render_html(const struct fw_checklist *cl,
+    const struct fw_render_info *info)
+{
+	struct fw_strbuf sb;
+	size_t g;
+
+	fw_sb_init(&sb);
+	fw_sb_add(&sb, "<!DOCTYPE html>\n<html>\n<head>\n"
+	    "<meta charset=\"utf-8\">\n<title>");
+	esc(&sb, _("Completion checklist"));
+	if (info->project != NULL) {
+		fw_sb_add(&sb, ": ");
+		esc(&sb, info->project);
+	}
+	fw_sb_add(&sb, "</title>\n");
+	put_style(&sb, info);
+	fw_sb_add(&sb, "</head>\n<body>\n");
+	put_header(&sb, cl, info);
+	for (g = 0; g < cl->n_groups; g++)
+		put_group(&sb, &cl->groups[g]);
+	fw_sb_add(&sb, "<footer class=\"doc\">\n<h2>");
+	esc(&sb, _("Sign-off"));
+	fw_sb_add(&sb, "</h2>\n<table class=\"signoff\">\n");
+	signoff_row(&sb, _("IM and Presence administrator:"));
+	signoff_row(&sb, _("OCS administrator:"));
+	fw_sb_add(&sb, "</table>\n<p>");
+	esc(&sb, info->file);
+	fw_sb_add(&sb, " &middot; ");
+	esc(&sb, info->date);
+	fw_sb_add(&sb, " &middot; fedwiz ");
+	esc(&sb, info->version);
+	fw_sb_add(&sb, "</p>\n</footer>\n</body>\n</html>\n");
+	return fw_sb_steal(&sb);
+}

@@ -1,0 +1,114 @@
+#!/bin/sh
+# fedwiz tick / untick and the checklist's memory: a tick survives an
+# edit that does not touch its item, an edited item shows as changed
+# since done, and a change of the federated domains brings the XCP
+# Router restarts back. Edits go through export, sed and import, the way
+# an admin edits answers in an editor.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+"$FEDWIZ" init p.fedwiz --answers "$top_srcdir/tests/fixtures/tls-enterprise.answers" ||
+	echo "Bail out! init failed"
+
+route=imp.route.ocs.contoso.test.fe1.ocs.contoso.test
+hostauth_a=ocs.pool1.ocs.contoso.test.hostauth.impa.cup.northwind.example.com.ip
+xcp_a=imp.xcp.impa.cup.northwind.example.com
+xcp_b=imp.xcp.impb.cup.northwind.example.com
+xcp_c=imp.xcp.impc.cup.northwind.example.com
+
+# box ID: the box in front of the item whose id line is ID.
+box() {
+	"$FEDWIZ" checklist p.fedwiz >cl.txt
+	awk -v id="$1" '/^\[.\] / { b = substr($0, 1, 3) }
+	    $1 == "id:" && $2 == id { print b }' cl.txt
+}
+
+# edit SED-SCRIPT: export, edit, import.
+edit() {
+	"$FEDWIZ" export p.fedwiz >a.answers &&
+	sed "$1" a.answers >b.answers &&
+	"$FEDWIZ" import p.fedwiz b.answers
+}
+
+progress() {
+	"$FEDWIZ" checklist p.fedwiz | sed -n 's/^Progress: //p'
+}
+
+total=$("$FEDWIZ" checklist p.fedwiz | sed -n 's/^Progress: 0 of \([0-9]*\) done$/\1/p')
+ok "the summary names the total" test -n "$total"
+
+run "$FEDWIZ" tick p.fedwiz "$route" "$hostauth_a" "$xcp_a" "$xcp_b" "$xcp_c"
+is "$STATUS" 0 "tick five items exits 0"
+ok "tick is quiet" test ! -s "$ERR"
+is "$(box "$route")" "[x]" "the route is ticked"
+is "$(box "$xcp_c")" "[x]" "the third XCP restart is ticked"
+is "$(progress)" "5 of $total done" "5 done"
+grep -A12 '^\[x\] Add the static route for ocs.contoso.test to fe1' cl.txt >ticked.txt
+ok "a ticked item says who ticked it and when" \
+	grep -q "^    Ticked by $(id -un), 20[0-9][0-9]-[01][0-9]-[0-3][0-9] [0-9:]* UTC\$" ticked.txt
+
+# An unknown id: exit 2, and nothing of the call is ticked.
+run "$FEDWIZ" tick p.fedwiz imp.listener imp.no.such.item
+is "$STATUS" 2 "an unknown id exits 2"
+is "$(cat "$ERR")" "fedwiz: p.fedwiz: no checklist item 'imp.no.such.item'; 'fedwiz checklist p.fedwiz' shows each item's id" \
+	"... naming it"
+is "$(box imp.listener)" "[ ]" "... and the valid id beside it is not ticked"
+run "$FEDWIZ" tick p.fedwiz
+is "$STATUS" 2 "tick without ITEM exits 2"
+
+# An edit that touches none of the ticked items.
+edit 's/^ip = 192\.0\.2\.13$/ip = 192.0.2.99/; s/^name = Northwind .*/name = Renamed/'
+is "$(box "$route")" "[x]" "an unrelated edit keeps the route's tick"
+is "$(box "$hostauth_a")" "[x]" "... and impa's host authorization"
+is "$(box "$xcp_a")" "[x]" "... and the XCP restarts"
+is "$(progress)" "5 of $total done" "still 5 done"
+
+# A value of a ticked item changes: impa's IP.
+edit 's/^ip = 192\.0\.2\.11$/ip = 192.0.2.111/'
+is "$(box "$hostauth_a")" "[~]" "impa's new IP: its host authorization changed since done"
+grep -A1 '^\[~\] Authorize impa.cup.northwind.example.com by its IP' cl.txt |
+	tr '\n' ' ' | tr -s ' ' >changed.txt
+ok "... saying so" grep -q 'address (changed since done)' changed.txt
+is "$(box "$route")" "[x]" "the route (by FQDN) keeps its tick"
+is "$(progress)" "4 of $total done" "a changed item does not count as done"
+ok "the header counts it" grep -q '^ *1 changed since done: do them again$' cl.txt
+"$FEDWIZ" show p.fedwiz >show.txt
+ok "show counts the same" \
+	grep -q "^Checklist: *4 of $total done, 1 changed since done\$" show.txt
+run "$FEDWIZ" tick p.fedwiz "$hostauth_a"
+is "$(box "$hostauth_a")" "[x]" "ticking again takes the new values"
+
+# The federated domains change: every XCP restart comes back.
+edit 's/^description = Fabrikam OCS 2007 R2$/description = Fabrikam, edited/'
+is "$(box "$xcp_a")" "[~]" "an edited federated domain brings impa's restart back"
+is "$(box "$xcp_b")" "[~]" "... impb's"
+is "$(box "$xcp_c")" "[~]" "... and impc's"
+is "$(box "$route")" "[x]" "... and leaves the route alone"
+"$FEDWIZ" tick p.fedwiz "$xcp_a" "$xcp_b" "$xcp_c"
+printf '\n[ocs_domain]\nname = new.example.net\n' >>b.answers
+"$FEDWIZ" import p.fedwiz b.answers
+is "$(box "$xcp_b")" "[~]" "adding a federated domain brings the restarts back"
+"$FEDWIZ" tick p.fedwiz "$xcp_a" "$xcp_b" "$xcp_c"
+edit '/^\[ocs_domain\]$/{N;/new\.example\.net/d;}'
+is "$(box "$xcp_c")" "[~]" "deleting a federated domain brings them back too"
+ok "the deleted domain's entry is gone" sh -c "! grep -q imp.sipfed.new.example.net cl.txt"
+
+# untick, including a tick whose item no longer exists.
+run "$FEDWIZ" untick p.fedwiz "$route"
+is "$STATUS" 0 "untick exits 0"
+is "$(box "$route")" "[ ]" "untick takes the tick off"
+"$FEDWIZ" tick p.fedwiz imp.tlspeer.fe8.lync.fabrikam.test
+edit 's/^fqdn = fe8\.lync\.fabrikam\.test$/fqdn = fe7.lync.fabrikam.test/'
+ok "a renamed server's tick stays in the project" \
+	grep -q '^item = imp.tlspeer.fe8.lync.fabrikam.test ' b.answers
+run "$FEDWIZ" untick p.fedwiz imp.tlspeer.fe8.lync.fabrikam.test
+is "$STATUS" 0 "untick clears a tick whose item is gone"
+"$FEDWIZ" export p.fedwiz >c.answers
+ok "... and it is no longer exported" sh -c "! grep -q 'item = imp.tlspeer.fe8' c.answers"
+run "$FEDWIZ" untick p.fedwiz never.ticked
+is "$STATUS" 2 "untick of an id neither listed nor ticked exits 2"
+
+# The answers file keeps fingerprints: [done] item = ID FINGERPRINT.
+ok "export writes each tick with its fingerprint" \
+	grep -q "^item = $hostauth_a [0-9a-f]\{64\}\$" c.answers
+
+done_testing

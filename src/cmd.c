@@ -47,24 +47,30 @@ void
 fw_err(const char *fmt, ...)
 {
 	va_list ap;
+	char *msg, *safe;
 
-	fputs("fedwiz: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	safe = fw_printable(msg, FW_MESSAGE_MAX);
+	fprintf(stderr, "fedwiz: %s\n", safe);
+	free(safe);
+	free(msg);
 }
 
 int
 fw_cmd_usage(const struct fw_cmd *cmd, const char *fmt, ...)
 {
 	va_list ap;
+	char *msg, *safe;
 
-	fprintf(stderr, "fedwiz %s: ", cmd->name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	safe = fw_printable(msg, FW_MESSAGE_MAX);
+	fprintf(stderr, "fedwiz %s: %s\n", cmd->name, safe);
+	free(safe);
+	free(msg);
 	fprintf(stderr, _("Try 'fedwiz %s --help'.\n"), cmd->name);
 	return FW_EXIT_USAGE;
 }

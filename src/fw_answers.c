@@ -221,41 +221,6 @@ parser_free(struct parser *p)
 	free(p->items);
 }
 
-/* Strict UTF-8: no overlong forms, no surrogates, nothing past U+10FFFF. */
-static int
-utf8_valid(const unsigned char *s, size_t len)
-{
-	size_t i = 0, n, k;
-	unsigned long cp;
-
-	while (i < len) {
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if (s[i] >= 0xc2 && s[i] <= 0xdf)
-			n = 1, cp = s[i] & 0x1f;
-		else if (s[i] >= 0xe0 && s[i] <= 0xef)
-			n = 2, cp = s[i] & 0x0f;
-		else if (s[i] >= 0xf0 && s[i] <= 0xf4)
-			n = 3, cp = s[i] & 0x07;
-		else
-			return 0;
-		if (len - i <= n)
-			return 0;
-		for (k = 1; k <= n; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (s[i + k] & 0x3f);
-		}
-		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return 0;
-		i += n + 1;
-	}
-	return 1;
-}
-
 static int
 is_space(char c)
 {
@@ -708,7 +673,7 @@ assignment(struct parser *p, struct walker *w, const struct line *l,
 	vlen = n - klen - 1;
 	trim(&k, &klen);
 	trim(&v, &vlen);
-	if (!utf8_valid((const unsigned char *)k, klen)) {
+	if (!fw_utf8_valid(k, klen)) {
 		perr_add(p, l->no, _("line is not valid UTF-8"));
 		return;
 	}
@@ -721,7 +686,7 @@ assignment(struct parser *p, struct walker *w, const struct line *l,
 	}
 	if (klen == 0)
 		perr_add(p, l->no, _("a line '= %s' has no key"), val);
-	else if (!utf8_valid((const unsigned char *)v, vlen))
+	else if (!fw_utf8_valid(v, vlen))
 		perr_add(p, l->no, _("the value of '%s' is not valid UTF-8"),
 		    key);
 	else if (vlen == 0)
@@ -751,7 +716,7 @@ parse_lines(struct parser *p, const char *text, size_t len)
 		trim(&s, &n);
 		if (!ok || n == 0 || s[0] == '#')
 			continue;
-		if (!utf8_valid((const unsigned char *)s, n) &&
+		if (!fw_utf8_valid(s, n) &&
 		    (s[0] == '[' || memchr(s, '=', n) == NULL)) {
 			perr_add(p, l.no, _("line is not valid UTF-8"));
 			continue;

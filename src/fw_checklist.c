@@ -332,6 +332,7 @@ fw_checklist_build(const struct fw_deployment *d)
 	b.d = d;
 	fw_checklist_add_imp(&b);
 	fw_checklist_add_ocs(&b);
+	fw_checklist_add_verify(&b);
 	item_finish(&b);
 	add_skipped(b.cl, d);
 	apply_ticks(b.cl, d);

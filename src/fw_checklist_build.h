@@ -61,5 +61,6 @@ char *fw_cl_where_place(const char *place, const char *extra);
 /* The content, in the order the work is done. */
 void fw_checklist_add_imp(struct fw_cl_builder *);
 void fw_checklist_add_ocs(struct fw_cl_builder *);
+void fw_checklist_add_verify(struct fw_cl_builder *);
 
 #endif

@@ -84,6 +84,22 @@ add_xcp_restart(struct fw_cl_builder *b, const struct fw_imp_node *n)
 	free(where);
 }
 
+/* Domain notes: over TCP, NOTIFYs towards OCS time out unless the SIP
+ * Proxy puts the transport in its Record-Route header. */
+static void
+add_record_route(struct fw_cl_builder *b)
+{
+	char *where = fw_cl_where_place("imp_service_parameters", NULL);
+
+	fw_cl_item(b, "imp.recordroute", 2, where, _("Put the transport in "
+	    "the SIP Proxy's Record-Route header"));
+	fw_cl_fixed(b, _("Service"), "Cisco SIP Proxy");
+	fw_cl_fixed(b, _("Use Transport in Record-Route Header"), "On");
+	fw_cl_note(b, _("Over TCP, NOTIFY requests towards OCS time out "
+	    "without it, and presence stops updating. Click Save."));
+	free(where);
+}
+
 /* The priority of each route to an OCS domain: primaries 1, backups 2, 3,
  * ... in the order entered; a larger number is a lower priority. */
 static int
@@ -143,12 +159,6 @@ add_routes(struct fw_cl_builder *b)
 				    "Priority number than the primary's, used "
 				    "only while the primary next hop is "
 				    "unreachable. Click Save."));
-			else if (!tls)
-				/* Domain notes: NOTIFY timeouts over TCP. */
-				fw_cl_note(b, _("Click Save. Over TCP, if "
-				    "NOTIFYs to OCS time out, set the Cisco SIP "
-				    "Proxy service parameter Use Transport in "
-				    "Record-Route Header to On."));
 			else
 				fw_cl_note(b, _("Click Save."));
 			free(id);
@@ -329,6 +339,8 @@ fw_checklist_add_imp(struct fw_cl_builder *b)
 	if (d->n_imp_nodes > 0)
 		add_xcp_restart(b, &d->imp_nodes[0]);
 	add_routes(b);
+	if (!tls)
+		add_record_route(b);
 	add_listener(b);
 	if (tls)
 		add_tls_cluster(b);

@@ -338,6 +338,10 @@ static const struct fw_place places[] = {
 	/* Guide, "Add a Microsoft OCS Domain Within Enterprise", step 8. */
 	{ "imp_network_services", IMP_SERVICEABILITY,
 	  N_("Tools > Control Center - Network Services") },
+	/* Cisco SIP Proxy parameters such as Use Transport in Record-Route
+	 * Header. */
+	{ "imp_service_parameters", IMP_ADMIN,
+	  N_("System > Service Parameters > (server) > Cisco SIP Proxy") },
 	/* The Cisco SIP Proxy is a feature service. */
 	{ "imp_feature_services", IMP_SERVICEABILITY,
 	  N_("Tools > Control Center - Feature Services") },

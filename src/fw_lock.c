@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,22 +68,33 @@ lock_read(const char *path, struct fw_lock_holder *h)
 
 /* Writes the holder to a temporary file and links it into place, so the
  * lock appears whole or not at all and a reader never sees it half-written.
- * Returns 0 when taken, 1 when it exists, -1 on error. */
+ * The temporary file is anonymous (O_TMPFILE) where the filesystem allows,
+ * so a fedwiz killed before the link leaves nothing behind; elsewhere it is
+ * a named file removed after the link. Returns 0 when taken, 1 when it
+ * exists, -1 on error, -2 when anonymous is set and not possible here. */
 static int
-lock_create(const char *path, char **cause)
+lock_create_via(const char *path, int anonymous, char **cause)
 {
-	char host[256], since[32], *text, *tmp;
+	char host[256], since[32], *text = NULL, *tmp = NULL, *dir;
 	size_t len, done = 0;
 	ssize_t n;
 	int fd, rc = -1;
 
-	tmp = xasprintf("%s.XXXXXX", path);
-	fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0) {
-		fw_fail(cause, _("%s: cannot create lock: %s"), path,
-		    strerror(errno));
-		free(tmp);
-		return -1;
+	if (anonymous) {
+		dir = xstrdup(path);
+		fd = open(dirname(dir), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+		free(dir);
+		if (fd < 0)
+			return -2;
+	} else {
+		tmp = xasprintf("%s.XXXXXX", path);
+		fd = mkostemp(tmp, O_CLOEXEC);
+		if (fd < 0) {
+			fw_fail(cause, _("%s: cannot create lock: %s"), path,
+			    strerror(errno));
+			free(tmp);
+			return -1;
+		}
 	}
 	this_host(host, sizeof host);
 	fw_now_utc(since, sizeof since);
@@ -100,6 +112,21 @@ lock_create(const char *path, char **cause)
 		}
 		done += (size_t)n;
 	}
+	if (anonymous) {
+		/* Linking an open file by name needs /proc; without it, the
+		 * named route still works. */
+		free(tmp);
+		tmp = xasprintf("/proc/self/fd/%d", fd);
+		if (linkat(AT_FDCWD, tmp, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0)
+			rc = 0;
+		else if (errno == EEXIST)
+			rc = 1;
+		else
+			rc = -2;
+		free(tmp);
+		tmp = NULL;
+		goto out;
+	}
 	if (link(tmp, path) == 0)
 		rc = 0;
 	else if (errno == EEXIST)
@@ -109,9 +136,20 @@ lock_create(const char *path, char **cause)
 		    strerror(errno));
 out:
 	close(fd);
-	unlink(tmp);
+	if (tmp != NULL)
+		unlink(tmp);
 	free(tmp);
 	free(text);
+	return rc;
+}
+
+static int
+lock_create(const char *path, char **cause)
+{
+	int rc = lock_create_via(path, 1, cause);
+
+	if (rc == -2)
+		rc = lock_create_via(path, 0, cause);
 	return rc;
 }
 

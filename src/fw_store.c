@@ -30,6 +30,7 @@ struct fw_project {
 	char *path;
 	struct fw_lock *lock;
 	int read_only;
+	int had_wal;		/* FILE-wal or -shm existed before we opened */
 	struct fw_strbuf notices;
 };
 
@@ -261,14 +262,35 @@ precheck_file(const char *path, char **cause)
 	return 1;
 }
 
+/* Why the first read failed: a file SQLite cannot make sense of is not a
+ * project (or a damaged one); anything else is the system's error, told as
+ * such ("No space left on device", not "disk I/O error"). */
+static int
+read_fail(struct fw_project *p, char **cause)
+{
+	int err = sqlite3_system_errno(p->db);
+
+	switch (sqlite3_errcode(p->db)) {
+	case SQLITE_NOTADB:
+		return fw_fail(cause, _("%s: not a fedwiz project (%s)"),
+		    p->path, sqlite3_errmsg(p->db));
+	case SQLITE_CORRUPT:
+		return fw_fail(cause, _("%s: damaged project file (%s); "
+		    "restore it from a backup"), p->path,
+		    sqlite3_errmsg(p->db));
+	default:
+		return fw_fail(cause, _("%s: cannot read: %s"), p->path,
+		    err != 0 ? strerror(err) : sqlite3_errmsg(p->db));
+	}
+}
+
 static int
 check_identity(struct fw_project *p, int *version, char **cause)
 {
 	int app;
 
 	if (pragma_int(p, "PRAGMA application_id", &app, NULL) != 0)
-		return fw_fail(cause, _("%s: not a fedwiz project (%s)"),
-		    p->path, sqlite3_errmsg(p->db));
+		return read_fail(p, cause);
 	if (app != FW_APPLICATION_ID)
 		return fw_fail(cause, _("%s: not a fedwiz project (an SQLite "
 		    "database of another application)"), p->path);
@@ -436,12 +458,123 @@ configure_connection(struct fw_project *p, char **cause)
 	return exec_plain(p, "PRAGMA synchronous = FULL", cause);
 }
 
+static int
+file_exists(const char *path, const char *suffix)
+{
+	char *name = xasprintf("%s%s", path, suffix);
+	struct stat st;
+	int rc = lstat(name, &st) == 0;
+
+	free(name);
+	return rc;
+}
+
+static int
+dir_writable(const char *path)
+{
+	char *copy = xstrdup(path);
+	int rc = access(dirname(copy), W_OK) == 0;
+
+	free(copy);
+	return rc;
+}
+
+/* SQLite makes FILE-wal and FILE-shm the moment it reads a WAL database,
+ * even read-only. When the open is refused and we made them (no other
+ * process has written to the WAL), they go again: a refused file is left
+ * as it was found. */
+static void
+remove_our_wal(const char *path)
+{
+	char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
+	struct stat st;
+
+	if (lstat(wal, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0) {
+		unlink(wal);
+		unlink(shm);
+	}
+	free(wal);
+	free(shm);
+}
+
+static int
+lock_exists(const char *path)
+{
+	char *lock = fw_lock_path(path);
+	struct stat st;
+	int rc = lstat(lock, &st) == 0;
+
+	free(lock);
+	return rc;
+}
+
+/* "file:" URI of path with immutable=1 (characters outside the URI's
+ * unreserved set percent-encoded), for SQLITE_OPEN_URI. */
+static char *
+immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct fw_strbuf sb;
+	const unsigned char *c;
+
+	fw_sb_init(&sb);
+	fw_sb_add(&sb, "file:");
+	for (c = (const unsigned char *)path; *c != '\0'; c++) {
+		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		    (*c >= '0' && *c <= '9') || strchr("/-._~", *c) != NULL) {
+			fw_sb_addn(&sb, (const char *)c, 1);
+		} else {
+			char e[3] = { '%', hex[*c >> 4], hex[*c & 15] };
+
+			fw_sb_addn(&sb, e, 3);
+		}
+	}
+	fw_sb_add(&sb, "?immutable=1");
+	return fw_sb_steal(&sb);
+}
+
+/* Opens the SQLite handle. A read-only open of a file in a folder nobody
+ * here can write to, with no WAL beside it, cannot make the WAL index
+ * SQLite wants; no writer can exist there either, so the file is read as
+ * immutable. */
+static int
+open_db(struct fw_project *p, int had_wal, char **cause)
+{
+	char *uri;
+	int rc;
+
+	if (!p->read_only) {
+		if (access(p->path, W_OK) != 0)
+			return fw_fail(cause, _("%s: cannot write: %s"),
+			    p->path, strerror(errno));
+		rc = sqlite3_open_v2(p->path, &p->db, SQLITE_OPEN_READWRITE,
+		    NULL);
+	} else if (!had_wal && !dir_writable(p->path)) {
+		uri = immutable_uri(p->path);
+		rc = sqlite3_open_v2(uri, &p->db, SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_URI, NULL);
+		free(uri);
+	} else if (access(p->path, W_OK) == 0) {
+		/* Read-write with query_only set (configure_connection): only
+		 * then can SQLite remove the -wal and -shm files when the last
+		 * connection closes. */
+		rc = sqlite3_open_v2(p->path, &p->db, SQLITE_OPEN_READWRITE,
+		    NULL);
+	} else {
+		rc = sqlite3_open_v2(p->path, &p->db, SQLITE_OPEN_READONLY,
+		    NULL);
+	}
+	if (rc != SQLITE_OK)
+		return db_fail(p, cause, _("cannot open"));
+	return 0;
+}
+
 int
 fw_project_open(const char *path, unsigned flags, struct fw_project **out,
     struct fw_lock_holder *holder, char **cause)
 {
 	struct fw_project *p;
-	int exists, created = 0, version = 0, rc = FW_EXIT_USAGE, oflags;
+	int exists, created = 0, version = 0, rc = FW_EXIT_USAGE, had_wal = 1;
 
 	*out = NULL;
 	exists = precheck_file(path, cause);
@@ -460,6 +593,7 @@ fw_project_open(const char *path, unsigned flags, struct fw_project **out,
 	p = xcalloc(1, sizeof *p);
 	p->path = xstrdup(path);
 	p->read_only = (flags & FW_OPEN_READ_ONLY) != 0;
+	p->had_wal = 1;
 	fw_sb_init(&p->notices);
 	if (!p->read_only && (rc = take_lock(p, holder, cause)) != FW_EXIT_OK)
 		goto fail;
@@ -469,15 +603,10 @@ fw_project_open(const char *path, unsigned flags, struct fw_project **out,
 			goto fail;
 		created = 1;
 	}
-	/* A read-only open of a writable file still opens it read-write (with
-	 * query_only set below): only then can SQLite remove the -wal and
-	 * -shm files when the last connection closes. */
-	oflags = p->read_only && access(path, W_OK) != 0 ?
-	    SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	if (sqlite3_open_v2(path, &p->db, oflags, NULL) != SQLITE_OK) {
-		db_fail(p, cause, _("cannot open"));
+	had_wal = file_exists(path, "-wal") || file_exists(path, "-shm");
+	p->had_wal = had_wal;
+	if (open_db(p, had_wal, cause) != 0)
 		goto fail;
-	}
 	if (created) {
 		if (create_schema(p, cause) != 0)
 			goto fail;
@@ -496,11 +625,12 @@ fw_project_open(const char *path, unsigned flags, struct fw_project **out,
 	*out = p;
 	return FW_EXIT_OK;
 fail:
-	if (created) {
-		sqlite3_close(p->db);
-		p->db = NULL;
+	sqlite3_close(p->db);
+	p->db = NULL;
+	if (created)
 		unlink(path);
-	}
+	if (!had_wal)
+		remove_our_wal(path);
 	fw_project_close(p);
 	return rc;
 }
@@ -511,6 +641,10 @@ fw_project_close(struct fw_project *p)
 	if (p == NULL)
 		return;
 	sqlite3_close(p->db);
+	/* A reader that found no WAL and no writer leaves none behind, even
+	 * when SQLite could not remove it (a damaged file). */
+	if (p->read_only && !p->had_wal && !lock_exists(p->path))
+		remove_our_wal(p->path);
 	fw_lock_release(p->lock);
 	free(p->notices.buf);
 	free(p->path);

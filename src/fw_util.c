@@ -181,10 +181,16 @@ fw_read_file(const char *path, size_t max, char **out, size_t *len,
 	int fd, rc = -1;
 
 	*out = NULL;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO nobody writes to would wait forever;
+	 * this way it reads as empty. Reads block again as usual. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return fw_fail(cause, _("%s: cannot open: %s"), path,
 		    strerror(errno));
+	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
+		fw_fail(cause, _("%s: %s"), path, strerror(errno));
+		goto out_close;
+	}
 	if (fstat(fd, &st) != 0) {
 		fw_fail(cause, _("%s: %s"), path, strerror(errno));
 		goto out_close;
@@ -320,6 +326,87 @@ fw_strcaseeq(const char *a, const char *b)
 	if (a == NULL || b == NULL)
 		return a == b;
 	return strcasecmp(a, b) == 0;
+}
+
+size_t
+fw_utf8_seq(const unsigned char *s, size_t left)
+{
+	size_t n, i;
+	unsigned cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		n = 2, cp = s[0] & 0x1F;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		n = 3, cp = s[0] & 0x0F;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		n = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (n > left)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		return 0;
+	return n;
+}
+
+int
+fw_utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, n;
+
+	while (i < len) {
+		if ((n = fw_utf8_seq(u + i, len - i)) == 0)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+char *
+fw_printable(const char *s, size_t max)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	struct fw_strbuf sb;
+	size_t len = strlen(s), i = 0, n, keep_tail;
+	char *out, *cut;
+
+	fw_sb_init(&sb);
+	while (i < len) {
+		n = fw_utf8_seq(u + i, len - i);
+		/* C1 controls, U+0080-U+009F, are 0xC2 0x80-0x9F in UTF-8. */
+		if (n == 0 || (n == 1 && (u[i] < 0x20 || u[i] == 0x7F)) ||
+		    (n == 2 && u[i] == 0xC2 && u[i + 1] < 0xA0)) {
+			fw_sb_printf(&sb, "\\x%02X", u[i]);
+			i++;
+			continue;
+		}
+		fw_sb_addn(&sb, s + i, n);
+		i += n;
+	}
+	out = fw_sb_steal(&sb);
+	len = strlen(out);
+	if (max < 16 || len <= max)
+		return out;
+	/* Cut on character boundaries: never inside a UTF-8 sequence. */
+	keep_tail = max / 2;
+	n = max - keep_tail - 3;
+	while (n > 0 && ((unsigned char)out[n] & 0xC0) == 0x80)
+		n--;
+	i = len - keep_tail;
+	while (i < len && ((unsigned char)out[i] & 0xC0) == 0x80)
+		i++;
+	cut = xasprintf("%.*s...%s", (int)n, out, out + i);
+	free(out);
+	return cut;
 }
 
 size_t

@@ -58,6 +58,25 @@ const char *fw_user_name(void);
 /* Current time as "YYYY-MM-DD HH:MM:SS" UTC into buf (at least 20 bytes). */
 void fw_now_utc(char *buf, size_t size);
 
+/* Length of the UTF-8 sequence at s (1-4; at most left bytes), or 0 when
+ * it is not valid. Strict: no overlong forms, no surrogates, nothing past
+ * U+10FFFF. */
+size_t fw_utf8_seq(const unsigned char *s, size_t left);
+/* Whether len bytes at s are valid UTF-8 (NUL bytes included). */
+int fw_utf8_valid(const char *s, size_t len);
+
+/* Longest message line fedwiz prints (see fw_printable()). */
+#define FW_MESSAGE_MAX 280
+
+/*
+ * s made safe to show on a terminal (free()): control characters (C0, DEL,
+ * C1) and bytes that are not UTF-8 become \xNN, so text from files and
+ * arguments can neither move the cursor nor confuse the terminal; past max
+ * bytes the middle is left out ("..."), keeping the head and the tail
+ * where messages say what is wrong.
+ */
+char *fw_printable(const char *s, size_t max);
+
 /* Display columns of UTF-8 text, counting each character as one column
  * (enough for the Latin scripts fedwiz is translated into). */
 size_t fw_utf8_width(const char *s, size_t len);

@@ -63,12 +63,13 @@ static int
 try_help(const char *fmt, ...)
 {
 	va_list ap;
+	char *msg;
 
-	fputs("fedwiz: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fw_err("%s", msg);
+	free(msg);
 	fputs(_("Try 'fedwiz --help'.\n"), stderr);
 	return FW_EXIT_USAGE;
 }

@@ -60,8 +60,22 @@ for step in 6 8 9; do
 done
 is "$(count '\(imp\.tls\|imp\.cup\|imp\.csr\|imp\.sipproxy\|ocs\..*\.cert\|ocs\..*\.fips\|ocs\..*\.trust\).*' $t)" \
 	0 "TCP: no TLS-only item"
+is "$(count 'imp\.recordroute' $t)" 1 \
+	"TCP: Use Transport in Record-Route Header = On, once for the cluster"
+ok "TCP: ... with the reason" grep -q "NOTIFY requests towards OCS time out" $t
+is "$(count 'verify\.ocs\.nslookup\..*' $t)" 2 \
+	"TCP: Verify: both-way lookups from OCS per IM&P node (2)"
+is "$(count 'verify\.imp\.host\..*' $t)" 1 \
+	"TCP: Verify: utils network host per OCS server (1)"
+is "$(count 'verify\.imp\.notifications' $t)" 1 \
+	"TCP: Verify: Active Notifications once"
 
 t=tls-enterprise.txt
+is "$(count 'imp\.recordroute' $t)" 0 "TLS: no Record-Route item"
+is "$(count 'verify\.ocs\.nslookup\..*' $t)" 3 \
+	"TLS: Verify: both-way lookups from OCS per IM&P node (3)"
+is "$(count 'verify\.imp\.host\..*' $t)" 4 \
+	"TLS: Verify: utils network host per OCS server (4)"
 is "$(count 'imp\.xcp\..*' $t)" 3 "TLS: one XCP restart per IM&P node (3)"
 is "$(count 'ocs\.pool[12]\..*\.hostauth\..*\.ip' $t)" 6 \
 	"TLS: host authorization by IP per node per pool (3 x 2)"

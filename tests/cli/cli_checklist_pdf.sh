@@ -34,11 +34,12 @@ for dep in tcp-standard tls-enterprise; do
 done
 
 # Page counts measured with Chromium 156 on Letter paper. TCP /
-# Standard: publisher (two pages with the header), node, one OCS server.
-is "$(pages tcp-standard.pdf)" 4 "TCP / Standard: 4 pages"
+# Standard: publisher (two pages with the header), node, one OCS server,
+# Verify.
+is "$(pages tcp-standard.pdf)" 5 "TCP / Standard: 5 pages"
 # TLS / Enterprise: 3 IM&P nodes, 2 pools and 4 front ends on their own
 # pages; the publisher takes 3, each pool 2.
-is "$(pages tls-enterprise.pdf)" 14 "TLS / Enterprise: 14 pages"
+is "$(pages tls-enterprise.pdf)" 16 "TLS / Enterprise: 16 pages (Verify 2)"
 n=$(pages tls-enterprise.pdf)
 is "$(grep -c "Page [0-9]* / $n" tls-enterprise.pdf.txt)" "$n" \
 	"every page is numbered 'Page N / $n'"

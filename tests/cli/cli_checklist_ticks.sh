@@ -87,9 +87,11 @@ is "$(box "$route")" "[x]" "... and leaves the route alone"
 printf '\n[ocs_domain]\nname = new.example.net\n' >>b.answers
 "$FEDWIZ" import p.fedwiz b.answers
 is "$(box "$xcp_b")" "[~]" "adding a federated domain brings the restarts back"
-"$FEDWIZ" tick p.fedwiz "$xcp_a" "$xcp_b" "$xcp_c"
+"$FEDWIZ" tick p.fedwiz "$xcp_a" "$xcp_b" "$xcp_c" verify.imp.notifications
 edit '/^\[ocs_domain\]$/{N;/new\.example\.net/d;}'
 is "$(box "$xcp_c")" "[~]" "deleting a federated domain brings them back too"
+is "$(box verify.imp.notifications)" "[~]" \
+	"... and the Active Notifications check of the Verify section"
 ok "the deleted domain's entry is gone" sh -c "! grep -q imp.sipfed.new.example.net cl.txt"
 
 # untick, including a tick whose item no longer exists.

@@ -32,6 +32,10 @@ ok "and Max-Forwards, CSeq" sh -c \
 	"grep -q '^Max-Forwards: 70' sipp-messages.log && grep -q '^CSeq: 1 OPTIONS' sipp-messages.log"
 is "$(sqlite3 tcp.fedwiz "SELECT summary FROM probe WHERE kind = 'sip'")" \
 	"200 OK over TCP" "the SIP result is stored"
+run "$FEDWIZ" checklist tcp.fedwiz
+ok "the checklist's Verify section shows the probe result" grep -q \
+	"^    fedwiz probe, sip port $psip: verified [0-9-]* [0-9:]*: 200 OK over TCP" \
+	"$OUT"
 
 # SIP over TLS: socat terminates TLS (good certificate) in front of SIPp.
 free_port ptls

@@ -165,7 +165,7 @@ static void
 test_long_line(void)
 {
 	size_t n = 64 * 1024 + 40;
-	char *text = malloc(n + 1), *errors;
+	char *text = xmalloc(n + 1), *errors;
 	struct fw_deployment *d;
 
 	memcpy(text, "[deployment]\nname = ", 20);

@@ -63,10 +63,9 @@ file_bad(const char *path, const char *what, const char *needle)
 static char *
 write_tmp(const char *name, const char *data, size_t len)
 {
-	char *path = malloc(strlen(tmpdir) + strlen(name) + 2);
+	char *path = xasprintf("%s/%s", tmpdir, name);
 	FILE *fp;
 
-	sprintf(path, "%s/%s", tmpdir, name);
 	fp = fopen(path, "wb");
 	fwrite(data, 1, len, fp);
 	fclose(fp);
@@ -90,7 +89,7 @@ test_files(const char *pem, const char *fp)
 	free(path);
 	free(cause);
 
-	big = malloc(bigsize);
+	big = xmalloc(bigsize);
 	memset(big, 'A', bigsize);
 	path = write_tmp("big.pem", big, bigsize);
 	file_bad(path, "file over 1 MiB", "larger than 1 MiB");
@@ -104,8 +103,7 @@ test_files(const char *pem, const char *fp)
 	free(path);
 
 	file_bad(tmpdir, "directory", "is a directory");
-	missing = malloc(strlen(tmpdir) + 32);
-	sprintf(missing, "%s/missing.pem", tmpdir);
+	missing = xasprintf("%s/missing.pem", tmpdir);
 	file_bad(missing, "missing file", "cannot open");
 	free(missing);
 }

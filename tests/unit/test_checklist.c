@@ -123,7 +123,8 @@ test_tcp_standard(void)
 	struct fw_checklist *cl = fw_checklist_build(d);
 	const struct fw_check_item *r1, *r2, *it;
 
-	is_int(cl->n_groups, 4, "publisher, node, two Standard servers");
+	is_int(cl->n_groups, 5,
+	    "publisher, node, two Standard servers, Verify");
 	is_str(cl->groups[0].title, "IM and Presence publisher cup1.foo.com "
 	    "(192.0.2.11)", "publisher title: role, FQDN, IP");
 	is_str(cl->groups[2].role, "OCS Standard Edition server",

@@ -331,14 +331,8 @@ header_line(struct parser *p, const char *s, size_t len, unsigned no)
 static char *
 check_text(const char *v, char **cause)
 {
-	const unsigned char *s;
-
-	for (s = (const unsigned char *)v; *s != '\0'; s++) {
-		if ((*s < 0x20 && *s != '\t') || *s == 0x7f) {
-			fw_fail(cause, _("'%s' holds a control character"), v);
-			return NULL;
-		}
-	}
+	if (fw_syntax_text(v, cause) != 0)
+		return NULL;
 	return xstrdup(v);
 }
 

@@ -139,6 +139,44 @@ static const struct fw_field step9_fields[] = {
 
 #define FIELDS(a) (a), sizeof (a) / sizeof (a)[0]
 
+static const struct fw_column imp_domain_cols[] = {
+	{ "name", N_("Domain"), FW_COL_HOST, 0, 0, 24 },
+	{ "route_to", N_("OCS routes to node"), FW_COL_REF_NODE, 1, 0, 24 },
+};
+
+static const struct fw_column imp_node_cols[] = {
+	{ "fqdn", N_("FQDN"), FW_COL_HOST, 0, 0, 28 },
+	{ "ip", N_("IP"), FW_COL_IP, 0, 0, 16 },
+};
+
+static const struct fw_column ocs_domain_cols[] = {
+	{ "name", N_("Domain"), FW_COL_HOST, 0, 0, 22 },
+	{ "description", N_("Description"), FW_COL_TEXT, 1, 0, 26 },
+};
+
+static const struct fw_column ocs_pool_cols[] = {
+	{ "fqdn", N_("Pool FQDN"), FW_COL_HOST, 0, 0, 32 },
+};
+
+static const struct fw_column ocs_server_cols[] = {
+	{ "fqdn", N_("Next hop"), FW_COL_HOST, 0, 0, 22 },
+	{ "ip", N_("IP"), FW_COL_IP, 0, 0, 15 },
+	{ "domain", N_("OCS domain"), FW_COL_REF_DOMAIN, 0, 0, 16 },
+	{ "pool", N_("Pool"), FW_COL_REF_POOL, 0, FW_APPLIES_ENTERPRISE, 16 },
+	{ "route", N_("Route"), FW_COL_ROUTE, 0, 0, 7 },
+};
+
+static const struct {
+	const struct fw_column *cols;
+	size_t n;
+} list_cols[] = {
+	[FW_LIST_IMP_DOMAIN] = { FIELDS(imp_domain_cols) },
+	[FW_LIST_IMP_NODE] = { FIELDS(imp_node_cols) },
+	[FW_LIST_OCS_DOMAIN] = { FIELDS(ocs_domain_cols) },
+	[FW_LIST_OCS_POOL] = { FIELDS(ocs_pool_cols) },
+	[FW_LIST_OCS_SERVER] = { FIELDS(ocs_server_cols) },
+};
+
 static const struct fw_step steps[FW_STEP_COUNT] = {
 	{ 0, N_("Deployment"), N_("Deployment"),
 	  N_("The two sides of the federation: transport, OCS edition, the "
@@ -369,4 +407,11 @@ fw_flow_place(const char *key)
 			return &places[i];
 	}
 	return NULL;
+}
+
+const struct fw_column *
+fw_flow_columns(enum fw_list list, size_t *n)
+{
+	*n = list_cols[list].n;
+	return list_cols[list].cols;
 }

@@ -94,4 +94,29 @@ struct fw_place {
 /* The place with this key ("imp_network_services", ...), or NULL. */
 const struct fw_place *fw_flow_place(const char *key);
 
+/* What a list column holds: how it is checked and edited. */
+enum fw_col_kind {
+	FW_COL_HOST,		/* RFC 1123 name, stored folded (fw_syntax.h) */
+	FW_COL_IP,		/* IPv4 or IPv6 address */
+	FW_COL_TEXT,		/* free text */
+	FW_COL_ROUTE,		/* primary or backup */
+	FW_COL_REF_NODE,	/* the fqdn of an IM&P node */
+	FW_COL_REF_DOMAIN,	/* the name of an OCS domain */
+	FW_COL_REF_POOL,	/* the fqdn of an OCS pool */
+};
+
+/* One column of a list: the sub-fields of its entries, in the order the
+ * wizard shows and edits them. Column 0 names the entry. */
+struct fw_column {
+	const char *key;	/* the answers file's key: fqdn, ip, ... */
+	const char *label;	/* N_() */
+	enum fw_col_kind kind;
+	int optional;		/* may stay empty */
+	unsigned applies;	/* like fw_field.applies */
+	int width;		/* display columns the list gives it */
+};
+
+/* The columns of a list and their number in *n. */
+const struct fw_column *fw_flow_columns(enum fw_list, size_t *n);
+
 #endif

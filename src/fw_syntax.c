@@ -105,3 +105,16 @@ fw_syntax_port(const char *in, int *port, char **cause)
 	*port = (int)v;
 	return 0;
 }
+
+int
+fw_syntax_text(const char *in, char **cause)
+{
+	const unsigned char *s;
+
+	for (s = (const unsigned char *)in; *s != '\0'; s++) {
+		if ((*s < 0x20 && *s != '\t') || *s == 0x7f)
+			return fw_fail(cause, _("'%s' holds a control "
+			    "character"), in);
+	}
+	return 0;
+}

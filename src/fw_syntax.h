@@ -18,4 +18,7 @@ int fw_syntax_ip(const char *in, char **norm, char **cause);
 /* A TCP/UDP port 1-65535, decimal digits only. */
 int fw_syntax_port(const char *in, int *port, char **cause);
 
+/* Free text (names, descriptions): no control characters but tab. */
+int fw_syntax_text(const char *in, char **cause);
+
 #endif

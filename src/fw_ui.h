@@ -6,6 +6,7 @@ struct fw_ui_opts {
 	const char *path;	/* project file, or NULL for the start screen */
 	int read_only;		/* open read-only without asking */
 	int no_color;		/* --no-color or NO_COLOR set */
+	int offline;		/* --offline: no DNS lookups */
 };
 
 /* Runs the wizard; returns an exit code (enum fw_exit). */

@@ -25,6 +25,7 @@
 #define OPT_VERSION 0x100
 #define OPT_NO_COLOR 0x101
 #define OPT_READ_ONLY 0x102
+#define OPT_OFFLINE 0x103
 
 static void
 usage(FILE *fp)
@@ -45,6 +46,7 @@ usage(FILE *fp)
 		    _(fw_cmds[i]->summary));
 	fputs(_("\nOptions (for the wizard):\n"
 	    "      --no-color   no colours (also when NO_COLOR is set)\n"
+	    "      --offline    no DNS lookups behind the findings\n"
 	    "      --read-only  open PROJECT without changing it, even when "
 	    "another\n"
 	    "                   fedwiz holds it\n"
@@ -103,6 +105,7 @@ parse_global(int argc, char **argv, struct fw_ui_opts *ui)
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 		{ "read-only", no_argument, NULL, OPT_READ_ONLY },
+		{ "offline", no_argument, NULL, OPT_OFFLINE },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -123,6 +126,9 @@ parse_global(int argc, char **argv, struct fw_ui_opts *ui)
 		case OPT_READ_ONLY:
 			ui->read_only = 1;
 			break;
+		case OPT_OFFLINE:
+			ui->offline = 1;
+			break;
 		default:
 			return option_error(argv, c);
 		}
@@ -133,7 +139,7 @@ parse_global(int argc, char **argv, struct fw_ui_opts *ui)
 int
 main(int argc, char **argv)
 {
-	struct fw_ui_opts ui = { NULL, 0, 0 };
+	struct fw_ui_opts ui = { NULL, 0, 0, 0 };
 	const struct fw_cmd *cmd;
 	const char *nc;
 #ifdef ENABLE_NLS

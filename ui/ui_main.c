@@ -1,116 +1,105 @@
 /*
- * ui_main.c: entry point of the full-screen front end.
- *
- * For now a single placeholder screen: a bordered box titled "fedwiz" that
- * shows the project path, until F10 or q. The wizard screens replace it.
+ * ui_main.c: the entry point of the full-screen wizard. Opens the project
+ * before the terminal is taken over, so a file that is not a project is a
+ * plain "fedwiz: FILE: ..." line; a lock held by another fedwiz is asked
+ * about on screen (read-only or quit).
  */
 #include "config.h"
 
 #include "fw_ui.h"
 
+#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <wchar.h>
 
-#include "fw_i18n.h"
 #include "fw_curses.h"
+#include "fw_i18n.h"
+#include "fw_resolve.h"
+#include "fw_util.h"
+#include "ui_app.h"
 
-/* Convert a multibyte string to an allocated wide string; NULL on bad input.
- * The result must be released by the caller with free(). */
-static wchar_t *
-ui_widen(const char *s)
+/* The pairs ui_text.c names: error, good, banner; on the terminal's own
+ * background. */
+static void
+start_colors(void)
 {
-	mbstate_t st;
-	const char *p = s;
-	size_t n;
-	wchar_t *w;
-
-	memset(&st, 0, sizeof st);
-	n = mbsrtowcs(NULL, &p, 0, &st);
-	if (n == (size_t)-1)
-		return NULL;
-	w = calloc(n + 1, sizeof *w);
-	if (w == NULL)
-		return NULL;
-	p = s;
-	memset(&st, 0, sizeof st);
-	mbsrtowcs(w, &p, n + 1, &st);
-	return w;
+	start_color();
+	use_default_colors();
+	init_pair(1, COLOR_RED, -1);
+	init_pair(2, COLOR_GREEN, -1);
+	init_pair(3, COLOR_YELLOW, -1);
 }
 
-/* Draw the whole screen from scratch: called first and on every resize. */
 static void
-ui_main_draw(WINDOW *win, const struct fw_ui_opts *opts)
+start_terminal(struct ui_app *app)
 {
-	const char *path = opts->path != NULL ? opts->path : _("(no project)");
-	wchar_t *wpath = ui_widen(path);
-	wchar_t *whint = ui_widen(_("F10 or q: quit"));
-	int rows, cols;
-
-	getmaxyx(win, rows, cols);
-	werase(win);
-	box_set(win, WACS_VLINE, WACS_HLINE);
-	if (cols > 12)
-		mvwaddwstr(win, 0, 2, L" fedwiz ");
-	if (rows > 2 && cols > 4) {
-		if (wpath != NULL)
-			mvwaddnwstr(win, 1, 2, wpath, cols - 4);
-		else
-			mvwaddnstr(win, 1, 2, path, cols - 4);
-	}
-	if (rows > 3 && cols > 4 && opts->read_only)
-		mvwaddnstr(win, 2, 2, _("read-only"), cols - 4);
-	if (rows > 4 && cols > 4 && whint != NULL)
-		mvwaddnwstr(win, rows - 2, 2, whint, cols - 4);
-	wnoutrefresh(win);
-	doupdate();
-	free(whint);
-	free(wpath);
+	initscr();
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(50);
+	app->color = !app->opts->no_color && has_colors();
+	if (app->color)
+		start_colors();
 }
 
 int
 fw_ui_run(const struct fw_ui_opts *opts)
 {
-	CDKSCREEN *screen;
-	WINDOW *win;
-	wint_t key;
+	struct ui_app app;
+	char *cause = NULL;
 	int rc;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "fedwiz: %s\n",
 		    _("not a terminal; use a subcommand (see --help)"));
-		return 2;
+		return FW_EXIT_USAGE;
 	}
-
-	screen = initCDKScreen(NULL);
-	if (screen == NULL) {
-		fprintf(stderr, "fedwiz: %s\n", _("cannot start the terminal screen"));
-		return 1;
+	memset(&app, 0, sizeof app);
+	app.opts = opts;
+	app.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	app.mode = UI_MODE_START;
+	if (opts->path != NULL) {
+		app.path = xstrdup(opts->path);
+		if (ui_app_open(&app, opts->read_only, 1, &cause) != 0) {
+			fprintf(stderr, "fedwiz: %s\n", cause);
+			free(cause);
+			free(app.path);
+			return FW_EXIT_USAGE;
+		}
 	}
-	win = screen->window;
-	if (!opts->no_color && has_colors())
-		initCDKColor();
-	cbreak();
-	noecho();
-	keypad(win, TRUE);
-	curs_set(0);
-
-	ui_main_draw(win, opts);
-	for (;;) {
-		rc = wget_wch(win, &key);
-		if (rc == ERR)
-			break;
-		if (rc == KEY_CODE_YES && key == KEY_F(10))
-			break;
-		if (rc == OK && (key == L'q' || key == L'Q'))
-			break;
-		if (rc == KEY_CODE_YES && key == KEY_RESIZE)
-			ui_main_draw(win, opts);
+	if (ui_signals_init(&cause) != 0) {
+		fprintf(stderr, "fedwiz: %s\n", cause);
+		free(cause);
+		ui_app_close(&app);
+		free(app.path);
+		return FW_EXIT_USAGE;
 	}
-
-	destroyCDKScreen(screen);
-	endCDK();
-	return 0;
+	if (!opts->offline && (app.resolver = fw_resolver_new(NULL,
+	    &cause)) == NULL) {
+		/* The wizard works without lookups: say so, go on. */
+		ui_app_message(&app, 1, "%s", cause);
+		free(cause);
+		cause = NULL;
+	}
+	ui_app_check(&app);
+	start_terminal(&app);
+	if (app.mode == UI_MODE_START)
+		app.start = ui_start_new(&app);
+	rc = ui_app_run(&app);
+	endwin();
+	ui_signals_restore();
+	ui_app_close(&app);
+	fw_resolver_free(app.resolver);
+	ui_dialog_free(app.dialog);
+	ui_start_free(app.start);
+	if (app.message != NULL && app.message_error)
+		fprintf(stderr, "fedwiz: %s\n", app.message);
+	free(app.message);
+	free(app.path);
+	return rc;
 }

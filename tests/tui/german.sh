@@ -1,18 +1,17 @@
 #!/bin/sh
-# The wizard under LANG=de_DE.UTF-8 in a detached tmux at 80x24: German text
-# with its umlauts drawn as characters (not as bytes or '?'), and every
-# border where it belongs: each screen line is exactly 80 columns wide and
-# ends in a box character, so no translated string pushed a border out of
-# line. Catalogues from the build tree (see tests/cli/cli_german.sh).
+# The wizard under LANG=de_DE.UTF-8 at 80x24: German text with its umlauts
+# drawn as characters, and every border where it belongs: each boxed line
+# is exactly 80 columns and ends in a box character, so no translated
+# string (measured in bytes instead of columns) pushed a border out of
+# line. Also the help, the too-small screen and the legend in German.
+# Catalogues from the build tree (see tests/cli/cli_german.sh).
 . "${top_srcdir:-.}/tests/lib.sh"
+. "$top_srcdir/tests/tui/tui_lib.sh"
 
 if ! locale -a 2>/dev/null | grep -qix 'de_DE\.utf-\{0,1\}8'; then
 	echo "Bail out! no de_DE.UTF-8 locale; ./build.sh check generates it"
 	exit 1
 fi
-command -v tmux >/dev/null 2>&1 ||
-	{ echo "Bail out! tmux is missing; ./build.sh check installs it"; exit 1; }
-
 LANG=de_DE.UTF-8
 FEDWIZ_LOCALEDIR=$top_builddir/locale
 export LANG FEDWIZ_LOCALEDIR
@@ -20,55 +19,72 @@ export LANG FEDWIZ_LOCALEDIR
 "$FEDWIZ" init p.fedwiz --answers "$top_srcdir/data/example.answers" ||
 	echo "Bail out! cannot create the project"
 
-# A private tmux server (its own socket), ended by its PID at exit.
-sock=$FW_TMP/tmux.sock
-tmux_() { tmux -S "$sock" -f /dev/null "$@"; }
-tmux_pid=
-stop_tmux() {
-	[ -n "$tmux_pid" ] && kill "$tmux_pid" 2>/dev/null
-	cd / && rm -rf "$FW_TMP"
-}
-trap stop_tmux EXIT
-
-tmux_ new-session -d -x 80 -y 24 \
-	"'$FEDWIZ' --read-only p.fedwiz; echo fedwiz-exit=\$?; sleep 30" ||
-	echo "Bail out! tmux cannot start a session"
-tmux_pid=$(tmux_ display-message -p '#{pid}')
-
-# wait_for TEXT: poll the screen (up to 10 s) until it shows TEXT.
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		tmux_ capture-pane -p >screen.txt
-		grep -qF "$1" screen.txt && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	diag "screen without '$1':" "$(cat screen.txt)"
+# boxes_aligned: every line of the screen that starts with a box character
+# is 80 columns wide and ends with one (in the last capture).
+boxes_aligned() {
+	_bad=$(grep '^[┌│└]' "$TUI_SCREEN" | while IFS= read -r _l; do
+		_w=$(printf '%s\n' "$_l" | wc -L)
+		case $_l in
+		*[┐│┘]) [ "$_w" -eq 80 ] || echo "$_w columns: $_l" ;;
+		*) echo "no right border: $_l" ;;
+		esac
+	done)
+	[ -z "$_bad" ] && return 0
+	diag "$_bad"
 	return 1
 }
 
-ok "the wizard shows its German key hint" wait_for "F10 oder q: beenden"
-ok "'schreibgeschützt' is drawn with its umlaut" \
-	grep -q '│ schreibgeschützt  ' screen.txt
-ok "the screen holds no replacement characters" \
-	sh -c '! grep -q "[?�]" screen.txt'
+# panes_aligned: the border between the steps pane and the main pane stays
+# in one column on every row of the steps pane, whatever German text
+# either pane holds (a string measured in bytes would overwrite it, and
+# the line would still be 80 columns).
+panes_aligned() {
+	_top=$(grep -n '^┌ Schritte ─' "$TUI_SCREEN" | head -n 1 | cut -d: -f1)
+	[ -n "$_top" ] || { diag "no steps pane"; return 1; }
+	_n=$(sed -n "${_top}p" "$TUI_SCREEN" | sed 's/┐┌.*//' | tr -d '\n' | wc -m)
+	_bad=$(sed -n "$((_top + 1)),\$p" "$TUI_SCREEN" | sed '/^└/q' |
+		sed -n "s/^.\{$_n\}\(..\).*/\1/p" | grep -v '^[│┘][│└]$')
+	[ -z "$_bad" ] && return 0
+	diag "pane border out of column $((_n + 1)): $_bad"
+	return 1
+}
 
-# Every line is 80 columns and ends in a border character.
-is "$(wc -l <screen.txt)" 24 "the capture has 24 lines"
-bad=$(while IFS= read -r line; do
-	w=$(printf '%s\n' "$line" | wc -L)
-	case $line in
-	*[┐│┘]) [ "$w" -eq 80 ] || echo "$w: $line" ;;
-	*) echo "no border: $line" ;;
-	esac
-done <screen.txt)
-ok "every line is 80 columns and ends in the right border" test -z "$bad"
-[ -n "$bad" ] && diag "$bad"
-ok "the top-left corner is in column 1" grep -q '^┌' screen.txt
+tui_start 80x24 "\"\$FEDWIZ\" --offline p.fedwiz"
+ok "the wizard starts in German" tui_wait "Schritte abgeschlossen"
+ok "the steps pane has its German title" grep -q '^┌ Schritte ─' "$TUI_SCREEN"
+ok "a step title with umlauts sits between its borders" \
+	grep -q '^│ . 1 Föderierte Domänen ││' "$TUI_SCREEN"
+ok "the legend is German" grep -q '^ Tab Feld  PgDn Schritt  Enter ändern' \
+	"$TUI_SCREEN"
+ok "the German project step: boxes aligned" boxes_aligned
+ok "the German project step: pane borders in one column" panes_aligned
 
-# Only that it ends: exit statuses are the wizard's own tests' concern.
-tmux_ send-keys F10
-ok "F10 quits the wizard" wait_for "fedwiz-exit="
+tui_keys NPage
+ok "step 1 explains itself in German" tui_wait "Ein Eintrag als föderierte Domäne"
+ok "its list heads are German" grep -q '│   Domäne  ' "$TUI_SCREEN"
+ok "step 1: boxes aligned" boxes_aligned
+ok "step 1: pane borders in one column" panes_aligned
+
+tui_keys F1
+ok "F1 opens the German help" tui_wait "Jede Taste schließt diese Hilfe."
+ok "the help says where the field is set, in German" \
+	grep -q '│ Wo es eingestellt wird ' "$TUI_SCREEN"
+ok "help: boxes aligned" boxes_aligned
+ok "help: pane borders in one column" panes_aligned
+tui_keys Escape
+tui_wait_gone "Jede Taste schließt diese Hilfe." ||
+	diag "the help did not close"
+
+tui_resize 60x20
+ok "a terminal too small is explained in German" \
+	tui_wait "fedwiz braucht mindestens 80x24; dieses Terminal hat 60x20."
+ok "and how to go on" grep -q 'Vergrößern Sie es; nichts geht verloren. F10 beendet.' \
+	"$TUI_SCREEN"
+tui_resize 80x24
+ok "back at 80x24 the steps return" tui_wait "┌ Schritte ─"
+ok "after the resize: boxes aligned" boxes_aligned
+
+tui_keys F10
+is "$(tui_exit_status)" 0 "F10 quits with status 0"
 
 done_testing

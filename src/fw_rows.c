@@ -1,0 +1,289 @@
+#include "config.h"
+
+#include "fw_rows.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fw_i18n.h"
+#include "fw_syntax.h"
+#include "fw_util.h"
+
+size_t
+fw_rows_count(const struct fw_deployment *d, enum fw_list list)
+{
+	switch (list) {
+	case FW_LIST_IMP_DOMAIN:
+		return d->n_imp_domains;
+	case FW_LIST_IMP_NODE:
+		return d->n_imp_nodes;
+	case FW_LIST_OCS_DOMAIN:
+		return d->n_ocs_domains;
+	case FW_LIST_OCS_POOL:
+		return d->n_ocs_pools;
+	case FW_LIST_OCS_SERVER:
+		return d->n_ocs_servers;
+	}
+	return 0;
+}
+
+/* The row's strings in column order; route is the one enum column. */
+static void
+row_strings(const struct fw_deployment *d, enum fw_list list, size_t row,
+    const char *out[5])
+{
+	memset(out, 0, 5 * sizeof *out);
+	switch (list) {
+	case FW_LIST_IMP_DOMAIN:
+		out[0] = d->imp_domains[row].name;
+		out[1] = d->imp_domains[row].route_to;
+		break;
+	case FW_LIST_IMP_NODE:
+		out[0] = d->imp_nodes[row].fqdn;
+		out[1] = d->imp_nodes[row].ip;
+		break;
+	case FW_LIST_OCS_DOMAIN:
+		out[0] = d->ocs_domains[row].name;
+		out[1] = d->ocs_domains[row].description;
+		break;
+	case FW_LIST_OCS_POOL:
+		out[0] = d->ocs_pools[row].fqdn;
+		break;
+	case FW_LIST_OCS_SERVER:
+		out[0] = d->ocs_servers[row].fqdn;
+		out[1] = d->ocs_servers[row].ip;
+		out[2] = d->ocs_servers[row].domain;
+		out[3] = d->ocs_servers[row].pool;
+		out[4] = fw_route_name(d->ocs_servers[row].route);
+		break;
+	}
+}
+
+const char *
+fw_rows_get(const struct fw_deployment *d, enum fw_list list, size_t row,
+    size_t col)
+{
+	const char *v[5];
+	size_t n;
+
+	fw_flow_columns(list, &n);
+	if (row >= fw_rows_count(d, list) || col >= n)
+		return NULL;
+	row_strings(d, list, row, v);
+	return v[col] != NULL && v[col][0] != '\0' ? v[col] : NULL;
+}
+
+int
+fw_rows_ref_list(enum fw_col_kind kind, enum fw_list *list)
+{
+	switch (kind) {
+	case FW_COL_REF_NODE:
+		*list = FW_LIST_IMP_NODE;
+		return 0;
+	case FW_COL_REF_DOMAIN:
+		*list = FW_LIST_OCS_DOMAIN;
+		return 0;
+	case FW_COL_REF_POOL:
+		*list = FW_LIST_OCS_POOL;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+/* The index of the entry whose name (column 0) is name, skipping row
+ * skip; -1 when none. */
+static long
+find_name(const struct fw_deployment *d, enum fw_list list, const char *name,
+    size_t skip)
+{
+	size_t i, n = fw_rows_count(d, list);
+	const char *v;
+
+	for (i = 0; i < n; i++) {
+		v = fw_rows_get(d, list, i, 0);
+		if (i != skip && v != NULL && fw_strcaseeq(v, name))
+			return (long)i;
+	}
+	return -1;
+}
+
+/* One value's stored form (free()), NULL for empty; -1 with *cause. */
+static int
+check_value(const struct fw_deployment *d, const struct fw_column *c,
+    const char *v, char **norm, char **cause)
+{
+	enum fw_route_role r;
+	enum fw_list ref;
+	char *why = NULL;
+	long i;
+
+	*norm = NULL;
+	if (!fw_flow_applies(c->applies, d) || v == NULL || v[0] == '\0') {
+		if (fw_flow_applies(c->applies, d) && !c->optional)
+			return fw_fail(cause, _("%s: required"), _(c->label));
+		return 0;
+	}
+	switch (c->kind) {
+	case FW_COL_HOST:
+		if (fw_syntax_hostname(v, norm, &why) == 0)
+			return 0;
+		break;
+	case FW_COL_IP:
+		if (fw_syntax_ip(v, norm, &why) == 0)
+			return 0;
+		break;
+	case FW_COL_TEXT:
+		if (fw_syntax_text(v, &why) == 0) {
+			*norm = xstrdup(v);
+			return 0;
+		}
+		break;
+	case FW_COL_ROUTE:
+		if (fw_route_parse(v, &r) == 0) {
+			*norm = xstrdup(fw_route_name(r));
+			return 0;
+		}
+		why = xasprintf(_("'%s' is not one of: primary, backup"), v);
+		break;
+	case FW_COL_REF_NODE:
+	case FW_COL_REF_DOMAIN:
+	case FW_COL_REF_POOL:
+		fw_rows_ref_list(c->kind, &ref);
+		if ((i = find_name(d, ref, v, (size_t)-1)) >= 0) {
+			*norm = xstrdup(fw_rows_get(d, ref, (size_t)i, 0));
+			return 0;
+		}
+		why = xasprintf(_("'%s' is not in the list; add it first"), v);
+		break;
+	}
+	fw_fail(cause, "%s: %s", _(c->label), why);
+	free(why);
+	return -1;
+}
+
+static int
+save_entry(struct fw_project *p, const struct fw_deployment *d,
+    enum fw_list list, size_t row, char *const *v, char **cause)
+{
+	int has = row < fw_rows_count(d, list);
+	enum fw_route_role route = FW_ROUTE_PRIMARY;
+
+	switch (list) {
+	case FW_LIST_IMP_DOMAIN: {
+		struct fw_imp_domain e = { has ? d->imp_domains[row].id : 0,
+		    v[0], v[1] };
+		return fw_project_save_imp_domain(p, &e, cause);
+	}
+	case FW_LIST_IMP_NODE: {
+		struct fw_imp_node e = { has ? d->imp_nodes[row].id : 0, v[0],
+		    v[1] };
+		return fw_project_save_imp_node(p, &e, cause);
+	}
+	case FW_LIST_OCS_DOMAIN: {
+		struct fw_ocs_domain e = { has ? d->ocs_domains[row].id : 0,
+		    v[0], v[1] };
+		return fw_project_save_ocs_domain(p, &e, cause);
+	}
+	case FW_LIST_OCS_POOL: {
+		struct fw_ocs_pool e = { has ? d->ocs_pools[row].id : 0, v[0] };
+		return fw_project_save_ocs_pool(p, &e, cause);
+	}
+	case FW_LIST_OCS_SERVER: {
+		struct fw_ocs_server e;
+
+		if (v[4] != NULL)
+			fw_route_parse(v[4], &route);
+		e = (struct fw_ocs_server){ has ? d->ocs_servers[row].id : 0,
+		    v[0], v[1], v[2], v[3], route };
+		return fw_project_save_ocs_server(p, &e, cause);
+	}
+	}
+	return fw_fail(cause, _("unknown list"));
+}
+
+int
+fw_rows_save(struct fw_project *p, const struct fw_deployment *d,
+    enum fw_list list, size_t row, const char *const *values, char **cause)
+{
+	char *norm[5] = { NULL };
+	const struct fw_column *cols;
+	size_t i, n;
+	int rc = -1;
+
+	cols = fw_flow_columns(list, &n);
+	for (i = 0; i < n; i++) {
+		if (check_value(d, &cols[i], values[i], &norm[i], cause) != 0)
+			goto out;
+	}
+	if (find_name(d, list, norm[0], row) >= 0) {
+		fw_fail(cause, _("%s: '%s' is already in the list"),
+		    _(cols[0].label), norm[0]);
+		goto out;
+	}
+	rc = save_entry(p, d, list, row, norm, cause);
+out:
+	for (i = 0; i < n; i++)
+		free(norm[i]);
+	return rc;
+}
+
+/* Who refers to entry row of list: a translated description or NULL. */
+static char *
+referrer(const struct fw_deployment *d, enum fw_list list, size_t row)
+{
+	const char *name = fw_rows_get(d, list, row, 0);
+	size_t i;
+
+	for (i = 0; i < d->n_imp_domains && list == FW_LIST_IMP_NODE; i++) {
+		if (d->imp_domains[i].route_to != NULL &&
+		    fw_strcaseeq(d->imp_domains[i].route_to, name))
+			return xasprintf(_("IM and Presence domain %s routes "
+			    "to it"), d->imp_domains[i].name);
+	}
+	for (i = 0; i < d->n_ocs_servers; i++) {
+		const struct fw_ocs_server *s = &d->ocs_servers[i];
+
+		if ((list == FW_LIST_OCS_DOMAIN && fw_strcaseeq(s->domain,
+		    name)) || (list == FW_LIST_OCS_POOL && s->pool != NULL &&
+		    fw_strcaseeq(s->pool, name)))
+			return xasprintf(_("OCS server %s belongs to it"),
+			    s->fqdn);
+	}
+	return NULL;
+}
+
+int
+fw_rows_delete(struct fw_project *p, const struct fw_deployment *d,
+    enum fw_list list, size_t row, char **cause)
+{
+	char *who;
+	int64_t id = 0;
+
+	if (row >= fw_rows_count(d, list))
+		return fw_fail(cause, _("no such entry"));
+	if ((who = referrer(d, list, row)) != NULL) {
+		fw_fail(cause, _("%s is still used: %s"),
+		    fw_rows_get(d, list, row, 0), who);
+		free(who);
+		return -1;
+	}
+	switch (list) {
+	case FW_LIST_IMP_DOMAIN:
+		id = d->imp_domains[row].id;
+		break;
+	case FW_LIST_IMP_NODE:
+		id = d->imp_nodes[row].id;
+		break;
+	case FW_LIST_OCS_DOMAIN:
+		id = d->ocs_domains[row].id;
+		break;
+	case FW_LIST_OCS_POOL:
+		id = d->ocs_pools[row].id;
+		break;
+	case FW_LIST_OCS_SERVER:
+		id = d->ocs_servers[row].id;
+		break;
+	}
+	return fw_project_delete(p, list, id, cause);
+}

@@ -1,0 +1,41 @@
+/*
+ * The five lists seen as rows of text columns (fw_flow_columns()): one
+ * way for an editor to read, check and save any list entry without
+ * knowing its struct. Checks are the answers file's: syntax through
+ * fw_syntax.h, references to declared entries, no duplicate names.
+ */
+#ifndef FW_ROWS_H
+#define FW_ROWS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fw_flow.h"
+#include "fw_model.h"
+#include "fw_store.h"
+
+size_t fw_rows_count(const struct fw_deployment *, enum fw_list);
+
+/* Column col of entry row as text, or NULL when empty. Owned by d. */
+const char *fw_rows_get(const struct fw_deployment *, enum fw_list,
+    size_t row, size_t col);
+
+/* The list a reference column points into (its column 0); -1 when the
+ * column is not a reference. */
+int fw_rows_ref_list(enum fw_col_kind, enum fw_list *);
+
+/*
+ * Checks values (one per column; NULL or "" = empty) against the column
+ * kinds, the entries they refer to and the other entries' names, then
+ * saves them as entry row (row == fw_rows_count() adds one) through the
+ * store and reloads nothing: the caller reloads d. On any error nothing
+ * is saved and *cause (free()) names the column: "IP: ...".
+ */
+int fw_rows_save(struct fw_project *, const struct fw_deployment *d,
+    enum fw_list, size_t row, const char *const *values, char **cause);
+
+/* Deletes entry row; an entry other entries refer to is refused. */
+int fw_rows_delete(struct fw_project *, const struct fw_deployment *d,
+    enum fw_list, size_t row, char **cause);
+
+#endif

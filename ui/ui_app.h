@@ -1,0 +1,237 @@
+/*
+ * ui_app.h: the wizard's context, passed to every screen (no globals), and
+ * the screens' common shape: new / draw / handle_key / free. handle_key
+ * takes a key as a value, so a test or a replay can inject keys without a
+ * terminal (CDK's activate with an actions array does the same).
+ *
+ * Include after config.h; needs no curses header: keys are plain ints.
+ */
+#ifndef UI_APP_H
+#define UI_APP_H
+
+#include <stddef.h>
+#include <wchar.h>
+
+#include "fw_flow.h"
+#include "fw_lock.h"
+#include "fw_model.h"
+#include "fw_rules.h"
+#include "fw_store.h"
+#include "fw_ui.h"
+
+/* A key: a character (its code point) or a curses key code moved above
+ * Unicode, so the two never collide. */
+#define UI_KEYCODE(k) (0x200000 + (k))
+#define UI_CTRL(c) ((c) & 0x1f)
+#define UI_ESC 0x1b
+
+/* Smallest size the wizard draws itself at (design/screens.md). */
+#define UI_MIN_COLS 80
+#define UI_MIN_LINES 24
+
+enum ui_mode {
+	UI_MODE_START,		/* no project: the project list */
+	UI_MODE_LOCKED,		/* the project is held: offer read-only */
+	UI_MODE_WIZARD,
+};
+
+/* Pane rectangles, computed from the terminal size on every draw. */
+struct ui_rect {
+	int y, x, h, w;
+};
+
+struct ui_layout {
+	int too_small;
+	struct ui_rect top, steps, main, findings, legend;
+};
+
+/* A row-edit dialog over the main pane (ui_dialog.c). */
+struct ui_dialog;
+
+/* What the main pane's focus can rest on: a field of the flow table or the
+ * step's "done" confirmation. */
+struct ui_focus {
+	const struct fw_field *field;	/* NULL: the "done" confirmation */
+};
+
+struct ui_start;
+
+struct ui_app {
+	const struct fw_ui_opts *opts;
+	enum ui_mode mode;
+	int utf8;		/* marks and borders may use Unicode */
+	int color;		/* colours in use (not --no-color / NO_COLOR) */
+
+	char *path;		/* the project file */
+	struct fw_project *project;
+	struct fw_deployment *d;
+	struct fw_lock_holder holder;	/* who holds it (LOCKED, read-only) */
+	int held;		/* read-only because another fedwiz holds it */
+	char saved[8];		/* "HH:MM" of the last change, local time */
+	struct fw_resolver *resolver;	/* NULL: offline, no lookups */
+	struct fw_findings findings;	/* every rule's, for the answers now */
+
+	int step;		/* 0-9 */
+	size_t field;		/* index into the step's focusable items */
+	size_t row;		/* entry of a focused list (count = "Add") */
+	int steps_focus;	/* F2: the steps pane has the focus */
+	int steps_cursor;
+	int help;		/* 0, UI_HELP_FIELD or UI_HELP_KEYS */
+	int confirm_delete;	/* waiting for y to delete the focused row */
+
+	char *message;		/* one line for the findings pane, or NULL */
+	int message_error;
+
+	struct ui_dialog *dialog;
+	struct ui_start *start;
+
+	/* Where the hardware cursor goes after drawing; -1 = hidden. */
+	int cursor_y, cursor_x;
+	int quit;
+	int exit_code;
+};
+
+#define UI_HELP_FIELD 1
+#define UI_HELP_KEYS 2
+
+/* ui_app.c */
+int ui_app_run(struct ui_app *);
+void ui_app_draw(struct ui_app *);
+void ui_app_handle_key(struct ui_app *, int key);
+/* Opens app->path (taking the lock unless read_only); on a lock held by
+ * another fedwiz switches to UI_MODE_LOCKED. Returns 0, or -1 with *cause. */
+int ui_app_open(struct ui_app *, int read_only, int create, char **cause);
+void ui_app_close(struct ui_app *);
+/* Reloads the deployment after a change, notes the save time and runs
+ * the rules again. */
+int ui_app_reload(struct ui_app *);
+/* Runs the rules over the deployment now (answers from the resolver
+ * arrive later: the main loop runs them again then). */
+void ui_app_check(struct ui_app *);
+/* How many findings of this severity step n has. */
+size_t ui_app_step_count(const struct ui_app *, int step, enum fw_severity);
+void ui_app_message(struct ui_app *, int error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Saves step and field as the resume point (no-op when read-only). */
+void ui_app_save_position(struct ui_app *);
+/* A path with a leading ~/ expanded, as a shell would (free()). */
+char *ui_app_expand_home(const char *path);
+/* Refuses a change in read-only mode, with a message; returns 1 then. */
+int ui_app_refuse_read_only(struct ui_app *);
+
+/* ui_layout.c */
+void ui_layout_compute(struct ui_layout *, int lines, int cols);
+
+/* ui_text.c: drawing text by display width, marks with ASCII fallbacks. */
+enum ui_mark {
+	UI_MARK_DONE,
+	UI_MARK_CURRENT,
+	UI_MARK_PARTIAL,
+	UI_MARK_OPEN,
+	UI_MARK_ERROR,
+	UI_MARK_NA,
+	UI_MARK_ELLIPSIS,
+	UI_MARK_DOT,
+	UI_MARK_FOCUS,
+	UI_MARK_BOX_ON,
+	UI_MARK_BOX_OFF,
+};
+const char *ui_mark(const struct ui_app *, enum ui_mark);
+int ui_text_width(const char *);
+/* Draws s at (y, x) in at most w columns with attributes attr; text that
+ * does not fit ends in an ellipsis. Returns the columns used. */
+int ui_text_put(int y, int x, int w, const char *s, unsigned long attr);
+/* Like ui_text_put, but wraps at spaces over at most h lines; returns the
+ * lines used (also when draw is 0, to measure). */
+int ui_text_wrap(int y, int x, int w, int h, const char *s, unsigned long attr,
+    int draw);
+/* A box with WACS line drawing and an optional title in its top border. */
+void ui_text_box(const struct ui_rect *, const char *title, unsigned long attr);
+void ui_text_fill(const struct ui_rect *);
+/* Attributes by meaning; colour only where colours are on. */
+enum ui_look {
+	UI_LOOK_FOCUS,
+	UI_LOOK_ERROR,
+	UI_LOOK_GOOD,
+	UI_LOOK_DIM,
+	UI_LOOK_BANNER,
+};
+unsigned long ui_attr(const struct ui_app *, enum ui_look);
+
+/* ui_steps.c: the left pane. */
+void ui_steps_draw(struct ui_app *, const struct ui_rect *);
+int ui_steps_handle_key(struct ui_app *, int key);
+enum fw_step_state ui_steps_state(const struct ui_app *, int step);
+
+/* ui_step.c: the main pane. */
+size_t ui_step_items(const struct ui_app *, int step, struct ui_focus *out,
+    size_t max);
+void ui_step_draw(struct ui_app *, const struct ui_rect *);
+int ui_step_handle_key(struct ui_app *, int key);
+/* Moves to step n (0-9) at its first field. */
+void ui_step_go(struct ui_app *, int n);
+/* Restores the focus from a saved position ("key" or "key:row"). */
+void ui_step_restore(struct ui_app *, int step, const char *field);
+/* The focus as a position string (free()). */
+char *ui_step_position(const struct ui_app *);
+const struct ui_focus *ui_step_focus(const struct ui_app *, struct ui_focus *);
+
+/* ui_dialog.c */
+enum ui_dialog_kind {
+	UI_DIALOG_ROW,		/* a list entry */
+	UI_DIALOG_SETTING,	/* one deployment setting */
+	UI_DIALOG_CERT,		/* a certificate file */
+	UI_DIALOG_NEW,		/* a new project's name (start screen) */
+	UI_DIALOG_OPEN,		/* a project file to open (start screen) */
+};
+/* list and row for ROW (row == count adds); field for SETTING and CERT. */
+struct ui_dialog *ui_dialog_new(struct ui_app *, enum ui_dialog_kind,
+    const struct fw_field *, enum fw_list, size_t row);
+void ui_dialog_draw(struct ui_app *, struct ui_dialog *,
+    const struct ui_rect *);
+/* Returns 1 while the dialog stays open, 0 when it closed (OK or Esc). */
+int ui_dialog_handle_key(struct ui_app *, struct ui_dialog *, int key);
+void ui_dialog_free(struct ui_dialog *);
+
+/* ui_findings.c: the bottom pane and the key legend. */
+void ui_findings_draw(struct ui_app *, const struct ui_rect *,
+    const struct ui_rect *legend);
+void ui_findings_draw_legend(struct ui_app *, const struct ui_rect *);
+
+/* ui_help.c: F1 field help and the `?` key list. */
+void ui_help_draw(struct ui_app *, const struct ui_rect *);
+
+/* ui_keys.c: every key, once, for `?`, the legend and fedwiz(1). */
+enum ui_key_ctx {
+	UI_CTX_WIZARD = 1 << 0,
+	UI_CTX_LIST = 1 << 1,
+	UI_CTX_DIALOG = 1 << 2,
+	UI_CTX_START = 1 << 3,
+	UI_CTX_STEPS = 1 << 4,
+};
+struct ui_key_help {
+	const char *keys;	/* as written on the legend: "PgDn" */
+	const char *legend;	/* N_(): one word for the legend, or NULL */
+	const char *what;	/* N_(): the `?` screen's description */
+	unsigned ctx;
+};
+const struct ui_key_help *ui_keys_table(size_t *n);
+
+/* ui_start.c: the start screen (no PROJECT). */
+struct ui_start *ui_start_new(struct ui_app *);
+void ui_start_draw(struct ui_app *, struct ui_start *);
+int ui_start_handle_key(struct ui_app *, struct ui_start *, int key);
+void ui_start_free(struct ui_start *);
+/* The start screen's dialogs: a new project in the data folder named
+ * after name, or an existing file; both open it in the wizard. */
+int ui_start_create(struct ui_app *, const char *name, char **cause);
+int ui_start_open_file(struct ui_app *, const char *path, char **cause);
+
+/* ui_signals.c: SIGHUP/SIGTERM/SIGINT through a self-pipe. */
+int ui_signals_init(char **cause);
+int ui_signals_fd(void);
+/* The signal caught since the last call, or 0. */
+int ui_signals_take(void);
+void ui_signals_restore(void);
+
+#endif

@@ -1,0 +1,506 @@
+/*
+ * ui_dialog.c: the edit dialog over the main pane: a list entry (its
+ * columns from the flow table), one setting, a certificate path, or on
+ * the start screen a new project's name or a file to open.
+ *
+ * Esc is Cancel, Enter on the last field is OK. On OK every value goes
+ * through the core's checks first; a refusal keeps the dialog open with
+ * the core's one-line reason and saves nothing.
+ */
+#include "config.h"
+
+#include "ui_app.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "fw_certfile.h"
+#include "fw_curses.h"
+#include "fw_i18n.h"
+#include "fw_rows.h"
+#include "fw_util.h"
+
+#define VALUE_MAX 256		/* characters per value: a path or an FQDN */
+#define FIELDS_MAX 5
+
+struct dlg_field {
+	const char *label;	/* translated */
+	wchar_t text[VALUE_MAX + 1];
+	size_t len, pos;
+	char **choices;		/* NULL: free text */
+	size_t n_choices, choice;
+};
+
+struct ui_dialog {
+	enum ui_dialog_kind kind;
+	const struct fw_field *field;
+	enum fw_list list;
+	size_t row;
+	size_t col_of[FIELDS_MAX];	/* ROW: the column each field edits */
+	char *title;
+	struct dlg_field f[FIELDS_MAX];
+	size_t n, focus;
+	char *error;
+};
+
+static void
+set_text(struct dlg_field *f, const char *s)
+{
+	mbstate_t st;
+	size_t n;
+
+	memset(&st, 0, sizeof st);
+	n = s != NULL ? mbsrtowcs(f->text, &s, VALUE_MAX, &st) : 0;
+	f->len = n == (size_t)-1 ? 0 : n;
+	f->text[f->len] = L'\0';
+	f->pos = f->len;
+}
+
+/* The field's value in the locale's multibyte form (free()). */
+static char *
+get_text(const struct dlg_field *f)
+{
+	const wchar_t *p = f->text;
+	mbstate_t st;
+	size_t n;
+	char *s;
+
+	if (f->choices != NULL)
+		return xstrdup(f->choices[f->choice]);
+	memset(&st, 0, sizeof st);
+	n = wcsrtombs(NULL, &p, 0, &st);
+	if (n == (size_t)-1)
+		return xstrdup("");
+	s = xmalloc(n + 1);
+	p = f->text;
+	memset(&st, 0, sizeof st);
+	wcsrtombs(s, &p, n + 1, &st);
+	return s;
+}
+
+static void
+add_choice(struct dlg_field *f, const char *s, const char *current)
+{
+	f->choices = xreallocarray(f->choices, f->n_choices + 1,
+	    sizeof *f->choices);
+	if (current != NULL && fw_strcaseeq(s, current))
+		f->choice = f->n_choices;
+	f->choices[f->n_choices++] = xstrdup(s);
+}
+
+/* A column's field: free text, or the names it may refer to. */
+static void
+column_field(struct ui_app *app, struct dlg_field *df,
+    const struct fw_column *c, const char *value)
+{
+	enum fw_list ref;
+	size_t i, n;
+
+	df->label = _(c->label);
+	if (c->kind == FW_COL_ROUTE) {
+		add_choice(df, fw_route_name(FW_ROUTE_PRIMARY), value);
+		add_choice(df, fw_route_name(FW_ROUTE_BACKUP), value);
+		return;
+	}
+	if (fw_rows_ref_list(c->kind, &ref) != 0) {
+		set_text(df, value);
+		return;
+	}
+	if (c->optional)
+		add_choice(df, "", value);
+	n = fw_rows_count(app->d, ref);
+	for (i = 0; i < n; i++)
+		add_choice(df, fw_rows_get(app->d, ref, i, 0), value);
+	if (df->n_choices == 0)
+		add_choice(df, "", NULL);
+}
+
+static void
+setup_row(struct ui_app *app, struct ui_dialog *dl)
+{
+	const struct fw_column *cols;
+	size_t n, c, count = fw_rows_count(app->d, dl->list);
+	const char *name;
+
+	cols = fw_flow_columns(dl->list, &n);
+	for (c = 0; c < n && dl->n < FIELDS_MAX; c++) {
+		if (!fw_flow_applies(cols[c].applies, app->d))
+			continue;
+		dl->col_of[dl->n] = c;
+		column_field(app, &dl->f[dl->n++], &cols[c],
+		    fw_rows_get(app->d, dl->list, dl->row, c));
+	}
+	name = fw_rows_get(app->d, dl->list, dl->row, 0);
+	if (dl->row >= count || name == NULL)
+		dl->title = xasprintf(_("New entry: %s"), _(dl->field->label));
+	else
+		dl->title = xasprintf("%s: %s", _(dl->field->label), name);
+}
+
+static void
+setup_setting(struct ui_app *app, struct ui_dialog *dl)
+{
+	const struct fw_field *f = dl->field;
+	struct dlg_field *df = &dl->f[dl->n++];
+	char buf[16];
+	size_t i;
+
+	df->label = _(f->label);
+	dl->title = xstrdup(_(f->label));
+	if (f->type == FW_FIELD_CHOICE) {
+		const char *cur = strcmp(f->key, "transport") == 0 ?
+		    fw_transport_name(app->d->transport) :
+		    fw_edition_name(app->d->edition);
+
+		for (i = 0; f->choices[i] != NULL; i++)
+			add_choice(df, f->choices[i], cur);
+		return;
+	}
+	if (strcmp(f->key, "name") == 0)
+		set_text(df, app->d->name);
+	else if (f->type == FW_FIELD_PORT) {
+		snprintf(buf, sizeof buf, "%d", strcmp(f->key,
+		    "peer_auth_port") == 0 ? app->d->peer_auth_port :
+		    app->d->server_auth_port);
+		set_text(df, buf);
+	}
+}
+
+struct ui_dialog *
+ui_dialog_new(struct ui_app *app, enum ui_dialog_kind kind,
+    const struct fw_field *f, enum fw_list list, size_t row)
+{
+	struct ui_dialog *dl = xcalloc(1, sizeof *dl);
+	enum fw_cert_role role;
+
+	dl->kind = kind;
+	dl->field = f;
+	dl->list = list;
+	dl->row = row;
+	switch (kind) {
+	case UI_DIALOG_ROW:
+		setup_row(app, dl);
+		break;
+	case UI_DIALOG_SETTING:
+		setup_setting(app, dl);
+		break;
+	case UI_DIALOG_CERT:
+		dl->title = xstrdup(_(f->label));
+		dl->f[0].label = _("Certificate file");
+		if (fw_cert_role_parse(f->key, &role) == 0)
+			set_text(&dl->f[0], app->d->certs[role].source);
+		dl->n = 1;
+		break;
+	case UI_DIALOG_NEW:
+		dl->title = xstrdup(_("New project"));
+		dl->f[0].label = _("Project name");
+		dl->n = 1;
+		break;
+	case UI_DIALOG_OPEN:
+		dl->title = xstrdup(_("Open a project file"));
+		dl->f[0].label = _("File");
+		dl->n = 1;
+		break;
+	}
+	return dl;
+}
+
+void
+ui_dialog_free(struct ui_dialog *dl)
+{
+	size_t i, k;
+
+	if (dl == NULL)
+		return;
+	for (i = 0; i < dl->n; i++) {
+		for (k = 0; k < dl->f[i].n_choices; k++)
+			free(dl->f[i].choices[k]);
+		free(dl->f[i].choices);
+	}
+	free(dl->title);
+	free(dl->error);
+	free(dl);
+}
+
+/* --- drawing --- */
+
+static void
+draw_input(struct ui_app *app, const struct dlg_field *f, int y, int x, int w,
+    int focused)
+{
+	unsigned long a = focused ? ui_attr(app, UI_LOOK_FOCUS) : A_UNDERLINE;
+	int used = 0, cw, start_w = 0;
+	size_t i, first = 0;
+	char *shown;
+
+	if (f->choices != NULL) {
+		const char *v = f->choices[f->choice];
+
+		shown = xasprintf("< %s >", v[0] != '\0' ? v : _("(none)"));
+		ui_text_put(y, x, w, shown, a);
+		free(shown);
+		if (focused) {
+			app->cursor_y = y;
+			app->cursor_x = x + 2;
+		}
+		return;
+	}
+	/* Scroll so the cursor stays inside the field. */
+	for (i = 0; i < f->pos; i++)
+		start_w += wcwidth(f->text[i]);
+	while (start_w >= w && first < f->pos)
+		start_w -= wcwidth(f->text[first++]);
+	attrset((attr_t)a);
+	mvhline(y, x, ' ', w);
+	move(y, x);
+	for (i = first; i < f->len; i++) {
+		cw = wcwidth(f->text[i]);
+		if (used + cw > w)
+			break;
+		addnwstr(&f->text[i], 1);
+		used += cw;
+	}
+	attrset(A_NORMAL);
+	if (focused) {
+		app->cursor_y = y;
+		app->cursor_x = x + start_w;
+	}
+}
+
+void
+ui_dialog_draw(struct ui_app *app, struct ui_dialog *dl,
+    const struct ui_rect *over)
+{
+	struct ui_rect r;
+	int lw = 0, i, y, iw;
+	size_t k;
+
+	for (k = 0; k < dl->n; k++) {
+		int w = ui_text_width(dl->f[k].label);
+
+		lw = w > lw ? w : lw;
+	}
+	lw = lw > 22 ? 22 : lw;
+	r.w = over->w - 4 < 72 ? over->w - 4 : 72;
+	r.h = (int)dl->n + 7;
+	r.y = over->y + (over->h - r.h) / 2;
+	r.x = over->x + (over->w - r.w) / 2;
+	if (r.w < 20 || r.h > over->h)
+		return;
+	/* A blank margin keeps the pane's marks off the dialog's border. */
+	ui_text_fill(&(struct ui_rect){ r.y, r.x - 1, r.h, r.w + 2 });
+	ui_text_box(&r, dl->title, A_BOLD);
+	iw = r.w - lw - 6;
+	for (k = 0; k < dl->n; k++) {
+		y = r.y + 2 + (int)k;
+		ui_text_put(y, r.x + 2, lw, dl->f[k].label, A_NORMAL);
+		draw_input(app, &dl->f[k], y, r.x + 4 + lw, iw, k == dl->focus);
+	}
+	y = r.y + 3 + (int)dl->n;
+	if (dl->error != NULL) {
+		i = ui_text_put(y, r.x + 2, 2, "!", ui_attr(app, UI_LOOK_ERROR));
+		ui_text_wrap(y, r.x + 2 + i + 1, r.w - 5 - i, 2, dl->error,
+		    ui_attr(app, UI_LOOK_ERROR), 1);
+	}
+	ui_text_put(r.y + r.h - 2, r.x + 2, r.w - 4, dl->f[dl->focus].choices ?
+	    _("Space or Left/Right change  Enter OK  Esc cancel") :
+	    _("Tab next  Enter OK on the last field  Esc cancel"),
+	    ui_attr(app, UI_LOOK_DIM));
+}
+
+/* --- keys --- */
+
+static void
+text_key(struct dlg_field *f, int key)
+{
+	switch (key) {
+	case UI_KEYCODE(KEY_BACKSPACE):
+	case 0x7f:
+	case 0x08:
+		if (f->pos == 0)
+			return;
+		f->pos--;
+		/* FALLTHROUGH */
+	case UI_KEYCODE(KEY_DC):
+		if (f->pos >= f->len)
+			return;
+		memmove(&f->text[f->pos], &f->text[f->pos + 1],
+		    (f->len - f->pos) * sizeof f->text[0]);
+		f->len--;
+		return;
+	case UI_KEYCODE(KEY_LEFT):
+		f->pos -= f->pos > 0;
+		return;
+	case UI_KEYCODE(KEY_RIGHT):
+		f->pos += f->pos < f->len;
+		return;
+	case UI_KEYCODE(KEY_HOME):
+	case UI_CTRL('a'):
+		f->pos = 0;
+		return;
+	case UI_KEYCODE(KEY_END):
+	case UI_CTRL('e'):
+		f->pos = f->len;
+		return;
+	case UI_CTRL('u'):
+		f->len = f->pos = 0;
+		f->text[0] = L'\0';
+		return;
+	}
+	if (key >= 0x20 && key < UI_KEYCODE(0) && iswprint((wint_t)key) &&
+	    f->len < VALUE_MAX) {
+		memmove(&f->text[f->pos + 1], &f->text[f->pos],
+		    (f->len - f->pos + 1) * sizeof f->text[0]);
+		f->text[f->pos++] = (wchar_t)key;
+		f->len++;
+	}
+}
+
+static void
+choice_key(struct dlg_field *f, int key)
+{
+	size_t i, k;
+
+	switch (key) {
+	case ' ':
+	case UI_KEYCODE(KEY_RIGHT):
+		f->choice = (f->choice + 1) % f->n_choices;
+		return;
+	case UI_KEYCODE(KEY_LEFT):
+		f->choice = (f->choice + f->n_choices - 1) % f->n_choices;
+		return;
+	}
+	/* A letter picks the next choice starting with it. */
+	if (key <= 0x20 || key >= 0x80)
+		return;
+	for (i = 1; i <= f->n_choices; i++) {
+		k = (f->choice + i) % f->n_choices;
+		if (towlower((wint_t)f->choices[k][0]) == towlower((wint_t)key)) {
+			f->choice = k;
+			return;
+		}
+	}
+}
+
+static int
+save_cert(struct ui_app *app, const struct fw_field *f, const char *path,
+    char **cause)
+{
+	struct fw_cert c;
+	enum fw_cert_role role;
+	char *full = ui_app_expand_home(path);
+	int rc = -1;
+
+	memset(&c, 0, sizeof c);
+	if (fw_cert_role_parse(f->key, &role) != 0)
+		fw_fail(cause, _("unknown certificate role"));
+	else if (path[0] == '\0')
+		rc = fw_project_set_cert(app->project, role, NULL, cause);
+	else if (fw_cert_load_file(full, &c, cause) == 0)
+		rc = fw_project_set_cert(app->project, role, &c, cause);
+	fw_cert_clear(&c);
+	free(full);
+	return rc;
+}
+
+/* Hands the values to the core; 0 when it took them. */
+static int
+apply(struct ui_app *app, struct ui_dialog *dl, char **cause)
+{
+	const char *values[FIELDS_MAX] = { NULL };
+	char *text[FIELDS_MAX] = { NULL };
+	size_t i, count;
+	int rc = -1;
+
+	for (i = 0; i < dl->n; i++)
+		text[i] = get_text(&dl->f[i]);
+	switch (dl->kind) {
+	case UI_DIALOG_ROW:
+		for (i = 0; i < dl->n; i++)
+			values[dl->col_of[i]] = text[i];
+		count = fw_rows_count(app->d, dl->list);
+		rc = fw_rows_save(app->project, app->d, dl->list,
+		    dl->row < count ? dl->row : count, values, cause);
+		if (rc == 0 && dl->row >= count)
+			app->row = count + 1;	/* on "Add" again */
+		break;
+	case UI_DIALOG_SETTING:
+		rc = fw_project_set_setting(app->project, dl->field->key,
+		    text[0], cause);
+		break;
+	case UI_DIALOG_CERT:
+		rc = save_cert(app, dl->field, text[0], cause);
+		break;
+	case UI_DIALOG_NEW:
+		rc = ui_start_create(app, text[0], cause);
+		break;
+	case UI_DIALOG_OPEN:
+		rc = text[0][0] == '\0' ? fw_fail(cause, _("give a file "
+		    "name")) : ui_start_open_file(app, text[0], cause);
+		break;
+	}
+	for (i = 0; i < dl->n; i++)
+		free(text[i]);
+	return rc;
+}
+
+/* The core names the refused value's column first ("IP: ..."): the
+ * cursor goes there, ready for the correction. */
+static void
+focus_named(struct ui_dialog *dl)
+{
+	size_t k, n;
+
+	for (k = 0; k < dl->n; k++) {
+		n = strlen(dl->f[k].label);
+		if (strncmp(dl->error, dl->f[k].label, n) == 0 &&
+		    dl->error[n] == ':') {
+			dl->focus = k;
+			return;
+		}
+	}
+}
+
+int
+ui_dialog_handle_key(struct ui_app *app, struct ui_dialog *dl, int key)
+{
+	struct dlg_field *f = &dl->f[dl->focus];
+	char *cause = NULL;
+
+	switch (key) {
+	case UI_ESC:
+		return 0;
+	case '\t':
+	case UI_KEYCODE(KEY_DOWN):
+		dl->focus = (dl->focus + 1) % dl->n;
+		return 1;
+	case UI_KEYCODE(KEY_BTAB):
+	case UI_KEYCODE(KEY_UP):
+		dl->focus = (dl->focus + dl->n - 1) % dl->n;
+		return 1;
+	case '\r':
+	case '\n':
+	case UI_KEYCODE(KEY_ENTER):
+		if (dl->focus + 1 < dl->n) {
+			dl->focus++;
+			return 1;
+		}
+		if (apply(app, dl, &cause) != 0) {
+			free(dl->error);
+			dl->error = cause != NULL ? cause :
+			    xstrdup(_("not saved"));
+			focus_named(dl);
+			return 1;
+		}
+		if (dl->kind != UI_DIALOG_NEW && dl->kind != UI_DIALOG_OPEN)
+			ui_app_reload(app);
+		return 0;
+	}
+	if (f->choices != NULL)
+		choice_key(f, key);
+	else
+		text_key(f, key);
+	return 1;
+}

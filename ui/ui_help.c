@@ -1,0 +1,83 @@
+/*
+ * ui_help.c: F1 explains the focused field from the flow table (what it
+ * is, where it is set, the guide's example); `?` lists every key from the
+ * key table. Any key closes either.
+ */
+#include "config.h"
+
+#include "ui_app.h"
+
+#include <stdlib.h>
+
+#include "fw_curses.h"
+#include "fw_i18n.h"
+#include "fw_util.h"
+
+static int
+para(int y, const struct ui_rect *in, const char *head, const char *text,
+    unsigned long attr)
+{
+	int bottom = in->y + in->h, used = 0;
+
+	if (y >= bottom || text == NULL)
+		return y;
+	if (head != NULL) {
+		ui_text_put(y++, in->x, in->w, head, A_BOLD);
+		if (y >= bottom)
+			return y;
+	}
+	used = ui_text_wrap(y, in->x, in->w, bottom - y, text, attr, 1);
+	return y + used + 1;
+}
+
+static void
+field_help(struct ui_app *app, const struct ui_rect *in)
+{
+	const struct fw_step *s = fw_flow_step(app->step);
+	struct ui_focus fo;
+	const struct fw_field *f;
+	int y = in->y;
+
+	if (ui_step_focus(app, &fo) == NULL || fo.field == NULL) {
+		y = para(y, in, _(s->guide_title), _(s->purpose), A_NORMAL);
+		y = para(y, in, _("Where"), _(s->admin_ui), A_NORMAL);
+		para(y, in, _("Menu"), s->menu != NULL ? _(s->menu) : NULL,
+		    A_NORMAL);
+		return;
+	}
+	f = fo.field;
+	y = para(y, in, _(f->label), _(f->help), A_NORMAL);
+	y = para(y, in, _("Where it is set"), _(f->where), A_NORMAL);
+	para(y, in, _("The guide's example"), f->example, A_NORMAL);
+}
+
+static void
+keys_help(struct ui_app *app, const struct ui_rect *in)
+{
+	const struct ui_key_help *k;
+	size_t n, i;
+	int y = in->y;
+
+	(void)app;
+	k = ui_keys_table(&n);
+	for (i = 0; i < n && y < in->y + in->h; i++) {
+		ui_text_put(y, in->x, 8, k[i].keys, A_BOLD);
+		y += ui_text_wrap(y, in->x + 9, in->w - 9, in->y + in->h - y,
+		    _(k[i].what), A_NORMAL, 1);
+	}
+}
+
+void
+ui_help_draw(struct ui_app *app, const struct ui_rect *r)
+{
+	struct ui_rect in = { r->y + 1, r->x + 2, r->h - 3, r->w - 4 };
+
+	ui_text_box(r, app->help == UI_HELP_KEYS ? _("Keys") : _("Help"),
+	    A_BOLD);
+	if (app->help == UI_HELP_KEYS)
+		keys_help(app, &in);
+	else
+		field_help(app, &in);
+	ui_text_put(r->y + r->h - 2, r->x + 2, r->w - 4,
+	    _("Any key closes this help."), ui_attr(app, UI_LOOK_DIM));
+}

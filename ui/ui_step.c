@@ -1,0 +1,635 @@
+/*
+ * ui_step.c: the main pane. Everything it shows comes from the flow table
+ * (fw_flow.h): the step's purpose, where it is done, its fields and, for a
+ * list, the columns of fw_flow_columns(). Nothing here is per step.
+ */
+#include "config.h"
+
+#include "ui_app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fw_certfile.h"
+#include "fw_curses.h"
+#include "fw_i18n.h"
+#include "fw_rows.h"
+#include "fw_util.h"
+
+/* The pseudo-field of a manual step: "done on the server". */
+#define DONE_KEY "done"
+
+size_t
+ui_step_items(const struct ui_app *app, int step, struct ui_focus *out,
+    size_t max)
+{
+	const struct fw_step *s = fw_flow_step(step);
+	size_t i, n = 0;
+
+	if (s == NULL || !fw_flow_applies(s->applies, app->d))
+		return 0;
+	for (i = 0; i < s->n_fields && n < max; i++) {
+		if (fw_flow_applies(s->fields[i].applies, app->d))
+			out[n++].field = &s->fields[i];
+	}
+	if (s->manual && n < max)
+		out[n++].field = NULL;
+	return n;
+}
+
+#define STEP_ITEMS_MAX 16
+
+const struct ui_focus *
+ui_step_focus(const struct ui_app *app, struct ui_focus *f)
+{
+	struct ui_focus items[STEP_ITEMS_MAX];
+	size_t n = ui_step_items(app, app->step, items, STEP_ITEMS_MAX);
+
+	if (n == 0)
+		return NULL;
+	*f = items[app->field < n ? app->field : n - 1];
+	return f;
+}
+
+static size_t
+list_count(const struct ui_app *app, const struct fw_field *f)
+{
+	return fw_rows_count(app->d, f->list);
+}
+
+/* Clamps field and row after the deployment changed under them. */
+static void
+clamp(struct ui_app *app)
+{
+	struct ui_focus items[STEP_ITEMS_MAX], f;
+	size_t n = ui_step_items(app, app->step, items, STEP_ITEMS_MAX);
+
+	if (n == 0) {
+		app->field = 0;
+		app->row = 0;
+		return;
+	}
+	if (app->field >= n)
+		app->field = n - 1;
+	f = items[app->field];
+	if (f.field != NULL && f.field->type == FW_FIELD_LIST &&
+	    app->row > list_count(app, f.field))
+		app->row = list_count(app, f.field);
+}
+
+void
+ui_step_go(struct ui_app *app, int n)
+{
+	if (n < 0 || n >= FW_STEP_COUNT)
+		return;
+	app->step = n;
+	app->field = 0;
+	app->row = 0;
+	app->confirm_delete = 0;
+	free(app->message);
+	app->message = NULL;
+	ui_app_save_position(app);
+}
+
+char *
+ui_step_position(const struct ui_app *app)
+{
+	struct ui_focus f;
+
+	if (ui_step_focus(app, &f) == NULL)
+		return NULL;
+	if (f.field == NULL)
+		return xstrdup(DONE_KEY);
+	if (f.field->type == FW_FIELD_LIST)
+		return xasprintf("%s:%zu", f.field->key, app->row);
+	return xstrdup(f.field->key);
+}
+
+void
+ui_step_restore(struct ui_app *app, int step, const char *pos)
+{
+	struct ui_focus items[STEP_ITEMS_MAX];
+	size_t n, i, klen;
+	const char *colon;
+
+	app->step = step >= 0 && step < FW_STEP_COUNT ? step : 0;
+	app->field = 0;
+	app->row = 0;
+	if (pos == NULL)
+		return;
+	colon = strchr(pos, ':');
+	klen = colon != NULL ? (size_t)(colon - pos) : strlen(pos);
+	n = ui_step_items(app, app->step, items, STEP_ITEMS_MAX);
+	for (i = 0; i < n; i++) {
+		const char *key = items[i].field != NULL ?
+		    items[i].field->key : DONE_KEY;
+
+		if (strlen(key) == klen && strncmp(key, pos, klen) == 0) {
+			app->field = i;
+			if (colon != NULL)
+				app->row = (size_t)strtoul(colon + 1, NULL, 10);
+			break;
+		}
+	}
+	clamp(app);
+}
+
+/* --- drawing: lines go through a scroller, measured first --- */
+
+struct scroller {
+	struct ui_rect r;	/* the text area */
+	int line;		/* next logical line */
+	int off;		/* first logical line shown */
+	int draw;
+	int focus_line;		/* logical line of the focus, -1 = none */
+};
+
+/* The screen row for the next logical line, or -1 when not shown. */
+static int
+next_line(struct scroller *sc)
+{
+	int y = sc->line++ - sc->off;
+
+	if (!sc->draw || y < 0 || y >= sc->r.h)
+		return -1;
+	return sc->r.y + y;
+}
+
+static void
+put_wrapped(struct scroller *sc, int indent, const char *s,
+    unsigned long attr)
+{
+	int n = ui_text_wrap(0, 0, sc->r.w - indent, 50, s, attr, 0), i, y;
+
+	for (i = 0; i < n; i++) {
+		/* Draw the wrapped text one line at a time, skipping the
+		 * part scrolled away. */
+		y = sc->line - sc->off;
+		if (sc->draw && y >= 0 && y < sc->r.h && i == 0)
+			ui_text_wrap(sc->r.y + y, sc->r.x + indent,
+			    sc->r.w - indent, sc->r.h - y, s, attr, 1);
+		sc->line++;
+	}
+}
+
+/* The value a setting shows (static buffer or the deployment's text). */
+static const char *
+setting_text(const struct ui_app *app, const struct fw_field *f, char *buf,
+    size_t size)
+{
+	if (strcmp(f->key, "name") == 0)
+		return app->d->name != NULL ? app->d->name : "";
+	if (strcmp(f->key, "transport") == 0)
+		return fw_transport_name(app->d->transport);
+	if (strcmp(f->key, "ocs_edition") == 0)
+		return fw_edition_name(app->d->edition);
+	if (strcmp(f->key, "peer_auth_port") == 0)
+		snprintf(buf, size, "%d", app->d->peer_auth_port);
+	else if (strcmp(f->key, "server_auth_port") == 0)
+		snprintf(buf, size, "%d", app->d->server_auth_port);
+	else
+		buf[0] = '\0';
+	return buf;
+}
+
+/* Marks the focus: the `>` marker, reverse video and the cursor. */
+static unsigned long
+focus_mark(struct ui_app *app, struct scroller *sc, int y, int focused,
+    int cursor_x)
+{
+	if (!focused)
+		return A_NORMAL;
+	sc->focus_line = sc->line - 1;
+	if (y >= 0) {
+		ui_text_put(y, sc->r.x, 1, ui_mark(app, UI_MARK_FOCUS), A_BOLD);
+		app->cursor_y = y;
+		app->cursor_x = cursor_x;
+	}
+	return ui_attr(app, UI_LOOK_FOCUS);
+}
+
+static void
+draw_value(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
+    int focused)
+{
+	int lw = 26, y = next_line(sc);
+	char buf[16];
+	unsigned long a = focus_mark(app, sc, y, focused, sc->r.x + 2 + lw);
+	const char *v = setting_text(app, f, buf, sizeof buf);
+
+	if (y < 0)
+		return;
+	ui_text_put(y, sc->r.x + 2, lw - 1, _(f->label), A_NORMAL);
+	ui_text_put(y, sc->r.x + 2 + lw, sc->r.w - lw - 2,
+	    v[0] != '\0' ? v : _("(not set)"), a | (v[0] ? 0 : A_DIM));
+}
+
+static void
+draw_tick(struct ui_app *app, struct scroller *sc, const char *label, int on,
+    int focused)
+{
+	int y = next_line(sc);
+	unsigned long a = focus_mark(app, sc, y, focused, sc->r.x + 3);
+
+	if (y < 0)
+		return;
+	ui_text_put(y, sc->r.x + 2, 3, ui_mark(app, on ? UI_MARK_BOX_ON :
+	    UI_MARK_BOX_OFF), a);
+	ui_text_put(y, sc->r.x + 6, sc->r.w - 6, label, A_NORMAL);
+}
+
+/* The certificate's file and fingerprint as soon as one is stored. */
+static void
+draw_cert(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
+    int focused)
+{
+	enum fw_cert_role role;
+	const struct fw_cert *c;
+	unsigned long a;
+	char *line;
+	int y, lw = 26;
+
+	if (fw_cert_role_parse(f->key, &role) != 0)
+		return;
+	c = &app->d->certs[role];
+	y = next_line(sc);
+	a = focus_mark(app, sc, y, focused, sc->r.x + 2 + lw);
+	if (y >= 0) {
+		ui_text_put(y, sc->r.x + 2, lw - 1, _(f->label), A_NORMAL);
+		ui_text_put(y, sc->r.x + 2 + lw, sc->r.w - lw - 2,
+		    c->pem == NULL ? _("(none: Enter a path, f to browse)") :
+		    c->source != NULL ? c->source : _("(inline)"),
+		    a | (c->pem != NULL ? 0 : A_DIM));
+	}
+	if (c->pem == NULL)
+		return;
+	line = xasprintf("SHA-256 %s", c->sha256 != NULL ? c->sha256 : "");
+	if ((y = next_line(sc)) >= 0)
+		ui_text_put(y, sc->r.x + 4, sc->r.w - 4, line, ui_attr(app, UI_LOOK_DIM));
+	free(line);
+}
+
+/* Column widths from the flow table; when the pane is narrower than their
+ * sum the widest give way first, so short values (IP, route) stay whole.
+ * 0 for a column that does not apply. */
+static void
+col_widths(const struct ui_app *app, const struct fw_column *cols,
+    size_t ncol, int avail, int *w)
+{
+	int sum = 0;
+	size_t c, widest;
+
+	for (c = 0; c < ncol; c++) {
+		w[c] = fw_flow_applies(cols[c].applies, app->d) ?
+		    cols[c].width : 0;
+		sum += w[c] > 0 ? w[c] + 1 : 0;
+	}
+	while (sum > avail) {
+		for (c = widest = 0; c < ncol; c++)
+			widest = w[c] > w[widest] ? c : widest;
+		if (w[widest] <= 6)
+			break;
+		w[widest]--;
+		sum--;
+	}
+}
+
+static void
+draw_list(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
+    int focused)
+{
+	const struct fw_column *cols;
+	size_t ncol, i, c, n = list_count(app, f);
+	int y, x, w[8];
+	char *title;
+
+	cols = fw_flow_columns(f->list, &ncol);
+	if (ncol > sizeof w / sizeof w[0])
+		ncol = sizeof w / sizeof w[0];
+	col_widths(app, cols, ncol, sc->r.w - 3, w);
+	title = xasprintf("%s (%zu)", _(f->label), n);
+	if ((y = next_line(sc)) >= 0)
+		ui_text_put(y, sc->r.x + 2, sc->r.w - 2, title, A_BOLD);
+	free(title);
+	if ((y = next_line(sc)) >= 0) {
+		for (c = 0, x = sc->r.x + 3; c < ncol; c++) {
+			if (w[c] == 0)
+				continue;
+			ui_text_put(y, x, w[c], _(cols[c].label), A_UNDERLINE);
+			x += w[c] + 1;
+		}
+	}
+	for (i = 0; i <= n; i++) {
+		int here = focused && app->row == i;
+		unsigned long a;
+
+		y = next_line(sc);
+		a = focus_mark(app, sc, y, here, sc->r.x + 3);
+		if (y < 0)
+			continue;
+		if (i == n) {
+			ui_text_put(y, sc->r.x + 3, sc->r.w - 3,
+			    _("Add\u2026 (a)"), a | (here ? 0 : A_DIM));
+			continue;
+		}
+		if (here)
+			mvchgat(y, sc->r.x + 2, sc->r.w - 2, (attr_t)a, 0, NULL);
+		for (c = 0, x = sc->r.x + 3; c < ncol; c++) {
+			const char *v = fw_rows_get(app->d, f->list, i, c);
+
+			if (w[c] == 0)
+				continue;
+			ui_text_put(y, x, w[c], v != NULL ? v : "", a);
+			x += w[c] + 1;
+		}
+	}
+}
+
+static void
+draw_items(struct ui_app *app, struct scroller *sc)
+{
+	const struct fw_step *s = fw_flow_step(app->step);
+	struct ui_focus items[STEP_ITEMS_MAX];
+	size_t n = ui_step_items(app, app->step, items, STEP_ITEMS_MAX), i;
+	const char *reason = fw_flow_not_applicable_reason(s, app->d);
+	const struct fw_field *f;
+	char *where;
+
+	put_wrapped(sc, 1, _(s->purpose), A_NORMAL);
+	where = s->menu != NULL ? xasprintf("%s: %s", _(s->admin_ui),
+	    _(s->menu)) : xstrdup(_(s->admin_ui));
+	put_wrapped(sc, 1, where, ui_attr(app, UI_LOOK_DIM));
+	free(where);
+	next_line(sc);
+	if (reason != NULL) {
+		put_wrapped(sc, 1, reason, A_BOLD);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		int focused = !app->steps_focus && app->field == i;
+
+		f = items[i].field;
+		if (f == NULL) {
+			next_line(sc);
+			draw_tick(app, sc, _("Done: I made these changes on "
+			    "the server"), app->d->step_done[app->step],
+			    focused);
+			continue;
+		}
+		switch (f->type) {
+		case FW_FIELD_LIST:
+			if (i > 0)
+				next_line(sc);
+			draw_list(app, sc, f, focused);
+			break;
+		case FW_FIELD_CONFIRM:
+			draw_tick(app, sc, _(f->label),
+			    fw_get_confirm(app->d, f->key) != NULL, focused);
+			break;
+		case FW_FIELD_CERT_FILE:
+			draw_cert(app, sc, f, focused);
+			break;
+		default:
+			draw_value(app, sc, f, focused);
+			break;
+		}
+	}
+}
+
+void
+ui_step_draw(struct ui_app *app, const struct ui_rect *r)
+{
+	const struct fw_step *s = fw_flow_step(app->step);
+	struct scroller sc;
+	char *title;
+
+	title = xasprintf("%d %s %s", s->number, ui_mark(app, UI_MARK_DOT),
+	    _(s->guide_title));
+	ui_text_box(r, title, A_NORMAL);
+	free(title);
+	memset(&sc, 0, sizeof sc);
+	sc.r = (struct ui_rect){ r->y + 1, r->x + 1, r->h - 2, r->w - 2 };
+	sc.focus_line = -1;
+	/* Measure, then scroll so the focus (and a line after it) shows. */
+	draw_items(app, &sc);
+	if (sc.focus_line >= sc.r.h - 1)
+		sc.off = sc.focus_line - sc.r.h + 2;
+	sc.line = 0;
+	sc.draw = 1;
+	draw_items(app, &sc);
+}
+
+/* --- keys --- */
+
+static void
+move_field(struct ui_app *app, int dir, int from_list_edge)
+{
+	struct ui_focus items[STEP_ITEMS_MAX];
+	size_t n = ui_step_items(app, app->step, items, STEP_ITEMS_MAX);
+	const struct fw_field *f;
+
+	if (n == 0)
+		return;
+	app->field = (app->field + (dir > 0 ? 1 : n - 1)) % n;
+	app->row = 0;
+	f = items[app->field].field;
+	/* Up into a list lands on its last line, as in any list. */
+	if (from_list_edge && dir < 0 && f != NULL &&
+	    f->type == FW_FIELD_LIST)
+		app->row = list_count(app, f);
+	app->confirm_delete = 0;
+	ui_app_save_position(app);
+}
+
+static void
+toggle_done(struct ui_app *app)
+{
+	char *cause = NULL;
+	int on = !app->d->step_done[app->step];
+
+	if (ui_app_refuse_read_only(app))
+		return;
+	if (fw_project_set_step_done(app->project, app->step, on, &cause) != 0)
+		ui_app_message(app, 1, "%s", cause);
+	else
+		ui_app_reload(app);
+	free(cause);
+}
+
+static void
+toggle_confirm(struct ui_app *app, const struct fw_field *f)
+{
+	char *cause = NULL;
+	const char *v = fw_get_confirm(app->d, f->key) != NULL ? NULL : "yes";
+
+	if (ui_app_refuse_read_only(app))
+		return;
+	if (fw_project_set_confirm(app->project, f->key, v, &cause) != 0)
+		ui_app_message(app, 1, "%s", cause);
+	else
+		ui_app_reload(app);
+	free(cause);
+}
+
+static void
+delete_row(struct ui_app *app, const struct fw_field *f)
+{
+	char *cause = NULL;
+
+	app->confirm_delete = 0;
+	if (fw_rows_delete(app->project, app->d, f->list, app->row,
+	    &cause) != 0) {
+		ui_app_message(app, 1, "%s", cause);
+	} else {
+		ui_app_message(app, 0, "%s", _("deleted"));
+		ui_app_reload(app);
+	}
+	free(cause);
+}
+
+/* CDK's file selector, started in the current folder. */
+static void
+browse_cert(struct ui_app *app, const struct fw_field *f)
+{
+	CDKSCREEN *screen;
+	CDKFSELECT *fs;
+	char *path, *cause = NULL;
+	enum fw_cert_role role;
+	struct fw_cert c;
+
+	if (ui_app_refuse_read_only(app) ||
+	    fw_cert_role_parse(f->key, &role) != 0)
+		return;
+	screen = initCDKScreen(stdscr);
+	if (screen == NULL)
+		return;
+	fs = newCDKFselect(screen, CENTER, CENTER, LINES - 4, COLS - 10,
+	    "<C>Certificate file", "File: ", A_NORMAL, '_', A_REVERSE,
+	    "</5>", "</48>", "</N>", "</N>", TRUE, FALSE);
+	path = fs != NULL ? activateCDKFselect(fs, NULL) : NULL;
+	memset(&c, 0, sizeof c);
+	if (path != NULL && fs->exitType == vNORMAL) {
+		if (fw_cert_load_file(path, &c, &cause) != 0 ||
+		    fw_project_set_cert(app->project, role, &c, &cause) != 0)
+			ui_app_message(app, 1, "%s", cause);
+		else
+			ui_app_reload(app);
+	}
+	fw_cert_clear(&c);
+	free(cause);
+	if (fs != NULL)
+		destroyCDKFselect(fs);
+	destroyCDKScreen(screen);
+	clearok(stdscr, TRUE);
+}
+
+static void
+edit(struct ui_app *app, const struct fw_field *f)
+{
+	enum ui_dialog_kind kind;
+
+	if (f == NULL) {
+		toggle_done(app);
+		return;
+	}
+	switch (f->type) {
+	case FW_FIELD_CONFIRM:
+		toggle_confirm(app, f);
+		return;
+	case FW_FIELD_LIST:
+		kind = UI_DIALOG_ROW;
+		break;
+	case FW_FIELD_CERT_FILE:
+		kind = UI_DIALOG_CERT;
+		break;
+	default:
+		kind = UI_DIALOG_SETTING;
+		break;
+	}
+	if (ui_app_refuse_read_only(app))
+		return;
+	app->dialog = ui_dialog_new(app, kind, f, f->list, app->row);
+}
+
+static int
+list_key(struct ui_app *app, const struct fw_field *f, int key)
+{
+	size_t n = list_count(app, f);
+
+	if (app->confirm_delete) {
+		app->confirm_delete = 0;
+		if (key == 'y' || key == 'Y')
+			delete_row(app, f);
+		else
+			ui_app_message(app, 0, "%s", _("not deleted"));
+		return 1;
+	}
+	switch (key) {
+	case UI_KEYCODE(KEY_DOWN):
+		if (app->row >= n)
+			move_field(app, 1, 1);
+		else
+			app->row++;
+		ui_app_save_position(app);
+		return 1;
+	case UI_KEYCODE(KEY_UP):
+		if (app->row == 0)
+			move_field(app, -1, 1);
+		else
+			app->row--;
+		ui_app_save_position(app);
+		return 1;
+	case 'a':
+	case UI_KEYCODE(KEY_IC):
+		app->row = n;
+		edit(app, f);
+		return 1;
+	case 'd':
+	case UI_KEYCODE(KEY_DC):
+		if (app->row >= n || ui_app_refuse_read_only(app))
+			return 1;
+		app->confirm_delete = 1;
+		ui_app_message(app, 1, _("Delete %s? y deletes, any other key "
+		    "keeps it"), fw_rows_get(app->d, f->list, app->row, 0));
+		return 1;
+	}
+	return 0;
+}
+
+int
+ui_step_handle_key(struct ui_app *app, int key)
+{
+	struct ui_focus fo;
+	const struct fw_field *f;
+
+	if (ui_step_focus(app, &fo) == NULL)
+		return 0;
+	f = fo.field;
+	if (f != NULL && f->type == FW_FIELD_LIST && list_key(app, f, key))
+		return 1;
+	switch (key) {
+	case '\t':
+	case UI_KEYCODE(KEY_DOWN):
+		move_field(app, 1, 0);
+		return 1;
+	case UI_KEYCODE(KEY_BTAB):
+	case UI_KEYCODE(KEY_UP):
+		move_field(app, -1, key == UI_KEYCODE(KEY_UP));
+		return 1;
+	case '\r':
+	case '\n':
+	case UI_KEYCODE(KEY_ENTER):
+		edit(app, f);
+		return 1;
+	case ' ':
+		if (f == NULL || f->type == FW_FIELD_CONFIRM)
+			edit(app, f);
+		return 1;
+	case 'f':
+		if (f != NULL && f->type == FW_FIELD_CERT_FILE)
+			browse_cert(app, f);
+		return 1;
+	}
+	return 0;
+}

@@ -39,7 +39,8 @@ replay_dir(const char *dir)
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	if (n > 1)	/* qsort(NULL, 0) is undefined */
+	/* qsort with a NULL array is undefined even for no elements. */
+	if (n > 0)
 		qsort(names, n, sizeof *names, by_name);
 	for (i = 0; i < n; i++) {
 		path = xasprintf("%s/%s", dir, names[i]);

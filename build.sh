@@ -7,6 +7,8 @@
 #                                 _build-sanitize/ with --sanitize); generates
 #                                 the de_DE.UTF-8 locale the tests need
 #   ./build.sh distcheck          build, then make distcheck
+#   ./build.sh fuzz [SECONDS]     install clang, make fuzz (libFuzzer; long)
+#   ./build.sh bench              install dialog, make bench (benchmarks)
 #   ./build.sh run [PROJECT]      build, then run the built fedwiz
 #
 # Idempotent: a second run with nothing changed does no apt work and does not
@@ -17,6 +19,9 @@ set -euo pipefail
 BUILD_DEPS="build-essential autoconf automake libtool pkg-config gettext autopoint
   libncurses-dev|libncursesw5-dev libsqlite3-dev libssl-dev dpkg-dev"
 TEST_DEPS="tmux sqlite3 openssl gnutls-bin sip-tester socat python3 locales chromium procps file poppler-utils"
+# Only for ./build.sh fuzz (clang's libFuzzer) and ./build.sh bench.
+FUZZ_DEPS="clang libclang-rt-14-dev|libclang-rt-dev"
+BENCH_DEPS="tmux sqlite3 dialog"
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CDK_DIR=$TOP/_cdk
@@ -28,6 +33,8 @@ usage() {
 usage: ./build.sh build
        ./build.sh check [--sanitize]
        ./build.sh distcheck
+       ./build.sh fuzz [SECONDS]
+       ./build.sh bench
        ./build.sh run [PROJECT]
 
 build      install missing Debian packages, build wide CDK into _cdk/,
@@ -36,6 +43,10 @@ check      build, then make check; --sanitize uses _build-sanitize/
            (AddressSanitizer + UndefinedBehaviorSanitizer); generates the
            de_DE.UTF-8 locale for the German tests when missing
 distcheck  build, then make distcheck (VPATH build of the tarball)
+fuzz       install clang, then make fuzz FUZZ_SECONDS=SECONDS (default 60):
+           each libFuzzer target in tests/fuzz/ for that long; long
+bench      build, then make bench: the benchmarks' table on stdout and in
+           bench/results.md (installs dialog, the reference)
 run        build, then run _build/fedwiz [PROJECT]
 EOF
 }
@@ -254,6 +265,19 @@ distcheck)
 	ensure_german_locale
 	do_build "$TOP/_build"
 	make -C "$TOP/_build" distcheck
+	;;
+fuzz)
+	[ $# -le 1 ] || { usage >&2; exit 2; }
+	case ${1:-60} in *[!0-9]*|'') usage >&2; exit 2 ;; esac
+	ensure_packages "$BUILD_DEPS $FUZZ_DEPS openssl"
+	do_build "$TOP/_build"
+	make -C "$TOP/_build" fuzz FUZZ_SECONDS="${1:-60}"
+	;;
+bench)
+	[ $# -eq 0 ] || { usage >&2; exit 2; }
+	ensure_packages "$BUILD_DEPS $BENCH_DEPS"
+	do_build "$TOP/_build"
+	make -C "$TOP/_build" bench
 	;;
 run)
 	[ $# -le 1 ] || { usage >&2; exit 2; }

@@ -59,6 +59,21 @@ fw_err(const char *fmt, ...)
 }
 
 int
+fw_try_help(const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	fw_err("%s", msg);
+	free(msg);
+	fputs(_("Try 'fedwiz --help'.\n"), stderr);
+	return FW_EXIT_USAGE;
+}
+
+int
 fw_cmd_usage(const struct fw_cmd *cmd, const char *fmt, ...)
 {
 	va_list ap;

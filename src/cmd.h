@@ -56,6 +56,10 @@ int fw_cmd_usage(const struct fw_cmd *, const char *fmt, ...)
 struct fw_ui_opts;
 int fw_cmd_wizard(int nargs, char **args, struct fw_ui_opts *ui);
 
+/* A usage error of the command line as a whole: prints "fedwiz: MESSAGE"
+ * and "Try 'fedwiz --help'." on stderr; returns FW_EXIT_USAGE. */
+int fw_try_help(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Prints "fedwiz: MESSAGE" on stderr. */
 void fw_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -20,12 +20,14 @@
 #define CHECKLIST_MODE 0600
 
 #define OPT_PRINT 0x200
+#define OPT_TODO 0x201
 
 struct checklist_opts {
 	enum fw_render_format format;
 	const char *format_arg;
 	const char *output;
 	int print;
+	int todo;
 };
 
 static int
@@ -42,6 +44,9 @@ checklist_opt(int opt, const char *arg, void *ctx)
 		return 0;
 	case OPT_PRINT:
 		o->print = 1;
+		return 0;
+	case OPT_TODO:
+		o->todo = 1;
 		return 0;
 	}
 	return -1;
@@ -86,9 +91,10 @@ checklist_exec(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "print", no_argument, NULL, OPT_PRINT },
+		{ "todo", no_argument, NULL, OPT_TODO },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct checklist_opts o = { FW_RENDER_TEXT, NULL, NULL, 0 };
+	struct checklist_opts o = { FW_RENDER_TEXT, NULL, NULL, 0, 0 };
 	struct fw_deployment *d = NULL;
 	struct fw_checklist *cl = NULL;
 	struct fw_project *p = NULL;
@@ -120,6 +126,9 @@ checklist_exec(int argc, char **argv)
 		goto out;
 	}
 	cl = fw_checklist_build(d);
+	if (o.todo)
+		fw_checklist_keep_todo(cl);
+	info.todo = o.todo;
 	text = fw_render(o.format, cl, &info);
 	if (o.print)
 		rc = print_out(argv[first], o.output, text);
@@ -136,7 +145,7 @@ out:
 
 const struct fw_cmd fw_cmd_checklist = {
 	"checklist",
-	"PROJECT [--format text|markdown|html] [-o FILE] [--print]",
+	"PROJECT [--format text|markdown|html] [--todo] [-o FILE] [--print]",
 	N_("Write the completion checklist: what to set on each server."),
 	N_("  -f, --format FORMAT text (the default; 80 columns), markdown "
 	    "(GitHub task\n"
@@ -145,6 +154,8 @@ const struct fw_cmd fw_cmd_checklist = {
 	    "  -o, --output FILE   write to FILE (mode 0600, replaced "
 	    "atomically) instead\n"
 	    "                      of standard output\n"
+	    "      --todo          only the items still to do (open or changed "
+	    "since done)\n"
 	    "      --print         send the text to lp or lpr (queue from "
 	    "LPDEST or\n"
 	    "                      PRINTER); without either, write it to "

@@ -248,7 +248,7 @@ probe_exec(int argc, char **argv)
 	struct fw_probe_opts po = { 0, NULL, &probe_stop, 0 };
 	struct fw_tls_client *client = NULL;
 	struct fw_deployment *d = NULL;
-	struct sigaction sa, old_sa;
+	struct sigaction sa, old_sa, old_pipe;
 	char *cause = NULL;
 	int rc, first, timeout_s;
 
@@ -292,7 +292,13 @@ probe_exec(int argc, char **argv)
 	sa.sa_flags = SA_RESETHAND;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, &old_sa);
+	/* OpenSSL writes with write(): a peer that hangs up mid-request must
+	 * be a "reset", not the end of fedwiz (fw_probe.h). */
+	sa.sa_handler = SIG_IGN;
+	sa.sa_flags = 0;
+	sigaction(SIGPIPE, &sa, &old_pipe);
 	rc = run_all(&run, d, &ts, &po);
+	sigaction(SIGPIPE, &old_pipe, NULL);
 	sigaction(SIGINT, &old_sa, NULL);
 out:
 	fw_probe_targets_free(&ts);

@@ -8,6 +8,7 @@
 #include "fw_flow.h"
 #include "fw_i18n.h"
 #include "fw_model.h"
+#include "fw_probe.h"
 #include "fw_store.h"
 #include "fw_util.h"
 
@@ -103,6 +104,26 @@ show_steps(struct fw_project *p, const struct fw_deployment *d)
 	}
 }
 
+/* The latest `fedwiz probe` result of each check, as the checklist words
+ * it. */
+static void
+show_probes(const struct fw_deployment *d)
+{
+	const struct fw_probe_result *r;
+	char *line;
+	size_t i;
+
+	if (d->n_probes == 0)
+		return;
+	printf(_("Probes:\n"));
+	for (i = 0; i < d->n_probes; i++) {
+		r = &d->probes[i];
+		line = fw_probe_verified_line(r);
+		printf("  %s:%d %-8s %s\n", r->host, r->port, r->kind, line);
+		free(line);
+	}
+}
+
 static int
 show_exec(int argc, char **argv)
 {
@@ -131,6 +152,7 @@ show_exec(int argc, char **argv)
 	show_checklist(d);
 	show_certs(d);
 	show_steps(p, d);
+	show_probes(d);
 	if (fflush(stdout) != 0) {
 		fw_err(_("standard output: write error"));
 		rc = FW_EXIT_USAGE;

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,22 +13,65 @@
 
 /*
  * fedwiz tick PROJECT ITEM... and fedwiz untick PROJECT ITEM...: the
- * checklist's boxes from the shell. Every ITEM is checked before any is
- * changed, so a typo changes nothing.
+ * checklist's boxes from the shell. An ITEM is an id or a shell pattern
+ * of ids ('imp.xcp.*'). Every ITEM is checked before any is changed, so a
+ * typo changes nothing.
  */
 
-/* Whether the project holds a tick for id (one the checklist may no
- * longer have: untick clears it all the same). */
-static int
-has_tick(const struct fw_deployment *d, const char *id)
+/* The ids to change, pointing into the checklist and the deployment. */
+struct targets {
+	const char **ids;
+	size_t n;
+};
+
+static void
+target_add(struct targets *t, const char *id)
 {
 	size_t i;
 
-	for (i = 0; i < d->n_ticks; i++) {
-		if (strcmp(d->ticks[i].item, id) == 0)
-			return 1;
+	for (i = 0; i < t->n; i++) {
+		if (strcmp(t->ids[i], id) == 0)
+			return;
 	}
-	return 0;
+	t->ids = xreallocarray(t->ids, t->n + 1, sizeof *t->ids);
+	t->ids[t->n++] = id;
+}
+
+static int
+matches(const char *item, const char *id, int glob)
+{
+	return glob ? fnmatch(item, id, 0) == 0 : strcmp(item, id) == 0;
+}
+
+/* Adds the ids ITEM names: itself, or with * ? [ every id it matches as
+ * a shell pattern. untick also reaches ticks whose item is gone (a renamed
+ * server). Returns how many it named. */
+static size_t
+resolve(struct targets *t, const char *item, const struct fw_checklist *cl,
+    const struct fw_deployment *d, int tick)
+{
+	int glob = strpbrk(item, "*?[") != NULL;
+	size_t g, i, n = 0;
+
+	for (g = 0; g < cl->n_groups; g++) {
+		for (i = 0; i < cl->groups[g].n_items; i++) {
+			const char *id = cl->groups[g].items[i].id;
+
+			if (matches(item, id, glob)) {
+				target_add(t, id);
+				n++;
+			}
+		}
+	}
+	for (i = 0; !tick && i < d->n_ticks; i++) {
+		const char *id = d->ticks[i].item;
+
+		if (matches(item, id, glob)) {
+			target_add(t, id);
+			n++;
+		}
+	}
+	return n;
 }
 
 static int
@@ -37,8 +81,10 @@ tick_run(const struct fw_cmd *cmd, int argc, char **argv, int tick)
 	struct fw_checklist *cl = NULL;
 	struct fw_project *p = NULL;
 	const struct fw_check_item *it;
+	struct targets t = { NULL, 0 };
 	char *cause = NULL;
 	int rc, first, i;
+	size_t k;
 
 	rc = fw_cmd_parse(cmd, argc, argv, "", NULL, NULL, NULL, &first);
 	if (rc != -1)
@@ -56,18 +102,17 @@ tick_run(const struct fw_cmd *cmd, int argc, char **argv, int tick)
 	}
 	cl = fw_checklist_build(d);
 	for (i = first + 1; i < argc; i++) {
-		if (fw_checklist_find(cl, argv[i]) == NULL &&
-		    (tick || !has_tick(d, argv[i]))) {
+		if (resolve(&t, argv[i], cl, d, tick) == 0) {
 			fw_err(_("%s: no checklist item '%s'; 'fedwiz "
 			    "checklist %s' shows each item's id"), argv[first],
 			    argv[i], argv[first]);
 			rc = FW_EXIT_USAGE;
 		}
 	}
-	for (i = first + 1; rc == FW_EXIT_OK && i < argc; i++) {
-		it = fw_checklist_find(cl, argv[i]);
-		if ((tick ? fw_project_tick(p, argv[i], it->fingerprint,
-		    &cause) : fw_project_untick(p, argv[i], &cause)) != 0) {
+	for (k = 0; rc == FW_EXIT_OK && k < t.n; k++) {
+		it = fw_checklist_find(cl, t.ids[k]);
+		if ((tick ? fw_project_tick(p, t.ids[k], it->fingerprint,
+		    &cause) : fw_project_untick(p, t.ids[k], &cause)) != 0) {
 			fw_err("%s", cause);
 			rc = FW_EXIT_USAGE;
 		}
@@ -76,6 +121,7 @@ out:
 	fw_project_close(p);
 	fw_checklist_free(cl);
 	fw_deployment_free(d);
+	free(t.ids);
 	free(cause);
 	return rc;
 }
@@ -96,7 +142,8 @@ const struct fw_cmd fw_cmd_tick = {
 	"tick",
 	"PROJECT ITEM...",
 	N_("Tick checklist items as done, with their current values."),
-	NULL,
+	N_("  ITEM is an item id, or a shell pattern of ids in quotes "
+	    "('imp.xcp.*').\n"),
 	tick_exec,
 };
 
@@ -104,6 +151,7 @@ const struct fw_cmd fw_cmd_untick = {
 	"untick",
 	"PROJECT ITEM...",
 	N_("Take the ticks off checklist items."),
-	NULL,
+	N_("  ITEM is an item id, or a shell pattern of ids in quotes "
+	    "('imp.xcp.*').\n"),
 	untick_exec,
 };

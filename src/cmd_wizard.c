@@ -1,7 +1,5 @@
 #include "config.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "cmd.h"
@@ -12,31 +10,14 @@
 /* fedwiz [OPTIONS] [PROJECT]: hands over to the front end (ui/). With no
  * PROJECT the start screen offers the default project. */
 
-static int wizard_usage(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
-
-static int
-wizard_usage(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("fedwiz: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	fputs(_("Try 'fedwiz --help'.\n"), stderr);
-	return FW_EXIT_USAGE;
-}
-
 int
 fw_cmd_wizard(int nargs, char **args, struct fw_ui_opts *ui)
 {
 	if (nargs > 1) {
 		/* "fedwiz exprot p.fedwiz": a misspelt command, most likely. */
 		if (fw_cmd_find(args[0]) == NULL && strchr(args[0], '/') == NULL)
-			return wizard_usage(_("unknown command '%s'"), args[0]);
-		return wizard_usage(_("too many arguments after '%s'"),
+			return fw_try_help(_("unknown command '%s'"), args[0]);
+		return fw_try_help(_("too many arguments after '%s'"),
 		    args[0]);
 	}
 	ui->path = nargs == 1 ? args[0] : NULL;

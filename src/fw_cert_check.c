@@ -327,18 +327,47 @@ fw_cert_lines_free(struct fw_cert_line *v, size_t n)
 	free(v);
 }
 
+/* Only the first certificate: parsing is the costly part (OpenSSL 3
+ * decodes each public key as it reads). */
+static X509 *
+read_first_cert(const char *pem)
+{
+	size_t len = strlen(pem);
+	BIO *bio;
+	X509 *x;
+
+	if (len > INT_MAX || (bio = BIO_new_mem_buf(pem, (int)len)) == NULL)
+		return NULL;
+	x = PEM_read_bio_X509(bio, NULL, NULL, NULL);
+	BIO_free(bio);
+	ERR_clear_error();
+	return x;
+}
+
+int
+fw_cert_match_hosts(const char *pem, const char *const *hosts, size_t n,
+    int *match)
+{
+	X509 *x = read_first_cert(pem);
+	size_t i;
+
+	if (x == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		match[i] = X509_check_host(x, hosts[i], 0, 0, NULL) == 1;
+	X509_free(x);
+	ERR_clear_error();
+	return 0;
+}
+
 int
 fw_cert_match_host(const char *pem, const char *host)
 {
-	STACK_OF(X509) *sk = read_pem_certs(pem);
-	int rc;
+	int match = 0;
 
-	if (sk == NULL)
+	if (fw_cert_match_hosts(pem, &host, 1, &match) != 0)
 		return -1;
-	rc = X509_check_host(sk_X509_value(sk, 0), host, 0, 0, NULL) == 1;
-	sk_X509_pop_free(sk, X509_free);
-	ERR_clear_error();
-	return rc;
+	return match;
 }
 
 /* The leaf's own validity period is the validity rule's to judge; the

@@ -59,6 +59,11 @@ void fw_cert_lines_free(struct fw_cert_line *, size_t n);
  * SANs; X509_check_host). 1 yes, 0 no, -1 unreadable pem. */
 int fw_cert_match_host(const char *pem, const char *host);
 
+/* The same for n hosts at once, reading pem once: match[i] is 1 or 0.
+ * Returns 0, or -1 for an unreadable pem. */
+int fw_cert_match_hosts(const char *pem, const char *const *hosts, size_t n,
+    int *match);
+
 /*
  * Verifies the first certificate of leaf_pem, with the rest of leaf_pem as
  * intermediates, against the certificates of ca_pem as trust anchors, at

@@ -46,6 +46,17 @@ item_clear(struct fw_check_item *it)
 	memset(it, 0, sizeof *it);
 }
 
+/* Frees what a group holds; its items are cleared already. */
+static void
+group_clear(struct fw_check_group *grp)
+{
+	free(grp->items);
+	free(grp->title);
+	free(grp->role);
+	free(grp->host);
+	free(grp->ip);
+}
+
 void
 fw_checklist_free(struct fw_checklist *cl)
 {
@@ -58,11 +69,7 @@ fw_checklist_free(struct fw_checklist *cl)
 
 		for (i = 0; i < grp->n_items; i++)
 			item_clear(&grp->items[i]);
-		free(grp->items);
-		free(grp->title);
-		free(grp->role);
-		free(grp->host);
-		free(grp->ip);
+		group_clear(grp);
 	}
 	free(cl->groups);
 	for (i = 0; i < cl->n_skipped; i++)
@@ -337,6 +344,31 @@ fw_checklist_build(const struct fw_deployment *d)
 	add_skipped(b.cl, d);
 	apply_ticks(b.cl, d);
 	return b.cl;
+}
+
+void
+fw_checklist_keep_todo(struct fw_checklist *cl)
+{
+	struct fw_check_group *grp;
+	size_t g, i, kept_groups = 0, kept;
+
+	for (g = 0; g < cl->n_groups; g++) {
+		grp = &cl->groups[g];
+		kept = 0;
+		for (i = 0; i < grp->n_items; i++) {
+			if (grp->items[i].state == FW_ITEM_DONE)
+				item_clear(&grp->items[i]);
+			else
+				grp->items[kept++] = grp->items[i];
+		}
+		grp->n_items = kept;
+		if (kept > 0) {
+			cl->groups[kept_groups++] = *grp;
+			continue;
+		}
+		group_clear(grp);
+	}
+	cl->n_groups = kept_groups;
 }
 
 const struct fw_check_item *

@@ -62,6 +62,10 @@ struct fw_checklist {
 struct fw_checklist *fw_checklist_build(const struct fw_deployment *d);
 void fw_checklist_free(struct fw_checklist *);
 
+/* Drops the done items, and the groups left empty, for a list of what is
+ * left; the counts stay those of the whole checklist. */
+void fw_checklist_keep_todo(struct fw_checklist *);
+
 /* The item with this id, or NULL. */
 const struct fw_check_item *fw_checklist_find(const struct fw_checklist *,
     const char *id);

@@ -85,7 +85,8 @@ add_host_auth_entry(struct fw_cl_builder *b, const char *where,
 	free(id);
 }
 
-/* Step 5: each IM and Presence node by IP, and under TLS by FQDN too. */
+/* Step 5: each IM and Presence node by IP, and under TLS by FQDN too,
+ * the FQDN entry first as the guide lists them. */
 static void
 add_host_auth(struct fw_cl_builder *b, const char *host)
 {
@@ -94,10 +95,10 @@ add_host_auth(struct fw_cl_builder *b, const char *host)
 	size_t i;
 
 	for (i = 0; i < d->n_imp_nodes; i++) {
-		add_host_auth_entry(b, where, host, &d->imp_nodes[i], 0);
 		if (d->transport == FW_TRANSPORT_TLS)
 			add_host_auth_entry(b, where, host, &d->imp_nodes[i],
 			    1);
+		add_host_auth_entry(b, where, host, &d->imp_nodes[i], 0);
 	}
 	free(where);
 }

@@ -368,6 +368,13 @@ fw_flow_find_field(const char *key, int *step)
 	return NULL;
 }
 
+const struct fw_column *
+fw_flow_columns(enum fw_list list, size_t *n)
+{
+	*n = list_cols[list].n;
+	return list_cols[list].cols;
+}
+
 #define IMP_SERVICEABILITY \
 	N_("Cisco Unified IM and Presence Serviceability")
 #define IMP_OS_ADMIN N_("Cisco Unified IM and Presence OS Administration")
@@ -407,11 +414,4 @@ fw_flow_place(const char *key)
 			return &places[i];
 	}
 	return NULL;
-}
-
-const struct fw_column *
-fw_flow_columns(enum fw_list list, size_t *n)
-{
-	*n = list_cols[list].n;
-	return list_cols[list].cols;
 }

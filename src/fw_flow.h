@@ -82,18 +82,6 @@ const char *fw_flow_state_name(enum fw_step_state);
 /* The field with this key in any step, and its step number in *step. */
 const struct fw_field *fw_flow_find_field(const char *key, int *step);
 
-/* Where work outside a step's own menu is done (restarts, certificate
- * stores, TLS settings): the checklist names these beside the steps'
- * menus. */
-struct fw_place {
-	const char *key;
-	const char *admin_ui;	/* N_() */
-	const char *menu;	/* N_() */
-};
-
-/* The place with this key ("imp_network_services", ...), or NULL. */
-const struct fw_place *fw_flow_place(const char *key);
-
 /* What a list column holds: how it is checked and edited. */
 enum fw_col_kind {
 	FW_COL_HOST,		/* RFC 1123 name, stored folded (fw_syntax.h) */
@@ -118,5 +106,17 @@ struct fw_column {
 
 /* The columns of a list and their number in *n. */
 const struct fw_column *fw_flow_columns(enum fw_list, size_t *n);
+
+/* Where work outside a step's own menu is done (restarts, certificate
+ * stores, TLS settings): the checklist names these beside the steps'
+ * menus. */
+struct fw_place {
+	const char *key;
+	const char *admin_ui;	/* N_() */
+	const char *menu;	/* N_() */
+};
+
+/* The place with this key ("imp_network_services", ...), or NULL. */
+const struct fw_place *fw_flow_place(const char *key);
 
 #endif

@@ -50,6 +50,17 @@ matches(const char *only, const char *fqdn, const char *ip)
 }
 
 int
+fw_probe_port(const struct fw_deployment *d, enum fw_probe_role role)
+{
+	if (role == FW_PROBE_OCS_NEXT_HOP)
+		return fw_next_hop_port(d);
+	/* OCS routes to the Peer Auth listener under TLS (guide, Verify Peer
+	 * Authentication Listener), to 5060 under TCP. */
+	return d->transport == FW_TRANSPORT_TLS ? d->peer_auth_port :
+	    fw_transport_port(FW_TRANSPORT_TCP);
+}
+
+int
 fw_probe_targets(const struct fw_deployment *d, const char *only,
     struct fw_probe_targets *out, char **cause)
 {
@@ -66,7 +77,7 @@ fw_probe_targets(const struct fw_deployment *d, const char *only,
 		t = add_target(out);
 		t->host = xstrdup(s->fqdn);
 		t->addr = xstrdup(s->ip);
-		t->port = fw_next_hop_port(d);
+		t->port = fw_probe_port(d, FW_PROBE_OCS_NEXT_HOP);
 		t->tls = d->transport == FW_TRANSPORT_TLS;
 		t->role = FW_PROBE_OCS_NEXT_HOP;
 		t->label = xasprintf(_("OCS next hop for %s, %s"),
@@ -85,10 +96,7 @@ fw_probe_targets(const struct fw_deployment *d, const char *only,
 		t->host = xstrdup(node->fqdn);
 		t->addr = xstrdup(node->ip);
 		t->tls = d->transport == FW_TRANSPORT_TLS;
-		/* OCS routes to the Peer Auth listener under TLS (guide, Verify
-		 * Peer Authentication Listener), to 5060 under TCP. */
-		t->port = t->tls ? d->peer_auth_port :
-		    fw_transport_port(FW_TRANSPORT_TCP);
+		t->port = fw_probe_port(d, FW_PROBE_IMP_NODE);
 		t->role = FW_PROBE_IMP_NODE;
 		t->label = xstrdup(t->tls ? _("IM and Presence Peer Auth "
 		    "listener") : _("IM and Presence node, SIP over TCP"));

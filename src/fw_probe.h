@@ -34,6 +34,11 @@ enum fw_probe_role {
 	FW_PROBE_IMP_NODE,	/* an IM&P node, as OCS routes to it */
 };
 
+/* The port a host of this role is probed on, and its results are stored
+ * under: OCS servers on the static routes' Next Hop Port, IM&P nodes on the
+ * Peer Auth port (TLS) or 5060 (TCP). */
+int fw_probe_port(const struct fw_deployment *d, enum fw_probe_role role);
+
 struct fw_probe_target {
 	char *host;		/* the FQDN: stored results are keyed by it */
 	char *addr;		/* the IP connected to */
@@ -77,12 +82,18 @@ typedef void (*fw_probe_cb)(const struct fw_probe_target *t,
  * Probes one target, reporting each result through cb. Returns the number
  * of results that are not ok. A stop (opts->stop set) ends it early; the
  * results reported so far stand, and the interrupted one is not reported.
+ * It blocks for up to a few timeouts and keeps no global state: a front end
+ * may run it on a worker thread and set *opts->stop to cancel. The caller
+ * ignores SIGPIPE meanwhile (OpenSSL writes with write(), and a peer may
+ * hang up mid-request).
  */
 size_t fw_probe_run(const struct fw_deployment *d,
     const struct fw_probe_target *t, const struct fw_probe_opts *opts,
     fw_probe_cb cb, void *ctx);
 
-/* The stored result for host, port and kind, or NULL. */
+/* The stored result for host, port and kind, or NULL. A static route to
+ * an OCS server is verified by fw_probe_find(d, server->fqdn,
+ * fw_probe_port(d, FW_PROBE_OCS_NEXT_HOP), FW_PROBE_KIND_SIP). */
 const struct fw_probe_result *fw_probe_find(const struct fw_deployment *d,
     const char *host, int port, const char *kind);
 

@@ -130,6 +130,10 @@ fw_render_rows(const struct fw_checklist *cl,
 	rows[n].label = _("Progress");
 	rows[n++].value = xasprintf(_("%zu of %zu done"), cl->n_done,
 	    cl->n_items);
+	if (info->todo) {
+		rows[n].label = _("Shown");
+		rows[n++].value = xstrdup(_("only the items still to do"));
+	}
 	if (cl->n_changed > 0) {
 		rows[n].label = "";
 		rows[n++].value = xasprintf(_("%zu changed since done: do "

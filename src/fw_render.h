@@ -24,6 +24,7 @@ struct fw_render_info {
 	const char *version;	/* fedwiz's version */
 	char date[32];		/* "YYYY-MM-DD HH:MM UTC" */
 	char setup[160];	/* translated: "TLS, OCS Enterprise Edition" */
+	int todo;		/* the checklist holds only what is left */
 };
 
 /*

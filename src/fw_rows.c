@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fw_i18n.h"
+#include "fw_pattern.h"
 #include "fw_syntax.h"
 #include "fw_util.h"
 
@@ -71,6 +72,28 @@ fw_rows_get(const struct fw_deployment *d, enum fw_list list, size_t row,
 		return NULL;
 	row_strings(d, list, row, v);
 	return v[col] != NULL && v[col][0] != '\0' ? v[col] : NULL;
+}
+
+const char *
+fw_rows_derived_label(enum fw_list list, int *width)
+{
+	*width = 0;
+	if (list != FW_LIST_OCS_DOMAIN)
+		return NULL;
+	*width = 24;
+	return N_("Destination pattern");
+}
+
+char *
+fw_rows_derived_value(const struct fw_deployment *d, enum fw_list list,
+    size_t row)
+{
+	const char *name;
+
+	if (list != FW_LIST_OCS_DOMAIN ||
+	    (name = fw_rows_get(d, list, row, 0)) == NULL)
+		return NULL;
+	return fw_dest_pattern(name);
 }
 
 int

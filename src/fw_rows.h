@@ -20,6 +20,16 @@ size_t fw_rows_count(const struct fw_deployment *, enum fw_list);
 const char *fw_rows_get(const struct fw_deployment *, enum fw_list,
     size_t row, size_t col);
 
+/* A column computed from an entry, shown after the stored ones: the
+ * destination pattern beside each OCS domain (guide: "enter .com.domaina.*
+ * as the Destination Pattern value"). NULL when the list has none; *width
+ * is the display columns it wants. */
+const char *fw_rows_derived_label(enum fw_list, int *width);
+
+/* The computed column of entry row (free()), or NULL. */
+char *fw_rows_derived_value(const struct fw_deployment *, enum fw_list,
+    size_t row);
+
 /* The list a reference column points into (its column 0); -1 when the
  * column is not a reference. */
 int fw_rows_ref_list(enum fw_col_kind, enum fw_list *);

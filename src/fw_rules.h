@@ -3,6 +3,17 @@
  * validate` and the checklist alike. Rules never block: name lookups go
  * through a resolver (fw_resolve.h) whose pending answers show as
  * "resolving…".
+ *
+ * In the wizard: keep one resolver for the session; after an edit (and a
+ * short pause) run fw_rules_run() on the deployment as edited; poll
+ * fw_resolver_fd() beside the keyboard and, when it is readable, call
+ * fw_resolver_drain() and run the rules again. The findings pane of a
+ * focused field is fw_findings_filter(all, step, field key, entry) and a
+ * step's "!" mark is fw_findings_filter(all, step, NULL, NULL) holding an
+ * error. A run costs microseconds without certificates; with both
+ * certificates and CAs about 10 ms (measured: OpenSSL 3.0 decodes each
+ * public key as it parses, about 1 ms a certificate), so run it after the
+ * pause, not on every key.
  */
 #ifndef FW_RULES_H
 #define FW_RULES_H

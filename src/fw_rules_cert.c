@@ -88,36 +88,38 @@ static size_t
 judge_hosts(const char *pem, const struct fw_cert_expect *w,
     struct fw_findings *out)
 {
-	size_t i, matched = 0;
-	char *names;
+	int *match = xcalloc(w->n_hosts + 1, sizeof *match);
+	size_t i, matched = 0, errors = 0;
 	struct fw_strbuf sb;
 
-	if (w->n_hosts == 0)
-		return 0;
+	if (w->n_hosts == 0 || fw_cert_match_hosts(pem, w->hosts, w->n_hosts,
+	    match) != 0)
+		goto out;
 	for (i = 0; i < w->n_hosts; i++)
-		matched += fw_cert_match_host(pem, w->hosts[i]) == 1;
+		matched += match[i] != 0;
 	if (matched == 0) {
 		fw_sb_init(&sb);
 		for (i = 0; i < w->n_hosts; i++)
 			fw_sb_printf(&sb, "%s%s", i > 0 ? ", " : "",
 			    w->hosts[i]);
-		names = fw_sb_steal(&sb);
 		fw_finding_add(out, FW_SEV_ERROR, w->step, w->field, NULL,
 		    _("%s names none of %s in its CN or SANs; the peer checks "
 		    "the name: re-issue it for the server's FQDN"), w->label,
-		    names);
-		free(names);
-		return 1;
+		    sb.buf);
+		free(sb.buf);
+		errors = 1;
+		goto out;
 	}
 	for (i = 0; i < w->n_hosts; i++) {
-		if (fw_cert_match_host(pem, w->hosts[i]) == 1)
-			continue;
-		fw_finding_add(out, FW_SEV_WARNING, w->step, w->field,
-		    w->hosts[i], _("%s does not name %s; that server needs a "
-		    "certificate of its own with both EKUs (or add its FQDN as "
-		    "a SAN)"), w->label, w->hosts[i]);
+		if (!match[i])
+			fw_finding_add(out, FW_SEV_WARNING, w->step, w->field,
+			    w->hosts[i], _("%s does not name %s; that server "
+			    "needs a certificate of its own with both EKUs (or "
+			    "add its FQDN as a SAN)"), w->label, w->hosts[i]);
 	}
-	return 0;
+out:
+	free(match);
+	return errors;
 }
 
 static void

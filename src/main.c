@@ -2,7 +2,6 @@
 
 #include <getopt.h>
 #include <locale.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,25 +56,6 @@ usage(FILE *fp)
 	    "locked by another fedwiz. See fedwiz(1).\n"), fp);
 }
 
-static int try_help(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
-
-/* A usage error of the command line as a whole. */
-static int
-try_help(const char *fmt, ...)
-{
-	va_list ap;
-	char *msg;
-
-	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
-	va_end(ap);
-	fw_err("%s", msg);
-	free(msg);
-	fputs(_("Try 'fedwiz --help'.\n"), stderr);
-	return FW_EXIT_USAGE;
-}
-
 /* The option getopt refused, as typed (see cmd.c). */
 static int
 option_error(char **argv, int c)
@@ -89,9 +69,9 @@ option_error(char **argv, int c)
 	else
 		opt = xstrndup(arg, strcspn(arg, "="));
 	if (c == ':')
-		rc = try_help(_("option '%s' needs an argument"), opt);
+		rc = fw_try_help(_("option '%s' needs an argument"), opt);
 	else
-		rc = try_help(_("unknown option '%s'"), opt);
+		rc = fw_try_help(_("unknown option '%s'"), opt);
 	free(opt);
 	return rc;
 }

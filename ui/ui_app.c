@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fw_checklist.h"
 #include "fw_curses.h"
 #include "fw_i18n.h"
 #include "fw_resolve.h"
@@ -113,6 +114,13 @@ ui_app_step_count(const struct ui_app *app, int step, enum fw_severity sev)
 	return n;
 }
 
+static void
+build_checklist(struct ui_app *app)
+{
+	fw_checklist_free(app->checklist);
+	app->checklist = fw_checklist_build(app->d);
+}
+
 int
 ui_app_reload(struct ui_app *app)
 {
@@ -127,6 +135,7 @@ ui_app_reload(struct ui_app *app)
 	fw_deployment_free(app->d);
 	app->d = d;
 	note_saved(app);
+	build_checklist(app);
 	ui_app_check(app);
 	/* The focus may point past a list that shrank or a step that no
 	 * longer applies: restoring from the position clamps it. */
@@ -166,6 +175,7 @@ ui_app_open(struct ui_app *app, int read_only, int create, char **cause)
 		return -1;
 	}
 	app->mode = UI_MODE_WIZARD;
+	build_checklist(app);
 	fw_project_get_position(app->project, &step, &field, NULL);
 	ui_step_restore(app, step, field);
 	free(field);
@@ -182,6 +192,8 @@ ui_app_close(struct ui_app *app)
 	if (app->project != NULL && app->mode == UI_MODE_WIZARD)
 		ui_app_save_position(app);
 	fw_findings_free(&app->findings);
+	fw_checklist_free(app->checklist);
+	app->checklist = NULL;
 	fw_deployment_free(app->d);
 	app->d = NULL;
 	fw_project_close(app->project);
@@ -218,8 +230,9 @@ draw_top(struct ui_app *app, const struct ui_rect *r)
 	}
 	saved = app->saved[0] != '\0' ? xasprintf(_("saved %s"), app->saved) :
 	    xstrdup(_("nothing saved yet"));
-	right = xasprintf(_("%s %s %d/%d steps complete "), saved, dot,
-	    complete, applicable);
+	right = xasprintf(_("%s %s %d/%d steps %s %zu/%zu done "), saved, dot,
+	    complete, applicable, dot, app->checklist->n_done,
+	    app->checklist->n_items);
 	head = xasprintf(" fedwiz %s ", dot);
 	tail = xasprintf(" %s %s %s ", dot, file != NULL ? file + 1 :
 	    app->path, dot);
@@ -231,6 +244,11 @@ draw_top(struct ui_app *app, const struct ui_rect *r)
 		x += ui_text_put(r->y, r->x + x, r->w - x, head, A_BOLD);
 		x += ui_text_put(r->y, r->x + x, room, name, A_BOLD);
 		x += ui_text_put(r->y, r->x + x, r->w - x, tail, A_BOLD);
+		ui_text_put(r->y, r->x + x, r->w - x, right, A_BOLD);
+	} else {
+		/* No room for the name (a long file name or translation):
+		 * the save state and progress still show, at the right. */
+		x = r->w - rw > x ? r->w - rw : x;
 		ui_text_put(r->y, r->x + x, r->w - x, right, A_BOLD);
 	}
 	free(head);
@@ -293,7 +311,10 @@ ui_app_draw(struct ui_app *app)
 	} else {
 		draw_top(app, &l.top);
 		ui_steps_draw(app, &l.steps);
-		ui_step_draw(app, &l.main);
+		if (app->step == UI_STEP_CHECKLIST)
+			ui_checklist_draw(app, &l.main);
+		else
+			ui_step_draw(app, &l.main);
 		ui_findings_draw(app, &l.findings, &l.legend);
 		if (app->help) {
 			/* Help covers the main and findings panes: room to
@@ -358,7 +379,10 @@ wizard_key(struct ui_app *app, int key)
 		ui_step_go(app, app->step - 1);
 		return;
 	}
-	ui_step_handle_key(app, key);
+	if (app->step == UI_STEP_CHECKLIST)
+		ui_checklist_handle_key(app, key);
+	else
+		ui_step_handle_key(app, key);
 }
 
 static void

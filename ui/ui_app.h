@@ -25,6 +25,9 @@
 #define UI_CTRL(c) ((c) & 0x1f)
 #define UI_ESC 0x1b
 
+/* The steps pane's last entry: the checklist, after steps 0-9. */
+#define UI_STEP_CHECKLIST FW_STEP_COUNT
+
 /* Smallest size the wizard draws itself at (design/screens.md). */
 #define UI_MIN_COLS 80
 #define UI_MIN_LINES 24
@@ -70,10 +73,12 @@ struct ui_app {
 	char saved[8];		/* "HH:MM" of the last change, local time */
 	struct fw_resolver *resolver;	/* NULL: offline, no lookups */
 	struct fw_findings findings;	/* every rule's, for the answers now */
+	struct fw_checklist *checklist;	/* built from the answers now */
 
-	int step;		/* 0-9 */
+	int step;		/* 0-9, or UI_STEP_CHECKLIST */
 	size_t field;		/* index into the step's focusable items */
-	size_t row;		/* entry of a focused list (count = "Add") */
+	size_t row;		/* entry of a focused list (count = "Add"), or
+				 * the checklist's item */
 	int steps_focus;	/* F2: the steps pane has the focus */
 	int steps_cursor;
 	int help;		/* 0, UI_HELP_FIELD or UI_HELP_KEYS */
@@ -145,6 +150,8 @@ int ui_text_put(int y, int x, int w, const char *s, unsigned long attr);
  * lines used (also when draw is 0, to measure). */
 int ui_text_wrap(int y, int x, int w, int h, const char *s, unsigned long attr,
     int draw);
+/* A horizontal rule: line drawing under UTF-8, else '-'. */
+void ui_text_hline(int y, int x, int w);
 /* A box with WACS line drawing and an optional title in its top border. */
 void ui_text_box(const struct ui_rect *, const char *title, unsigned long attr);
 void ui_text_fill(const struct ui_rect *);
@@ -183,6 +190,8 @@ enum ui_dialog_kind {
 	UI_DIALOG_CERT,		/* a certificate file */
 	UI_DIALOG_NEW,		/* a new project's name (start screen) */
 	UI_DIALOG_OPEN,		/* a project file to open (start screen) */
+	UI_DIALOG_SEARCH,	/* text to find in the checklist */
+	UI_DIALOG_EXPORT,	/* a file to write the checklist to */
 };
 /* list and row for ROW (row == count adds); field for SETTING and CERT. */
 struct ui_dialog *ui_dialog_new(struct ui_app *, enum ui_dialog_kind,
@@ -208,11 +217,13 @@ enum ui_key_ctx {
 	UI_CTX_DIALOG = 1 << 2,
 	UI_CTX_START = 1 << 3,
 	UI_CTX_STEPS = 1 << 4,
+	UI_CTX_CHECK = 1 << 5,
 };
 struct ui_key_help {
 	const char *keys;	/* as written on the legend: "PgDn" */
 	const char *legend;	/* N_(): one word for the legend, or NULL */
-	const char *what;	/* N_(): the `?` screen's description */
+	const char *what;	/* N_(): the `?` screen's description, or NULL
+				 * for a legend word another entry explains */
 	unsigned ctx;
 };
 const struct ui_key_help *ui_keys_table(size_t *n);
@@ -226,6 +237,21 @@ void ui_start_free(struct ui_start *);
  * after name, or an existing file; both open it in the wizard. */
 int ui_start_create(struct ui_app *, const char *name, char **cause);
 int ui_start_open_file(struct ui_app *, const char *path, char **cause);
+
+/* ui_checklist.c: the Checklist pane. */
+void ui_checklist_draw(struct ui_app *, const struct ui_rect *);
+/* The focused item's menu path, values, note and tick, for the bottom
+ * pane. */
+void ui_checklist_draw_detail(struct ui_app *, const struct ui_rect *);
+int ui_checklist_handle_key(struct ui_app *, int key);
+/* The index of the item with this id (0 when gone), and the focused
+ * item's id (NULL when there is none): the resume position. */
+size_t ui_checklist_find(const struct ui_app *, const char *id);
+const char *ui_checklist_item_id(const struct ui_app *);
+/* The dialogs' actions: focus the next item holding text; write the
+ * checklist to path (.html, .md, else plain text). */
+int ui_checklist_search(struct ui_app *, const char *text, char **cause);
+int ui_checklist_export(struct ui_app *, const char *path, char **cause);
 
 /* ui_signals.c: SIGHUP/SIGTERM/SIGINT through a self-pipe. */
 int ui_signals_init(char **cause);

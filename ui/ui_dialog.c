@@ -203,6 +203,17 @@ ui_dialog_new(struct ui_app *app, enum ui_dialog_kind kind,
 		dl->f[0].label = _("File");
 		dl->n = 1;
 		break;
+	case UI_DIALOG_SEARCH:
+		dl->title = xstrdup(_("Find in the checklist"));
+		dl->f[0].label = _("Text");
+		dl->n = 1;
+		break;
+	case UI_DIALOG_EXPORT:
+		dl->title = xstrdup(_("Export the checklist"));
+		dl->f[0].label = _("File (.html, .md, .txt)");
+		set_text(&dl->f[0], "checklist.html");
+		dl->n = 1;
+		break;
 	}
 	return dl;
 }
@@ -440,6 +451,13 @@ apply(struct ui_app *app, struct ui_dialog *dl, char **cause)
 		rc = text[0][0] == '\0' ? fw_fail(cause, _("give a file "
 		    "name")) : ui_start_open_file(app, text[0], cause);
 		break;
+	case UI_DIALOG_SEARCH:
+		rc = ui_checklist_search(app, text[0], cause);
+		break;
+	case UI_DIALOG_EXPORT:
+		rc = text[0][0] == '\0' ? fw_fail(cause, _("give a file "
+		    "name")) : ui_checklist_export(app, text[0], cause);
+		break;
 	}
 	for (i = 0; i < dl->n; i++)
 		free(text[i]);
@@ -494,7 +512,7 @@ ui_dialog_handle_key(struct ui_app *app, struct ui_dialog *dl, int key)
 			focus_named(dl);
 			return 1;
 		}
-		if (dl->kind != UI_DIALOG_NEW && dl->kind != UI_DIALOG_OPEN)
+		if (dl->kind <= UI_DIALOG_CERT)
 			ui_app_reload(app);
 		return 0;
 	}

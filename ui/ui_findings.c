@@ -26,6 +26,8 @@ legend_ctx(const struct ui_app *app)
 		return UI_CTX_START;
 	if (app->steps_focus)
 		return UI_CTX_STEPS;
+	if (app->step == UI_STEP_CHECKLIST)
+		return UI_CTX_CHECK;
 	if (ui_step_focus(app, &f) != NULL && f.field != NULL &&
 	    f.field->type == FW_FIELD_LIST)
 		return UI_CTX_LIST;
@@ -110,12 +112,18 @@ ui_findings_draw(struct ui_app *app, const struct ui_rect *r,
     const struct ui_rect *legend)
 {
 	const struct fw_step *s = fw_flow_step(app->step);
-	const char *reason = fw_flow_not_applicable_reason(s, app->d);
+	const char *reason = s != NULL ?
+	    fw_flow_not_applicable_reason(s, app->d) : NULL;
 	struct fw_findings shown = { NULL, 0 };
 	int y = r->y + 1, bottom = r->y + r->h - 1, x = r->x + 2, w = r->w - 4;
 	size_t i;
 	char *title;
 
+	if (s == NULL) {
+		ui_checklist_draw_detail(app, r);
+		ui_findings_draw_legend(app, legend);
+		return;
+	}
 	pick(app, &shown);
 	title = xasprintf(_("Findings: %zu"), shown.n);
 	ui_text_box(r, title, A_NORMAL);

@@ -1,7 +1,8 @@
 /*
  * ui_help.c: F1 explains the focused field from the flow table (what it
- * is, where it is set, the guide's example); `?` lists every key from the
- * key table. Any key closes either.
+ * is, where it is set, the guide's example) and the symptoms admins meet
+ * when it is wrong (fw_symptoms.h, the table `fedwiz explain` reads); `?`
+ * lists every key from the key table. Any key closes either.
  */
 #include "config.h"
 
@@ -11,7 +12,10 @@
 
 #include "fw_curses.h"
 #include "fw_i18n.h"
+#include "fw_symptoms.h"
 #include "fw_util.h"
+
+#define HELP_SYMPTOMS_MAX 4
 
 static int
 para(int y, const struct ui_rect *in, const char *head, const char *text,
@@ -28,6 +32,21 @@ para(int y, const struct ui_rect *in, const char *head, const char *text,
 	}
 	used = ui_text_wrap(y, in->x, in->w, bottom - y, text, attr, 1);
 	return y + used + 1;
+}
+
+/* What it looks like in the field when this answer is wrong. */
+static void
+symptom_help(const char *key, int y, const struct ui_rect *in)
+{
+	const struct fw_symptom *sy[HELP_SYMPTOMS_MAX];
+	size_t n = fw_symptoms_for_field(key, sy, HELP_SYMPTOMS_MAX), i;
+	char *head;
+
+	for (i = 0; i < n; i++) {
+		head = xasprintf(_("If you see \"%s\""), _(sy[i]->title));
+		y = para(y, in, head, _(sy[i]->causes[0]), A_NORMAL);
+		free(head);
+	}
 }
 
 static void
@@ -48,7 +67,8 @@ field_help(struct ui_app *app, const struct ui_rect *in)
 	f = fo.field;
 	y = para(y, in, _(f->label), _(f->help), A_NORMAL);
 	y = para(y, in, _("Where it is set"), _(f->where), A_NORMAL);
-	para(y, in, _("The guide's example"), f->example, A_NORMAL);
+	y = para(y, in, _("The guide's example"), f->example, A_NORMAL);
+	symptom_help(f->key, y, in);
 }
 
 static void
@@ -61,6 +81,8 @@ keys_help(struct ui_app *app, const struct ui_rect *in)
 	(void)app;
 	k = ui_keys_table(&n);
 	for (i = 0; i < n && y < in->y + in->h; i++) {
+		if (k[i].what == NULL)
+			continue;
 		ui_text_put(y, in->x, 8, k[i].keys, A_BOLD);
 		y += ui_text_wrap(y, in->x + 9, in->w - 9, in->y + in->h - y,
 		    _(k[i].what), A_NORMAL, 1);

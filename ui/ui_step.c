@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fw_cert_check.h"
 #include "fw_certfile.h"
 #include "fw_curses.h"
 #include "fw_i18n.h"
@@ -81,7 +82,7 @@ clamp(struct ui_app *app)
 void
 ui_step_go(struct ui_app *app, int n)
 {
-	if (n < 0 || n >= FW_STEP_COUNT)
+	if (n < 0 || n > UI_STEP_CHECKLIST)
 		return;
 	app->step = n;
 	app->field = 0;
@@ -97,6 +98,9 @@ ui_step_position(const struct ui_app *app)
 {
 	struct ui_focus f;
 
+	if (app->step == UI_STEP_CHECKLIST)
+		return ui_checklist_item_id(app) != NULL ? xasprintf("item:%s",
+		    ui_checklist_item_id(app)) : NULL;
 	if (ui_step_focus(app, &f) == NULL)
 		return NULL;
 	if (f.field == NULL)
@@ -113,11 +117,16 @@ ui_step_restore(struct ui_app *app, int step, const char *pos)
 	size_t n, i, klen;
 	const char *colon;
 
-	app->step = step >= 0 && step < FW_STEP_COUNT ? step : 0;
+	app->step = step >= 0 && step <= UI_STEP_CHECKLIST ? step : 0;
 	app->field = 0;
 	app->row = 0;
 	if (pos == NULL)
 		return;
+	if (app->step == UI_STEP_CHECKLIST) {
+		if (strncmp(pos, "item:", 5) == 0)
+			app->row = ui_checklist_find(app, pos + 5);
+		return;
+	}
 	colon = strchr(pos, ':');
 	klen = colon != NULL ? (size_t)(colon - pos) : strlen(pos);
 	n = ui_step_items(app, app->step, items, STEP_ITEMS_MAX);
@@ -239,7 +248,44 @@ draw_tick(struct ui_app *app, struct scroller *sc, const char *label, int on,
 	ui_text_put(y, sc->r.x + 6, sc->r.w - 6, label, A_NORMAL);
 }
 
-/* The certificate's file and fingerprint as soon as one is stored. */
+/* The summary `fedwiz cert-check` prints (fw_cert_summary): in full for
+ * the focused certificate, else its subject, end of validity and EKUs. */
+static void
+draw_cert_summary(struct ui_app *app, struct scroller *sc,
+    const struct fw_cert *c, int focused)
+{
+	static const char *const brief[] = { "Subject:", "Valid until:",
+	    "EKU:" };
+	struct fw_cert_info ci;
+	struct fw_cert_line *lines = NULL;
+	char *cause = NULL;
+	size_t n, i, k;
+	int y, show;
+
+	memset(&ci, 0, sizeof ci);
+	if (fw_cert_inspect(c->pem, &ci, &cause) != 0) {
+		if ((y = next_line(sc)) >= 0)
+			ui_text_put(y, sc->r.x + 4, sc->r.w - 4, cause,
+			    ui_attr(app, UI_LOOK_ERROR));
+		free(cause);
+		return;
+	}
+	n = fw_cert_summary(&ci, NULL, &lines);
+	for (i = 0; i < n; i++) {
+		for (k = 0, show = focused; k < 3 && !show; k++)
+			show = strcmp(lines[i].label, _(brief[k])) == 0;
+		if (!show || (y = next_line(sc)) < 0)
+			continue;
+		ui_text_put(y, sc->r.x + 4, 13, lines[i].label,
+		    ui_attr(app, UI_LOOK_DIM));
+		ui_text_put(y, sc->r.x + 17, sc->r.w - 17, lines[i].value,
+		    A_NORMAL);
+	}
+	fw_cert_lines_free(lines, n);
+	fw_cert_info_clear(&ci);
+}
+
+/* The certificate's file and summary as soon as one is stored. */
 static void
 draw_cert(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
     int focused)
@@ -247,7 +293,6 @@ draw_cert(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
 	enum fw_cert_role role;
 	const struct fw_cert *c;
 	unsigned long a;
-	char *line;
 	int y, lw = 26;
 
 	if (fw_cert_role_parse(f->key, &role) != 0)
@@ -264,10 +309,7 @@ draw_cert(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
 	}
 	if (c->pem == NULL)
 		return;
-	line = xasprintf("SHA-256 %s", c->sha256 != NULL ? c->sha256 : "");
-	if ((y = next_line(sc)) >= 0)
-		ui_text_put(y, sc->r.x + 4, sc->r.w - 4, line, ui_attr(app, UI_LOOK_DIM));
-	free(line);
+	draw_cert_summary(app, sc, c, focused);
 }
 
 /* Column widths from the flow table; when the pane is narrower than their
@@ -299,14 +341,24 @@ static void
 draw_list(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
     int focused)
 {
-	const struct fw_column *cols;
-	size_t ncol, i, c, n = list_count(app, f);
-	int y, x, w[8];
-	char *title;
+	const struct fw_column *stored;
+	struct fw_column cols[8];
+	size_t ncol, nstored, i, c, n = list_count(app, f);
+	int y, x, w[8], dwidth;
+	const char *dlabel = fw_rows_derived_label(f->list, &dwidth);
+	char *title, *dv;
 
-	cols = fw_flow_columns(f->list, &ncol);
-	if (ncol > sizeof w / sizeof w[0])
-		ncol = sizeof w / sizeof w[0];
+	/* The stored columns, then the computed one (fw_rows.h) as a
+	 * column of its own. */
+	stored = fw_flow_columns(f->list, &nstored);
+	ncol = nstored < 7 ? nstored : 7;
+	memcpy(cols, stored, ncol * sizeof *cols);
+	nstored = ncol;
+	if (dlabel != NULL) {
+		memset(&cols[ncol], 0, sizeof cols[ncol]);
+		cols[ncol].label = dlabel;
+		cols[ncol++].width = dwidth;
+	}
 	col_widths(app, cols, ncol, sc->r.w - 3, w);
 	title = xasprintf("%s (%zu)", _(f->label), n);
 	if ((y = next_line(sc)) >= 0)
@@ -336,11 +388,16 @@ draw_list(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
 		if (here)
 			mvchgat(y, sc->r.x + 2, sc->r.w - 2, (attr_t)a, 0, NULL);
 		for (c = 0, x = sc->r.x + 3; c < ncol; c++) {
-			const char *v = fw_rows_get(app->d, f->list, i, c);
+			const char *v = c < nstored ?
+			    fw_rows_get(app->d, f->list, i, c) : NULL;
 
 			if (w[c] == 0)
 				continue;
-			ui_text_put(y, x, w[c], v != NULL ? v : "", a);
+			dv = c < nstored ? NULL :
+			    fw_rows_derived_value(app->d, f->list, i);
+			ui_text_put(y, x, w[c], dv != NULL ? dv :
+			    v != NULL ? v : "", a);
+			free(dv);
 			x += w[c] + 1;
 		}
 	}

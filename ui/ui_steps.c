@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "fw_checklist.h"
 #include "fw_curses.h"
 #include "fw_i18n.h"
 #include "fw_util.h"
@@ -35,6 +36,33 @@ state_mark(enum fw_step_state st)
 		return UI_MARK_DONE;
 	}
 	return UI_MARK_OPEN;
+}
+
+/* Below a rule, the checklist: "Checklist 12 of 48". */
+static void
+draw_checklist_entry(struct ui_app *app, const struct ui_rect *r, int y)
+{
+	int cur = app->step == UI_STEP_CHECKLIST;
+	unsigned long a = cur ? A_BOLD : A_NORMAL;
+	char *count;
+
+	if (y >= r->y + r->h - 1)
+		return;
+	ui_text_hline(y - 1, r->x + 2, r->w - 4);
+	if (app->steps_focus && app->steps_cursor == UI_STEP_CHECKLIST) {
+		a = ui_attr(app, UI_LOOK_FOCUS);
+		mvchgat(y, r->x + 1, r->w - 2, (attr_t)a, 0, NULL);
+		app->cursor_y = y;
+		app->cursor_x = r->x + 2;
+	}
+	if (cur)
+		ui_text_put(y, r->x + 2, 1, ui_mark(app, UI_MARK_CURRENT), a);
+	ui_text_put(y, r->x + 4, 10, _("Checklist"), a);
+	count = xasprintf(_("%zu of %zu"), app->checklist->n_done,
+	    app->checklist->n_items);
+	ui_text_put(y, r->x + r->w - 2 - ui_text_width(count), r->w - 14,
+	    count, a);
+	free(count);
 }
 
 void
@@ -73,6 +101,7 @@ ui_steps_draw(struct ui_app *app, const struct ui_rect *r)
 		ui_text_put(y, r->x + 6, r->w - 7,
 		    _(fw_flow_step(n)->title), a | (cur ? A_BOLD : 0));
 	}
+	draw_checklist_entry(app, r, r->y + 2 + FW_STEP_COUNT);
 }
 
 int
@@ -84,12 +113,17 @@ ui_steps_handle_key(struct ui_app *app, int key)
 		app->steps_focus = 0;
 		return 1;
 	case UI_KEYCODE(KEY_UP):
-		app->steps_cursor = (app->steps_cursor + FW_STEP_COUNT - 1) %
-		    FW_STEP_COUNT;
+		app->steps_cursor = (app->steps_cursor + UI_STEP_CHECKLIST) %
+		    (UI_STEP_CHECKLIST + 1);
 		return 1;
 	case UI_KEYCODE(KEY_DOWN):
 	case '\t':
-		app->steps_cursor = (app->steps_cursor + 1) % FW_STEP_COUNT;
+		app->steps_cursor = (app->steps_cursor + 1) %
+		    (UI_STEP_CHECKLIST + 1);
+		return 1;
+	case 'c':
+		app->steps_focus = 0;
+		ui_step_go(app, UI_STEP_CHECKLIST);
 		return 1;
 	case '\r':
 	case '\n':

@@ -157,6 +157,15 @@ ui_text_fill(const struct ui_rect *r)
 }
 
 void
+ui_text_hline(int y, int x, int w)
+{
+	if (MB_CUR_MAX > 1)
+		mvhline_set(y, x, WACS_HLINE, w);
+	else
+		mvhline(y, x, '-', w);
+}
+
+void
 ui_text_box(const struct ui_rect *r, const char *title, unsigned long attr)
 {
 	int y2 = r->y + r->h - 1, x2 = r->x + r->w - 1;

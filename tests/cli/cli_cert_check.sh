@@ -70,6 +70,10 @@ for bad in withkey.pem garbage.pem empty.pem missing.pem; do
 done
 ok "the key file is refused as holding a private key" \
 	sh -c "'$FEDWIZ' cert-check $c/withkey.pem 2>&1 | grep -q 'private key'"
+head -c 1100000 /dev/zero >big.pem
+run "$FEDWIZ" cert-check big.pem
+is "$STATUS" 2 "a file over 1 MiB: exit 2"
+ok "... said so" grep -q 'big.pem: larger than 1 MiB' "$ERR"
 run "$FEDWIZ" cert-check $c
 is "$STATUS" 2 "a directory: exit 2"
 ok "... said so" grep -q 'is a directory' "$ERR"

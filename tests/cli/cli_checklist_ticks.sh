@@ -46,6 +46,20 @@ grep -A12 '^\[x\] Add the static route for ocs.contoso.test to fe1' cl.txt >tick
 ok "a ticked item says who ticked it and when" \
 	grep -q "^    Ticked by $(id -un), 20[0-9][0-9]-[01][0-9]-[0-3][0-9] [0-9:]* UTC\$" ticked.txt
 
+# --todo: only what is left, the counts of the whole checklist.
+run "$FEDWIZ" checklist p.fedwiz --todo
+is "$STATUS" 0 "--todo exits 0"
+ok "--todo leaves out a done item" sh -c "! grep -q '^ *id: $route\$' '$OUT'"
+ok "--todo keeps an open item" grep -q '^    id: imp.listener$' "$OUT"
+ok "--todo says what it shows" grep -q '^Shown: *only the items still to do$' "$OUT"
+ok "--todo counts the whole checklist" grep -q "^Progress: 5 of $total done\$" "$OUT"
+"$FEDWIZ" tick p.fedwiz 'imp.*' 'ocs.*' 'verify.*' 2>/dev/null
+run "$FEDWIZ" checklist p.fedwiz --todo --format html
+is "$(grep -c 'class="group"' "$OUT")" 0 "--todo with everything done lists no server"
+ok "... and says all is done" grep -q "$total of $total done" "$OUT"
+"$FEDWIZ" untick p.fedwiz '*'
+"$FEDWIZ" tick p.fedwiz "$route" "$hostauth_a" "$xcp_a" "$xcp_b" "$xcp_c"
+
 # An unknown id: exit 2, and nothing of the call is ticked.
 run "$FEDWIZ" tick p.fedwiz imp.listener imp.no.such.item
 is "$STATUS" 2 "an unknown id exits 2"
@@ -108,6 +122,18 @@ is "$STATUS" 0 "untick clears a tick whose item is gone"
 ok "... and it is no longer exported" sh -c "! grep -q 'item = imp.tlspeer.fe8' c.answers"
 run "$FEDWIZ" untick p.fedwiz never.ticked
 is "$STATUS" 2 "untick of an id neither listed nor ticked exits 2"
+
+# Shell patterns of ids.
+run "$FEDWIZ" untick p.fedwiz 'imp.xcp.*'
+is "$STATUS" 0 "untick 'imp.xcp.*' exits 0"
+is "$(box "$xcp_a")$(box "$xcp_b")$(box "$xcp_c")" "[ ][ ][ ]" \
+	"... and unticks every XCP restart"
+run "$FEDWIZ" tick p.fedwiz 'imp.xcp.*'
+is "$(box "$xcp_a")$(box "$xcp_b")$(box "$xcp_c")" "[x][x][x]" \
+	"tick 'imp.xcp.*' ticks all three"
+run "$FEDWIZ" tick p.fedwiz 'ocs.pool9.*' imp.listener
+is "$STATUS" 2 "a pattern that matches nothing exits 2"
+is "$(box imp.listener)" "[ ]" "... and ticks nothing"
 
 # The answers file keeps fingerprints: [done] item = ID FINGERPRINT.
 ok "export writes each tick with its fingerprint" \

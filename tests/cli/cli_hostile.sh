@@ -123,6 +123,10 @@ mkfifo "$IN/fifo.fedwiz"
 printf '%s' "$(head -c 102400 /dev/zero | tr '\0' n).fedwiz" >"$IN/long-name.arg"
 printf 'caf\377\376.fedwiz' >"$IN/bad-utf8-name.arg"
 printf '\033[2J\033]0;owned\007.fedwiz' >"$IN/escape-name.arg"
+printf '\033[2Jfe1.ocs.test' >"$IN/escape-host.arg"
+printf '\033[2Jimport' >"$IN/escape-cmd.arg"
+printf '%s' "$(head -c 102400 /dev/zero | tr '\0' a).test" >"$IN/long-host.arg"
+printf '%s' "$(head -c 102400 /dev/zero | tr '\0' a)" >"$IN/long-text.arg"
 chmod -R a+rX "$IN"
 
 # --- running a case ---

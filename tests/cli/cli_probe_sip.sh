@@ -32,6 +32,9 @@ ok "and Max-Forwards, CSeq" sh -c \
 	"grep -q '^Max-Forwards: 70' sipp-messages.log && grep -q '^CSeq: 1 OPTIONS' sipp-messages.log"
 is "$(sqlite3 tcp.fedwiz "SELECT summary FROM probe WHERE kind = 'sip'")" \
 	"200 OK over TCP" "the SIP result is stored"
+run "$FEDWIZ" show tcp.fedwiz
+ok "show gives it as the checklist will" grep -q \
+	"^  fe1.ocs.test:$psip sip      verified 20[0-9-]* [0-9:]*: 200 OK over TCP$" "$OUT"
 run "$FEDWIZ" checklist tcp.fedwiz
 ok "the checklist's Verify section shows the probe result" grep -q \
 	"^    fedwiz probe, sip port $psip: verified [0-9-]* [0-9:]*: 200 OK over TCP" \

@@ -50,8 +50,11 @@ panes_aligned() {
 }
 
 tui_start 80x24 "\"\$FEDWIZ\" --offline p.fedwiz"
-ok "the wizard starts in German" tui_wait "Schritte abgeschlossen"
-ok "the steps pane has its German title" grep -q '^┌ Schritte ─' "$TUI_SCREEN"
+ok "the wizard starts in German" tui_wait "┌ Schritte ─"
+# The top line fits the German save state and progress beside the name.
+ok "the top line is German: project, file, saved, progress" grep -q \
+	'^ fedwiz · Ex.* · p\.fedwiz · gespeichert [0-9:]* · [0-9]*/[0-9]* Schritte · [0-9]*/[0-9]* fertig' \
+	"$TUI_SCREEN"
 ok "a step title with umlauts sits between its borders" \
 	grep -q '^│ . 1 Föderierte Domänen ││' "$TUI_SCREEN"
 ok "the legend is German" grep -q '^ Tab Feld  PgDn Schritt  Enter ändern' \
@@ -86,5 +89,17 @@ ok "after the resize: boxes aligned" boxes_aligned
 
 tui_keys F10
 is "$(tui_exit_status)" 0 "F10 quits with status 0"
+
+# A file name that leaves no room for the project name: the save state and
+# progress still show.
+long=ein-sehr-langer-name-fuer-die-projektdatei-der-foederation.fedwiz
+cp p.fedwiz "$long"
+tui_start 80x24 "\"\$FEDWIZ\" --offline $long"
+ok "a long file name: the wizard starts" tui_wait "┌ Schritte ─"
+ok "a long file name: saved and progress still on the top line" \
+	grep -q ' gespeichert [0-9:]* · [0-9]*/[0-9]* Schritte · [0-9]*/[0-9]* fertig *$' \
+	"$TUI_SCREEN"
+tui_keys F10
+is "$(tui_exit_status)" 0 "F10 quits again"
 
 done_testing

@@ -170,6 +170,9 @@ test_verify_and_host(void)
 	char *ca = pem_of("ca.pem"), *other = pem_of("other-ca.pem");
 	char *both = pem_of("both.pem"), *unrel = pem_of("unrelated.pem");
 	char *expired = pem_of("expired.pem"), *why = NULL;
+	const char *hosts[] = { "fe1.ocs.test", "fe2.ocs.test",
+	    "POOL1.ocs.test" };
+	int match[3] = { -1, -1, -1 };
 
 	is_int(fw_cert_verify(both, ca, 0, &why), 0, "both.pem verifies "
 	    "against its CA");
@@ -194,6 +197,10 @@ test_verify_and_host(void)
 	is_int(fw_cert_match_host(both, "fe2.ocs.test"), 0, "not fe2");
 	is_int(fw_cert_match_host("nothing", "fe2.ocs.test"), -1,
 	    "unreadable: -1");
+	is_int(fw_cert_match_hosts(both, hosts, 3, match), 0,
+	    "three hosts at once");
+	ok(match[0] == 1 && match[1] == 0 && match[2] == 1,
+	    "... fe1 and pool1 named, fe2 not");
 	free(ca);
 	free(other);
 	free(both);

@@ -104,6 +104,10 @@ test_targets(void)
 	    "OPTIONS to OCS come from the IM&P domain");
 	is_str(ts.items[0].to_domain, "ocs.test", "to the server's domain");
 	is_int(ts.items[2].port, 5071, "the IM&P node on its Peer Auth port");
+	is_int(fw_probe_port(d, FW_PROBE_IMP_NODE), 5071,
+	    "fw_probe_port agrees for IM&P nodes");
+	is_int(fw_probe_port(d, FW_PROBE_OCS_NEXT_HOP), 5061,
+	    "and for OCS next hops");
 	is_str(ts.items[2].from_domain, "ocs.test",
 	    "OPTIONS to IM&P come from the OCS domain");
 	fw_probe_targets_free(&ts);

@@ -1,0 +1,168 @@
+#!/bin/sh
+# bench/run.sh: the benchmarks behind `make bench`. Prints a table on
+# standard output and writes it, with the machine it ran on, to RESULTS.
+# Benchmarks, not tests: a missed target stays in the table with its
+# reason; nothing here fails the build.
+#
+#	FEDWIZ=... BENCH_AUTOSAVE=... BENCH_CHECKLIST=... sh bench/run.sh RESULTS
+set -u
+
+results=$1
+: "${FEDWIZ:?}" "${BENCH_AUTOSAVE:?}" "${BENCH_CHECKLIST:?}"
+EDITS=${BENCH_EDITS:-10000}
+RUNS=${BENCH_RUNS:-7}
+
+# A scratch folder on the disk the build is on: /tmp may be a tmpfs, where
+# fsync costs nothing and the autosave numbers would flatter.
+work=$(mktemp -d "$PWD/bench-work.XXXXXX") || exit 2
+sock=fwbench$$
+cleanup() {
+	tmux -L "$sock" kill-server 2>/dev/null
+	rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+rows=$work/rows
+: >"$rows"
+# row WHAT RESULT TARGET VERDICT
+row() { printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" >>"$rows"; }
+
+# median: of the numbers on standard input.
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# --- checklist generation ---
+"$BENCH_CHECKLIST" "$RUNS" >"$work/checklist" || {
+	echo "bench: bench_checklist failed" >&2
+	exit 2
+}
+for f in text html; do
+	one=$(awk -v k="checklist_${f}_1x_ms" '$1 == k { print $2 }' "$work/checklist")
+	four=$(awk -v k="checklist_${f}_4x_ms" '$1 == k { print $2 }' "$work/checklist")
+	kb=$(awk -v k="checklist_${f}_1x_bytes" '$1 == k { printf "%.0f", $2 / 1024 }' "$work/checklist")
+	v=$(awk -v m="$one" -v kb="$kb" 'BEGIN {
+		if (m <= 50) print "met"
+		else printf "missed: the document is %.1f MiB; %.1f MiB/s", kb / 1024, kb / 1024 / (m / 1000) }')
+	row "Checklist $f: 200 IM&P nodes, 20 IM&P domains, 200 OCS servers in 50 pools, 50 OCS domains (median of $RUNS)" \
+		"$one ms ($kb KiB)" "≤ 50 ms" "$v"
+	ratio=$(awk -v a="$one" -v b="$four" 'BEGIN { printf "%.2f", b / a }')
+	bratio=$(awk -v f="$f" '$1 == "checklist_" f "_1x_bytes" { a = $2 }
+		$1 == "checklist_" f "_4x_bytes" { b = $2 }
+		END { printf "%.1f", b / a }' "$work/checklist")
+	v=$(awk -v r="$ratio" -v b="$bratio" 'BEGIN {
+		if (r <= 4.5) print "met"
+		else printf "missed: the document is %sx larger (items per IM&P node per OCS pool grow with both)", b }')
+	row "Checklist $f at 4x that size (median of 3)" "$four ms (${ratio}x)" "≤ 4.5x" "$v"
+done
+
+# --- autosave ---
+"$BENCH_AUTOSAVE" "$work" "$EDITS" >"$work/autosave" || {
+	echo "bench: bench_autosave failed" >&2
+	exit 2
+}
+val() { awk -v k="$1" '$1 == k { print $2 }' "$work/autosave"; }
+med=$(val edit_median_ms)
+verdict=$(awk -v m="$med" 'BEGIN { print (m <= 0.2) ? "met" : "missed" }')
+if [ "$verdict" = missed ]; then
+	verdict="missed: each edit is a COMMIT with synchronous=FULL in WAL mode, so one fdatasync of the WAL (median $(val fdatasync_median_ms) ms here) is its floor"
+fi
+row "Autosave: $EDITS single-answer edits, durable (median)" "$med ms" "≤ 0.2 ms" "$verdict"
+row "Autosave: p95 per edit" "$(val edit_p95_ms) ms" "" "total $(val edits_total_s) s"
+row "fdatasync of one byte, same filesystem (median / p95)" \
+	"$(val fdatasync_median_ms) / $(val fdatasync_p95_ms) ms" "" \
+	"the floor of a durable edit ($(stat -f -c %T "$work"))"
+
+# --- start-up and peak RSS, through tmux ---
+# first_screen NAME EXPECT COMMAND: median ms from asking tmux for a new
+# window until its screen shows EXPECT, and the program's peak RSS (KiB).
+first_screen() {
+	name=$1 expect=$2 cmd=$3 i=0
+	: >"$work/ms"
+	: >"$work/rss"
+	while [ "$i" -lt "$RUNS" ]; do
+		i=$((i + 1))
+		t0=$(date +%s%N)
+		tmux -L "$sock" new-window -d -t bench -n run "exec $cmd"
+		n=0
+		until tmux -L "$sock" capture-pane -p -t bench:run 2>/dev/null |
+		    grep -q "$expect"; do
+			n=$((n + 1))
+			[ "$n" -lt 20000 ] || { echo "bench: $name never showed '$expect'" >&2; return 1; }
+		done
+		t1=$(date +%s%N)
+		pid=$(tmux -L "$sock" display -p -t bench:run '#{pane_pid}')
+		awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status" >>"$work/rss"
+		echo $(((t1 - t0) / 1000)) >>"$work/ms"
+		tmux -L "$sock" kill-window -t bench:run
+	done
+	ms=$(median <"$work/ms" | awk '{ printf "%.1f", $1 / 1000 }')
+	rss=$(median <"$work/rss" | awk '{ printf "%.1f", $1 / 1024 }')
+}
+
+tmux -L "$sock" -f /dev/null new-session -d -s bench -x 80 -y 24 \
+	"sleep 3600" || { echo "bench: tmux failed" >&2; exit 2; }
+tmux -L "$sock" set -g remain-on-exit off >/dev/null
+# The large deployment: 200 IM&P nodes, 20 IM&P domains, 50 OCS domains,
+# 200 OCS servers in 50 pools.
+awk 'BEGIN {
+	print "[deployment]\nname = bench\ntransport = tls\nocs_edition = enterprise"
+	for (i = 0; i < 200; i++)
+		printf "[imp_node]\nfqdn = cup%d.example.com\nip = 192.0.2.%d\n", i, i + 1
+	for (i = 0; i < 20; i++)
+		printf "[imp_domain]\nname = d%d.example.com\nroute_to = cup%d.example.com\n", i, i * 10
+	for (i = 0; i < 50; i++)
+		printf "[ocs_domain]\nname = o%d.ocs.test\n[ocs_pool]\nfqdn = pool%d.o%d.ocs.test\n", i, i, i
+	for (i = 0; i < 200; i++)
+		printf "[ocs_server]\nfqdn = fe%d.o%d.ocs.test\nip = 198.51.100.%d\ndomain = o%d.ocs.test\npool = pool%d.o%d.ocs.test\nroute = %s\n",
+		    i, i % 50, i % 250 + 1, i % 50, i % 50, i % 50, i < 50 ? "primary" : "backup"
+}' >"$work/large.answers"
+"$FEDWIZ" init "$work/bench.fedwiz" --answers "$work/large.answers" >/dev/null ||
+	{ echo "bench: the large deployment does not import" >&2; exit 2; }
+# The floor: what tmux and this way of watching cost by themselves.
+floor=-
+if first_screen printf "floor-ready" "sh -c 'printf floor-ready; sleep 60'"; then
+	floor=$ms
+fi
+dialog_ms=- dialog_rss=-
+if command -v dialog >/dev/null 2>&1 &&
+    first_screen dialog "fedwiz benchmark" \
+    "env TERM=xterm-256color dialog --msgbox 'fedwiz benchmark' 8 40"; then
+	dialog_ms=$ms dialog_rss=$rss
+fi
+if first_screen fedwiz "${BENCH_EXPECT:-bench.fedwiz}" \
+    "env TERM=xterm-256color '$FEDWIZ' '$work/bench.fedwiz'"; then
+	v1=$(awk -v m="$ms" -v f="$floor" -v d="$dialog_ms" 'BEGIN {
+		if (m <= 30) { print "met"; exit }
+		printf "missed: %s ms of it is the tmux floor; dialog took %s ms in the same run",
+		    f, d }')
+	v2=$(awk -v r="$rss" 'BEGIN { print (r <= 10) ? "met" : "missed" }')
+	row "fedwiz on the large deployment: start-up to the first full screen (median of $RUNS, via tmux)" "$ms ms" "≤ 30 ms" "$v1"
+	row "fedwiz: peak RSS at the first screen" "$rss MiB" "≤ 10 MiB" "$v2"
+else
+	row "fedwiz: start-up to the first full screen" "-" "≤ 30 ms" "missed: the screen never showed the expected text"
+fi
+row "tmux floor: a shell printing one word (same method)" "$floor ms" "" "included in every start-up here"
+if [ "$dialog_ms" != - ]; then
+	row "dialog --msgbox: start-up (reference, same run)" "$dialog_ms ms" "" ""
+	row "dialog --msgbox: peak RSS (reference)" "$dialog_rss MiB" "" ""
+else
+	row "dialog --msgbox (reference)" "-" "" "not measured: dialog is not installed (./build.sh bench installs it)"
+fi
+
+{
+	echo "# fedwiz benchmarks"
+	echo
+	echo "Written by \`make bench\` (bench/run.sh) on $(date -u '+%Y-%m-%d %H:%M UTC'):"
+	echo "$(nproc) cores, $(awk '/^MemTotal:/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo),"
+	echo "$(uname -sr), SQLite $(sqlite3 --version 2>/dev/null | cut -d' ' -f1)."
+	echo "Start-up is timed through tmux (80x24): from asking for a window to"
+	echo "its screen showing the expected text, tmux's own work included for"
+	echo "both programs alike. The machine is shared with other builds: disk"
+	echo "timings (fsync above all) vary several-fold from run to run."
+	echo
+	echo "| What | Result | Target | Verdict |"
+	echo "| --- | --- | --- | --- |"
+	cat "$rows"
+} >"$work/results.md"
+cat "$work/results.md"
+cp "$work/results.md" "$results"

@@ -116,11 +116,10 @@ checklist_exec(int argc, char **argv)
 	if (o.print && o.format != FW_RENDER_TEXT)
 		return fw_cmd_usage(&fw_cmd_checklist, _("--print prints the "
 		    "text format only"));
-	rc = fw_cmd_open_project(argv[first], FW_OPEN_READ_ONLY, &p);
+	rc = fw_cmd_load_project(argv[first], &p, &d);
 	if (rc != FW_EXIT_OK)
 		return rc;
-	if (fw_project_load(p, &d, &cause) != 0 ||
-	    fw_render_info_init(&info, d, argv[first], &cause) != 0) {
+	if (fw_render_info_init(&info, d, argv[first], &cause) != 0) {
 		fw_err("%s", cause);
 		rc = FW_EXIT_USAGE;
 		goto out;

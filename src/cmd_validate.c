@@ -105,7 +105,6 @@ validate_exec(int argc, char **argv)
 	struct fw_findings found = { NULL, 0 };
 	struct fw_deployment *d = NULL;
 	struct fw_project *p = NULL;
-	char *cause = NULL;
 	size_t i;
 	int rc, first;
 
@@ -119,14 +118,9 @@ validate_exec(int argc, char **argv)
 	if (argc - first != 1)
 		return fw_cmd_usage(&fw_cmd_validate, argc - first < 1 ?
 		    _("missing PROJECT") : _("too many arguments"));
-	rc = fw_cmd_open_project(argv[first], FW_OPEN_READ_ONLY, &p);
+	rc = fw_cmd_load_project(argv[first], &p, &d);
 	if (rc != FW_EXIT_OK)
 		return rc;
-	if (fw_project_load(p, &d, &cause) != 0) {
-		fw_err("%s", cause);
-		rc = FW_EXIT_USAGE;
-		goto out;
-	}
 	if ((rc = run_rules(d, &o, &found)) != FW_EXIT_OK)
 		goto out;
 	for (i = 0; i < found.n; i++)
@@ -145,7 +139,6 @@ out:
 	fw_findings_free(&found);
 	fw_project_close(p);
 	fw_deployment_free(d);
-	free(cause);
 	return rc;
 }
 

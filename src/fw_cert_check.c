@@ -344,6 +344,19 @@ read_first_cert(const char *pem)
 	return x;
 }
 
+/* A host is a DNS name, checked against CN and DNS SANs, or an address,
+ * checked against IP SANs (X509_check_host never matches an address). */
+static int
+name_matches(X509 *x, const char *host)
+{
+	unsigned char addr[16];
+
+	if (inet_pton(AF_INET, host, addr) == 1 ||
+	    inet_pton(AF_INET6, host, addr) == 1)
+		return X509_check_ip_asc(x, host, 0) == 1;
+	return X509_check_host(x, host, 0, 0, NULL) == 1;
+}
+
 int
 fw_cert_match_hosts(const char *pem, const char *const *hosts, size_t n,
     int *match)
@@ -354,7 +367,7 @@ fw_cert_match_hosts(const char *pem, const char *const *hosts, size_t n,
 	if (x == NULL)
 		return -1;
 	for (i = 0; i < n; i++)
-		match[i] = X509_check_host(x, hosts[i], 0, 0, NULL) == 1;
+		match[i] = name_matches(x, hosts[i]);
 	X509_free(x);
 	ERR_clear_error();
 	return 0;

@@ -90,4 +90,15 @@ ok "... names the option" grep -q -- '--host' "$ERR"
 run "$FEDWIZ" cert-check $c/both.pem $c/ca.pem
 is "$STATUS" 2 "two files: exit 2"
 
+# A next hop given by address: --host with an IP matches IP SANs only.
+openssl req -x509 -newkey rsa:2048 -nodes -keyout ip.key -out ip.pem \
+    -days 30 -subj "/CN=fe1.ocs.test" \
+    -addext "subjectAltName=IP:127.0.0.1,DNS:fe1.ocs.test" \
+    -addext "extendedKeyUsage=serverAuth,clientAuth" >/dev/null 2>&1
+run "$FEDWIZ" cert-check ip.pem --host 127.0.0.1
+is "$STATUS" 0 "--host 127.0.0.1 matches the certificate's IP SAN"
+run "$FEDWIZ" cert-check ip.pem --host 127.0.0.2
+is "$STATUS" 1 "--host 127.0.0.2 does not"
+ok "... and says so" grep -q "127.0.0.2" "$OUT"
+
 done_testing

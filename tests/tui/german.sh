@@ -53,7 +53,7 @@ tui_start 80x24 "\"\$FEDWIZ\" --offline p.fedwiz"
 ok "the wizard starts in German" tui_wait "┌ Schritte ─"
 # The top line fits the German save state and progress beside the name.
 ok "the top line is German: project, file, saved, progress" grep -q \
-	'^ fedwiz · Ex.* · p\.fedwiz · gespeichert [0-9:]* · [0-9]*/[0-9]* Schritte · [0-9]*/[0-9]* fertig' \
+	'^ fedwiz · Ex.* · p\.fedwiz · Stand [0-9:]* · [0-9]*/[0-9]* Schritte · [0-9]*/[0-9]* fertig' \
 	"$TUI_SCREEN"
 ok "a step title with umlauts sits between its borders" \
 	grep -q '^│ . 1 Föderierte Domänen ││' "$TUI_SCREEN"
@@ -97,7 +97,7 @@ cp p.fedwiz "$long"
 tui_start 80x24 "\"\$FEDWIZ\" --offline $long"
 ok "a long file name: the wizard starts" tui_wait "┌ Schritte ─"
 ok "a long file name: saved and progress still on the top line" \
-	grep -q ' gespeichert [0-9:]* · [0-9]*/[0-9]* Schritte · [0-9]*/[0-9]* fertig *$' \
+	grep -q ' Stand [0-9:]* · [0-9]*/[0-9]* Schritte · [0-9]*/[0-9]* fertig *$' \
 	"$TUI_SCREEN"
 tui_keys F10
 is "$(tui_exit_status)" 0 "F10 quits again"

@@ -78,21 +78,32 @@ fw_checklist_free(struct fw_checklist *cl)
 	free(cl);
 }
 
-/* Lower-case hex SHA-256 of s (free()). */
+/* Lower-case hex SHA-256 of s (free()). The digest is fetched once per
+ * build: fetching it per item took a lock and a provider lookup each. */
 static char *
-sha256_hex(const char *s)
+sha256_hex(struct fw_cl_builder *b, const char *s)
 {
+	static const char digits[] = "0123456789abcdef";
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int n = 0, i;
 	char *hex;
 
-	if (EVP_Digest(s, strlen(s), md, &n, EVP_sha256(), NULL) != 1) {
+	if (b->sha256 == NULL)
+		b->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
+	if (b->md_ctx == NULL)
+		b->md_ctx = EVP_MD_CTX_new();
+	if (b->sha256 == NULL || b->md_ctx == NULL ||
+	    EVP_DigestInit_ex(b->md_ctx, b->sha256, NULL) != 1 ||
+	    EVP_DigestUpdate(b->md_ctx, s, strlen(s)) != 1 ||
+	    EVP_DigestFinal_ex(b->md_ctx, md, &n) != 1) {
 		fputs("fedwiz: SHA-256 unavailable in OpenSSL\n", stderr);
 		abort();
 	}
 	hex = xmalloc(2 * (size_t)n + 1);
-	for (i = 0; i < n; i++)
-		snprintf(hex + 2 * i, 3, "%02x", md[i]);
+	for (i = 0; i < n; i++) {
+		hex[2 * i] = digits[md[i] >> 4];
+		hex[2 * i + 1] = digits[md[i] & 0xf];
+	}
 	hex[2 * n] = '\0';
 	return hex;
 }
@@ -107,9 +118,13 @@ item_finish(struct fw_cl_builder *b)
 		return;
 	b->open = 0;
 	grp = &b->cl->groups[b->cl->n_groups - 1];
-	b->item.fingerprint = sha256_hex(b->values.buf);
-	grp->items = xreallocarray(grp->items, grp->n_items + 1,
-	    sizeof *grp->items);
+	b->item.fingerprint = sha256_hex(b, b->values.buf);
+	/* Doubling: a pool's group holds an item per IM and Presence node. */
+	if (grp->n_items == b->items_cap) {
+		b->items_cap = b->items_cap > 0 ? 2 * b->items_cap : 16;
+		grp->items = xreallocarray(grp->items, b->items_cap,
+		    sizeof *grp->items);
+	}
 	grp->items[grp->n_items++] = b->item;
 	memset(&b->item, 0, sizeof b->item);
 	free(b->values.buf);
@@ -125,8 +140,12 @@ fw_cl_group(struct fw_cl_builder *b, const char *role, const char *host,
 	struct fw_check_group *grp;
 
 	item_finish(b);
-	cl->groups = xreallocarray(cl->groups, cl->n_groups + 1,
-	    sizeof *cl->groups);
+	if (cl->n_groups == b->groups_cap) {
+		b->groups_cap = b->groups_cap > 0 ? 2 * b->groups_cap : 16;
+		cl->groups = xreallocarray(cl->groups, b->groups_cap,
+		    sizeof *cl->groups);
+	}
+	b->items_cap = 0;
 	grp = &cl->groups[cl->n_groups++];
 	memset(grp, 0, sizeof *grp);
 	grp->role = xstrdup(role);
@@ -155,13 +174,18 @@ fw_cl_item(struct fw_cl_builder *b, const char *id, int step,
 	b->item.text = xvasprintf(fmt, ap);
 	va_end(ap);
 	fw_sb_init(&b->values);
-	fw_sb_printf(&b->values, "%s\nid=%s\n", FINGERPRINT_VERSION, id);
+	fw_cl_depends(b, FINGERPRINT_VERSION "\nid", id);
 }
 
+/* Appends rather than printf: the fingerprint input of every item is made
+ * of these. */
 void
 fw_cl_depends(struct fw_cl_builder *b, const char *key, const char *value)
 {
-	fw_sb_printf(&b->values, "%s=%s\n", key, value != NULL ? value : "");
+	fw_sb_add(&b->values, key);
+	fw_sb_add(&b->values, "=");
+	fw_sb_add(&b->values, value != NULL ? value : "");
+	fw_sb_add(&b->values, "\n");
 }
 
 /* Appends a shown field; the fingerprint input is the caller's. */
@@ -289,30 +313,59 @@ add_skipped(struct fw_checklist *cl, const struct fw_deployment *d)
 	}
 }
 
-static const struct fw_tick *
-find_tick(const struct fw_deployment *d, const char *id)
+/* Ticks by item id, then by position so that the first of two ticks of
+ * one item is the one found, as a scan in order would find it. */
+static int
+tick_cmp(const void *a, const void *b)
 {
-	size_t i;
+	const struct fw_tick *ta = *(const struct fw_tick *const *)a;
+	const struct fw_tick *tb = *(const struct fw_tick *const *)b;
+	int c = strcmp(ta->item, tb->item);
 
-	for (i = 0; i < d->n_ticks; i++) {
-		if (d->ticks[i].item != NULL &&
-		    strcmp(d->ticks[i].item, id) == 0)
-			return &d->ticks[i];
-	}
-	return NULL;
+	if (c != 0)
+		return c;
+	return (ta > tb) - (ta < tb);
+}
+
+static int
+tick_key_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, (*(const struct fw_tick *const *)elem)->item);
+}
+
+/* The first tick of id in the sorted index, or NULL. */
+static const struct fw_tick *
+find_tick(const struct fw_tick **index, size_t n, const char *id)
+{
+	const struct fw_tick **hit;
+
+	hit = bsearch(id, index, n, sizeof *index, tick_key_cmp);
+	if (hit == NULL)
+		return NULL;
+	while (hit > index && strcmp(hit[-1]->item, id) == 0)
+		hit--;
+	return *hit;
 }
 
 static void
 apply_ticks(struct fw_checklist *cl, const struct fw_deployment *d)
 {
-	const struct fw_tick *t;
+	const struct fw_tick *t, **index;
 	struct fw_check_item *it;
-	size_t g, i;
+	size_t g, i, n = 0;
 
+	/* Sorted once, searched per item: a scan per item made ticking a
+	 * large deployment quadratic. */
+	index = xcalloc(d->n_ticks, sizeof *index);
+	for (i = 0; i < d->n_ticks; i++) {
+		if (d->ticks[i].item != NULL)
+			index[n++] = &d->ticks[i];
+	}
+	qsort(index, n, sizeof *index, tick_cmp);
 	for (g = 0; g < cl->n_groups; g++) {
 		for (i = 0; i < cl->groups[g].n_items; i++) {
 			it = &cl->groups[g].items[i];
-			if ((t = find_tick(d, it->id)) == NULL)
+			if ((t = find_tick(index, n, it->id)) == NULL)
 				it->state = FW_ITEM_OPEN;
 			else if (t->fingerprint == NULL ||
 			    strcmp(t->fingerprint, it->fingerprint) == 0)
@@ -327,6 +380,7 @@ apply_ticks(struct fw_checklist *cl, const struct fw_deployment *d)
 			cl->n_changed += it->state == FW_ITEM_CHANGED;
 		}
 	}
+	free(index);
 }
 
 struct fw_checklist *
@@ -341,6 +395,8 @@ fw_checklist_build(const struct fw_deployment *d)
 	fw_checklist_add_ocs(&b);
 	fw_checklist_add_verify(&b);
 	item_finish(&b);
+	EVP_MD_CTX_free(b.md_ctx);
+	EVP_MD_free(b.sha256);
 	add_skipped(b.cl, d);
 	apply_ticks(b.cl, d);
 	return b.cl;

@@ -15,6 +15,10 @@ struct fw_cl_builder {
 	struct fw_check_item item;	/* the item being built */
 	struct fw_strbuf values;	/* its fingerprint input */
 	int open;			/* an item is being built */
+	size_t groups_cap;		/* allocated cl->groups */
+	size_t items_cap;		/* allocated items of the last group */
+	struct evp_md_st *sha256;	/* fetched once per build */
+	struct evp_md_ctx_st *md_ctx;
 };
 
 /* Starts a group; ip may be NULL. role is translated by the caller. */

@@ -17,8 +17,16 @@
 static void
 esc(struct fw_strbuf *sb, const char *s)
 {
-	for (; *s != '\0'; s++) {
+	size_t n;
+
+	for (;;) {
+		/* The runs between special characters go in whole. */
+		n = strcspn(s, "&<>\"'");
+		fw_sb_addn(sb, s, n);
+		s += n;
 		switch (*s) {
+		case '\0':
+			return;
 		case '&':
 			fw_sb_add(sb, "&amp;");
 			break;
@@ -31,13 +39,11 @@ esc(struct fw_strbuf *sb, const char *s)
 		case '"':
 			fw_sb_add(sb, "&quot;");
 			break;
-		case '\'':
+		default:
 			fw_sb_add(sb, "&#39;");
 			break;
-		default:
-			fw_sb_addn(sb, s, 1);
-			break;
 		}
+		s++;
 	}
 }
 

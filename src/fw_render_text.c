@@ -28,6 +28,14 @@ char_cols(const char *s, size_t *len)
 	size_t n;
 	int w;
 
+	/* Nearly every byte of a checklist is ASCII, one byte and one column
+	 * in every locale glibc has (a control character's wcwidth is -1,
+	 * which counts one too): mbrtowc and wcwidth are the bulk of the
+	 * rendering time otherwise. */
+	if ((unsigned char)*s < 0x80) {
+		*len = 1;
+		return 1;
+	}
 	memset(&st, 0, sizeof st);
 	n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
 	if (n == 0 || n == (size_t)-1 || n == (size_t)-2) {
@@ -53,6 +61,24 @@ word_cols(const char *s, size_t *bytes)
 	return cols;
 }
 
+/* Whether text is ASCII, at most room bytes, with no space at either
+ * end or next to another: wrapped, it would be itself on one line. */
+static int
+fits_as_is(const char *text, size_t room)
+{
+	size_t n;
+
+	if (text[0] == ' ')
+		return 0;
+	for (n = 0; text[n] != '\0'; n++) {
+		if (n >= room || (unsigned char)text[n] >= 0x80 ||
+		    (text[n] == ' ' && (text[n + 1] == ' ' ||
+		    text[n + 1] == '\0')))
+			return 0;
+	}
+	return 1;
+}
+
 /*
  * Appends text wrapped at WIDTH: the first line starts with first, the
  * others with rest (both ASCII). A word longer than a line is cut.
@@ -67,6 +93,13 @@ wrap(struct fw_strbuf *sb, const char *first, const char *rest,
 
 	fw_sb_add(sb, first);
 	col = strlen(first);
+	/* Most lines are ASCII, single-spaced and short: they come out as
+	 * they are, which is what the loop below would make of them. */
+	if (fits_as_is(text, WIDTH - (col < WIDTH ? col : WIDTH))) {
+		fw_sb_add(sb, text);
+		fw_sb_add(sb, "\n");
+		return;
+	}
 	while (*s != '\0') {
 		while (*s == ' ')
 			s++;
@@ -82,6 +115,14 @@ wrap(struct fw_strbuf *sb, const char *first, const char *rest,
 		if (!line_empty) {
 			fw_sb_add(sb, " ");
 			col++;
+		}
+		/* A word that fits goes in whole; only a longer one is cut. */
+		if (col + wcols <= WIDTH) {
+			fw_sb_addn(sb, s, wbytes);
+			col += wcols;
+			line_empty = 0;
+			s += wbytes;
+			continue;
 		}
 		while (wbytes > 0) {
 			c = char_cols(s, &len);

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "fw_store.h"
+#include "fw_store_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -15,8 +16,13 @@
 #include <unistd.h>
 
 #include "fw_i18n.h"
-#include "fw_syntax.h"
 #include "fw_util.h"
+
+/*
+ * Opening a project: the file's identity, migrations, the lock and the
+ * connection; and the statement, transaction and audit helpers that
+ * fw_store_rw.c and fw_store_probe.c share (fw_store_int.h).
+ */
 
 /* 'FWZ1': tells a fedwiz project from another application's database. */
 #define FW_APPLICATION_ID 1180129841
@@ -24,15 +30,6 @@
 #define BUSY_TIMEOUT_MS 5000
 
 extern const char fw_schema_sql[];
-
-struct fw_project {
-	sqlite3 *db;
-	char *path;
-	struct fw_lock *lock;
-	int read_only;
-	int had_wal;		/* FILE-wal or -shm existed before we opened */
-	struct fw_strbuf notices;
-};
 
 /*
  * Migrations: entry N-1 turns a version N file into version N+1. Version 1
@@ -82,19 +79,15 @@ on_network_fs(const char *path)
 	return rc;
 }
 
-static int
+int
 db_fail(struct fw_project *p, char **cause, const char *what)
 {
 	return fw_fail(cause, _("%s: %s: %s"), p->path, what,
 	    sqlite3_errmsg(p->db));
 }
 
-/*
- * Prepares sql and binds arguments described by types: 's' text (NULL
- * binds NULL), 'i' int, 'I' int64. Returns NULL with *cause on failure.
- */
-static sqlite3_stmt *
-prepare_v(struct fw_project *p, const char *sql, const char *types,
+sqlite3_stmt *
+db_prepare_v(struct fw_project *p, const char *sql, const char *types,
     va_list ap, char **cause)
 {
 	sqlite3_stmt *st = NULL;
@@ -143,22 +136,22 @@ prepare_v(struct fw_project *p, const char *sql, const char *types,
 	return st;
 }
 
-static sqlite3_stmt *
-prepare(struct fw_project *p, char **cause, const char *sql,
+sqlite3_stmt *
+db_prepare(struct fw_project *p, char **cause, const char *sql,
     const char *types, ...)
 {
 	sqlite3_stmt *st;
 	va_list ap;
 
 	va_start(ap, types);
-	st = prepare_v(p, sql, types, ap, cause);
+	st = db_prepare_v(p, sql, types, ap, cause);
 	va_end(ap);
 	return st;
 }
 
 /* Runs a statement that returns no rows. */
-static int
-exec_bind(struct fw_project *p, char **cause, const char *sql,
+int
+db_exec(struct fw_project *p, char **cause, const char *sql,
     const char *types, ...)
 {
 	sqlite3_stmt *st;
@@ -166,7 +159,7 @@ exec_bind(struct fw_project *p, char **cause, const char *sql,
 	int rc;
 
 	va_start(ap, types);
-	st = prepare_v(p, sql, types, ap, cause);
+	st = db_prepare_v(p, sql, types, ap, cause);
 	va_end(ap);
 	if (st == NULL)
 		return -1;
@@ -180,8 +173,8 @@ exec_bind(struct fw_project *p, char **cause, const char *sql,
 	return 0;
 }
 
-static int
-exec_plain(struct fw_project *p, const char *sql, char **cause)
+int
+db_exec_plain(struct fw_project *p, const char *sql, char **cause)
 {
 	char *err = NULL;
 
@@ -197,7 +190,7 @@ exec_plain(struct fw_project *p, const char *sql, char **cause)
 static int
 pragma_int(struct fw_project *p, const char *pragma, int *out, char **cause)
 {
-	sqlite3_stmt *st = prepare(p, cause, pragma, "");
+	sqlite3_stmt *st = db_prepare(p, cause, pragma, "");
 	int rc;
 
 	if (st == NULL)
@@ -350,23 +343,23 @@ migrate(struct fw_project *p, int version, char **cause)
 		free(bak);
 		return -1;
 	}
-	if (exec_plain(p, "BEGIN IMMEDIATE", cause) != 0)
+	if (db_exec_plain(p, "BEGIN IMMEDIATE", cause) != 0)
 		goto fail;
 	for (v = version; v < FW_SCHEMA_VERSION; v++) {
-		if (exec_plain(p, migrations[v - 1], cause) != 0)
+		if (db_exec_plain(p, migrations[v - 1], cause) != 0)
 			goto rollback;
 	}
 	sql = xasprintf("PRAGMA user_version = %d", FW_SCHEMA_VERSION);
-	v = exec_plain(p, sql, cause);
+	v = db_exec_plain(p, sql, cause);
 	free(sql);
-	if (v != 0 || exec_plain(p, "COMMIT", cause) != 0)
+	if (v != 0 || db_exec_plain(p, "COMMIT", cause) != 0)
 		goto rollback;
 	notice(p, _("%s: upgraded from schema %d to %d; the old file is kept "
 	    "as %s"), p->path, version, FW_SCHEMA_VERSION, bak);
 	free(bak);
 	return 0;
 rollback:
-	exec_plain(p, "ROLLBACK", NULL);
+	db_exec_plain(p, "ROLLBACK", NULL);
 fail:
 	free(bak);
 	return -1;
@@ -378,15 +371,15 @@ create_schema(struct fw_project *p, char **cause)
 	char *sql;
 	int rc;
 
-	if (exec_plain(p, "BEGIN IMMEDIATE", cause) != 0)
+	if (db_exec_plain(p, "BEGIN IMMEDIATE", cause) != 0)
 		return -1;
 	sql = xasprintf("%s\nPRAGMA application_id = %d;\n"
 	    "PRAGMA user_version = %d;\n", fw_schema_sql, FW_APPLICATION_ID,
 	    FW_SCHEMA_VERSION);
-	rc = exec_plain(p, sql, cause);
+	rc = db_exec_plain(p, sql, cause);
 	free(sql);
-	if (rc != 0 || exec_plain(p, "COMMIT", cause) != 0) {
-		exec_plain(p, "ROLLBACK", NULL);
+	if (rc != 0 || db_exec_plain(p, "COMMIT", cause) != 0) {
+		db_exec_plain(p, "ROLLBACK", NULL);
 		return -1;
 	}
 	return 0;
@@ -442,20 +435,21 @@ static int
 configure_connection(struct fw_project *p, char **cause)
 {
 	sqlite3_busy_timeout(p->db, BUSY_TIMEOUT_MS);
-	if (exec_plain(p, "PRAGMA foreign_keys = ON", cause) != 0)
+	if (db_exec_plain(p, "PRAGMA foreign_keys = ON", cause) != 0)
 		return -1;
 	if (p->read_only)
-		return exec_plain(p, "PRAGMA query_only = 1", cause);
+		return db_exec_plain(p, "PRAGMA query_only = 1", cause);
 	if (on_network_fs(p->path)) {
 		notice(p, _("%s is on a network filesystem: using rollback "
 		    "journal instead of WAL, which needs one host"), p->path);
-		if (exec_plain(p, "PRAGMA journal_mode = DELETE", cause) != 0)
+		if (db_exec_plain(p, "PRAGMA journal_mode = DELETE",
+		    cause) != 0)
 			return -1;
-	} else if (exec_plain(p, "PRAGMA journal_mode = WAL", cause) != 0) {
+	} else if (db_exec_plain(p, "PRAGMA journal_mode = WAL", cause) != 0) {
 		return -1;
 	}
 	/* Each edit must survive a power cut, not only a crash. */
-	return exec_plain(p, "PRAGMA synchronous = FULL", cause);
+	return db_exec_plain(p, "PRAGMA synchronous = FULL", cause);
 }
 
 static int
@@ -671,49 +665,49 @@ fw_project_notices(const struct fw_project *p)
 
 /* ---- transactions and the audit log ---- */
 
-static int
-begin(struct fw_project *p, char **cause)
+int
+db_begin(struct fw_project *p, char **cause)
 {
 	if (p->read_only)
 		return fw_fail(cause, _("%s: opened read-only; nothing can be "
 		    "changed"), p->path);
-	return exec_plain(p, "BEGIN IMMEDIATE", cause);
+	return db_exec_plain(p, "BEGIN IMMEDIATE", cause);
 }
 
-static int
-commit(struct fw_project *p, char **cause)
+int
+db_commit(struct fw_project *p, char **cause)
 {
-	if (exec_plain(p, "COMMIT", cause) != 0) {
-		exec_plain(p, "ROLLBACK", NULL);
+	if (db_exec_plain(p, "COMMIT", cause) != 0) {
+		db_exec_plain(p, "ROLLBACK", NULL);
 		return -1;
 	}
 	return 0;
 }
 
-static int
-rollback(struct fw_project *p)
+int
+db_rollback(struct fw_project *p)
 {
-	exec_plain(p, "ROLLBACK", NULL);
+	db_exec_plain(p, "ROLLBACK", NULL);
 	return -1;
 }
 
-static int
-audit(struct fw_project *p, const char *what, const char *old,
+int
+db_audit(struct fw_project *p, const char *what, const char *old,
     const char *new, char **cause)
 {
 	char now[32];
 
 	fw_now_utc(now, sizeof now);
-	return exec_bind(p, cause, "INSERT INTO audit (time, user, what, old, "
+	return db_exec(p, cause, "INSERT INTO audit (time, user, what, old, "
 	    "new) VALUES (?, ?, ?, ?, ?)", "sssss", now, fw_user_name(), what,
 	    old, new);
 }
 
 /* The text of one row, for the audit log. */
-static char *
-row_text(struct fw_project *p, const char *sql, int64_t id)
+char *
+db_row_text(struct fw_project *p, const char *sql, int64_t id)
 {
-	sqlite3_stmt *st = prepare(p, NULL, sql, "I", id);
+	sqlite3_stmt *st = db_prepare(p, NULL, sql, "I", id);
 	struct fw_strbuf sb;
 	int i, n;
 
@@ -735,16 +729,14 @@ row_text(struct fw_project *p, const char *sql, int64_t id)
 	return fw_sb_steal(&sb);
 }
 
-/* ---- reading ---- */
-
-static const char *
-col_text(sqlite3_stmt *st, int i)
+const char *
+db_text(sqlite3_stmt *st, int i)
 {
 	return (const char *)sqlite3_column_text(st, i);
 }
 
-static int
-step_rows(struct fw_project *p, sqlite3_stmt *st, char **cause)
+int
+db_step(struct fw_project *p, sqlite3_stmt *st, char **cause)
 {
 	int rc = sqlite3_step(st);
 
@@ -755,764 +747,29 @@ step_rows(struct fw_project *p, sqlite3_stmt *st, char **cause)
 	return db_fail(p, cause, _("cannot read"));
 }
 
-static int
-load_settings(struct fw_project *p, struct fw_deployment *d, char **cause)
-{
-	sqlite3_stmt *st = prepare(p, cause, "SELECT key, value FROM setting",
-	    "");
-	const char *k, *v;
-	int r;
-
-	if (st == NULL)
-		return -1;
-	while ((r = step_rows(p, st, cause)) == 1) {
-		k = col_text(st, 0);
-		v = col_text(st, 1);
-		if (strcmp(k, "name") == 0) {
-			free(d->name);
-			d->name = xstrdup(v);
-		} else if (strcmp(k, "transport") == 0) {
-			fw_transport_parse(v, &d->transport);
-		} else if (strcmp(k, "ocs_edition") == 0) {
-			fw_edition_parse(v, &d->edition);
-		} else if (strcmp(k, "peer_auth_port") == 0) {
-			d->peer_auth_port = atoi(v);
-		} else if (strcmp(k, "server_auth_port") == 0) {
-			d->server_auth_port = atoi(v);
-		} else if (strcmp(k, "next_hop_port") == 0) {
-			d->next_hop_port = atoi(v);
-		}
-	}
-	sqlite3_finalize(st);
-	return r;
-}
-
-static int
-load_lists(struct fw_project *p, struct fw_deployment *d, char **cause)
-{
-	sqlite3_stmt *st;
-	enum fw_route_role role;
-	int r;
-
-	st = prepare(p, cause, "SELECT id, name, route_to FROM imp_domain "
-	    "ORDER BY id", "");
-	if (st == NULL)
-		return -1;
-	while ((r = step_rows(p, st, cause)) == 1)
-		fw_add_imp_domain(d, col_text(st, 1), col_text(st, 2))->id =
-		    sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (r < 0 || (st = prepare(p, cause, "SELECT id, fqdn, ip FROM "
-	    "imp_node ORDER BY id", "")) == NULL)
-		return -1;
-	while ((r = step_rows(p, st, cause)) == 1)
-		fw_add_imp_node(d, col_text(st, 1), col_text(st, 2))->id =
-		    sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (r < 0 || (st = prepare(p, cause, "SELECT id, name, description "
-	    "FROM ocs_domain ORDER BY id", "")) == NULL)
-		return -1;
-	while ((r = step_rows(p, st, cause)) == 1)
-		fw_add_ocs_domain(d, col_text(st, 1), col_text(st, 2))->id =
-		    sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (r < 0 || (st = prepare(p, cause, "SELECT id, fqdn FROM ocs_pool "
-	    "ORDER BY id", "")) == NULL)
-		return -1;
-	while ((r = step_rows(p, st, cause)) == 1)
-		fw_add_ocs_pool(d, col_text(st, 1))->id =
-		    sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (r < 0 || (st = prepare(p, cause, "SELECT id, fqdn, ip, domain, "
-	    "pool, route FROM ocs_server ORDER BY id", "")) == NULL)
-		return -1;
-	while ((r = step_rows(p, st, cause)) == 1) {
-		role = FW_ROUTE_PRIMARY;
-		fw_route_parse(col_text(st, 5), &role);
-		fw_add_ocs_server(d, col_text(st, 1), col_text(st, 2),
-		    col_text(st, 3), col_text(st, 4), role)->id =
-		    sqlite3_column_int64(st, 0);
-	}
-	sqlite3_finalize(st);
-	return r;
-}
-
-static int
-load_certs_ticks(struct fw_project *p, struct fw_deployment *d, char **cause)
-{
-	sqlite3_stmt *st;
-	enum fw_cert_role role;
-	int r;
-
-	st = prepare(p, cause, "SELECT role, pem, source, sha256 FROM "
-	    "certificate", "");
-	if (st == NULL)
-		return -1;
-	while ((r = step_rows(p, st, cause)) == 1) {
-		if (fw_cert_role_parse(col_text(st, 0), &role) == 0)
-			fw_set_cert(d, role, col_text(st, 1), col_text(st, 2),
-			    col_text(st, 3));
-	}
-	sqlite3_finalize(st);
-	if (r < 0 || (st = prepare(p, cause, "SELECT item, fingerprint, user, "
-	    "time FROM tick ORDER BY rowid", "")) == NULL)
-		return -1;
-	while ((r = step_rows(p, st, cause)) == 1)
-		fw_add_tick(d, col_text(st, 0), col_text(st, 1),
-		    col_text(st, 2), col_text(st, 3));
-	sqlite3_finalize(st);
-	return r;
-}
-
-static int
-load_wizard_state(struct fw_project *p, struct fw_deployment *d,
-    char **cause)
-{
-	sqlite3_stmt *st;
-	int r, step;
-
-	st = prepare(p, cause, "SELECT key, value FROM confirm ORDER BY key",
-	    "");
-	if (st == NULL)
-		return -1;
-	while ((r = step_rows(p, st, cause)) == 1)
-		fw_add_confirm(d, col_text(st, 0), col_text(st, 1));
-	sqlite3_finalize(st);
-	if (r < 0 || (st = prepare(p, cause, "SELECT step, done FROM "
-	    "step_status", "")) == NULL)
-		return -1;
-	while ((r = step_rows(p, st, cause)) == 1) {
-		step = sqlite3_column_int(st, 0);
-		if (step >= 0 && step < FW_MODEL_STEPS)
-			d->step_done[step] = sqlite3_column_int(st, 1) != 0;
-	}
-	sqlite3_finalize(st);
-	return r;
-}
-
-int
-fw_project_load(struct fw_project *p, struct fw_deployment **out,
-    char **cause)
-{
-	struct fw_deployment *d = fw_deployment_new();
-
-	*out = NULL;
-	if (exec_plain(p, "BEGIN", cause) != 0)
-		goto fail;
-	if (load_settings(p, d, cause) < 0 || load_lists(p, d, cause) < 0 ||
-	    load_certs_ticks(p, d, cause) < 0 ||
-	    load_wizard_state(p, d, cause) < 0 ||
-	    fw_project_load_probes(p, d, cause) < 0) {
-		exec_plain(p, "ROLLBACK", NULL);
-		goto fail;
-	}
-	exec_plain(p, "COMMIT", NULL);
-	*out = d;
-	return 0;
-fail:
-	fw_deployment_free(d);
-	return -1;
-}
-
-/* ---- writing ---- */
-
-static int
-put_setting(struct fw_project *p, const char *key, const char *value,
-    char **cause)
-{
-	return exec_bind(p, cause, "INSERT INTO setting (key, value) VALUES "
-	    "(?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-	    "ss", key, value);
-}
-
-static int
-insert_all(struct fw_project *p, const struct fw_deployment *d, char **cause)
-{
-	char port[16];
-	size_t i;
-
-	if ((d->name && put_setting(p, "name", d->name, cause)) ||
-	    put_setting(p, "transport", fw_transport_name(d->transport), cause) ||
-	    put_setting(p, "ocs_edition", fw_edition_name(d->edition), cause))
-		return -1;
-	snprintf(port, sizeof port, "%d", d->peer_auth_port);
-	if (put_setting(p, "peer_auth_port", port, cause))
-		return -1;
-	snprintf(port, sizeof port, "%d", d->server_auth_port);
-	if (put_setting(p, "server_auth_port", port, cause))
-		return -1;
-	snprintf(port, sizeof port, "%d", d->next_hop_port);
-	if (d->next_hop_port > 0 &&
-	    put_setting(p, "next_hop_port", port, cause))
-		return -1;
-	for (i = 0; i < d->n_imp_nodes; i++) {
-		if (exec_bind(p, cause, "INSERT INTO imp_node (fqdn, ip) "
-		    "VALUES (?, ?)", "ss", d->imp_nodes[i].fqdn,
-		    d->imp_nodes[i].ip))
-			return -1;
-	}
-	for (i = 0; i < d->n_imp_domains; i++) {
-		if (exec_bind(p, cause, "INSERT INTO imp_domain (name, "
-		    "route_to) VALUES (?, ?)", "ss", d->imp_domains[i].name,
-		    d->imp_domains[i].route_to))
-			return -1;
-	}
-	for (i = 0; i < d->n_ocs_domains; i++) {
-		if (exec_bind(p, cause, "INSERT INTO ocs_domain (name, "
-		    "description) VALUES (?, ?)", "ss", d->ocs_domains[i].name,
-		    d->ocs_domains[i].description))
-			return -1;
-	}
-	for (i = 0; i < d->n_ocs_pools; i++) {
-		if (exec_bind(p, cause, "INSERT INTO ocs_pool (fqdn) VALUES "
-		    "(?)", "s", d->ocs_pools[i].fqdn))
-			return -1;
-	}
-	for (i = 0; i < d->n_ocs_servers; i++) {
-		const struct fw_ocs_server *s = &d->ocs_servers[i];
-
-		if (exec_bind(p, cause, "INSERT INTO ocs_server (fqdn, ip, "
-		    "domain, pool, route) VALUES (?, ?, ?, ?, ?)", "sssss",
-		    s->fqdn, s->ip, s->domain, s->pool, fw_route_name(s->route)))
-			return -1;
-	}
-	for (i = 0; i < FW_CERT_COUNT; i++) {
-		const struct fw_cert *c = &d->certs[i];
-
-		if (c->pem != NULL && exec_bind(p, cause, "INSERT INTO "
-		    "certificate (role, pem, source, sha256) VALUES (?, ?, ?, "
-		    "?)", "ssss", fw_cert_role_key((enum fw_cert_role)i),
-		    c->pem, c->source, c->sha256 ? c->sha256 : ""))
-			return -1;
-	}
-	for (i = 0; i < d->n_ticks; i++) {
-		const struct fw_tick *t = &d->ticks[i];
-		char now[32];
-
-		fw_now_utc(now, sizeof now);
-		if (exec_bind(p, cause, "INSERT INTO tick (item, fingerprint, "
-		    "user, time) VALUES (?, ?, ?, ?)", "ssss", t->item,
-		    t->fingerprint, t->user ? t->user : fw_user_name(),
-		    t->time ? t->time : now))
-			return -1;
-	}
-	return 0;
-}
-
-int
-fw_project_replace(struct fw_project *p, const struct fw_deployment *d,
-    char **cause)
-{
-	static const char *const wipe =
-	    "DELETE FROM ocs_server; DELETE FROM ocs_pool; "
-	    "DELETE FROM ocs_domain; DELETE FROM imp_domain; "
-	    "DELETE FROM imp_node; DELETE FROM certificate; "
-	    "DELETE FROM tick; DELETE FROM setting;";
-
-	if (begin(p, cause) != 0)
-		return -1;
-	if (exec_plain(p, wipe, cause) != 0 || insert_all(p, d, cause) != 0 ||
-	    audit(p, "import", NULL, d->name, cause) != 0)
-		return rollback(p);
-	return commit(p, cause);
-}
-
-/* Checks a setting's value and gives its stored form (free()). */
-static char *
-setting_normalise(const char *key, const char *value, char **cause)
-{
-	enum fw_transport t;
-	enum fw_edition e;
-	int port;
-
-	if (strcmp(key, "name") == 0) {
-		if (value[0] == '\0' || strlen(value) > 200) {
-			fw_fail(cause, _("name: give 1 to 200 characters"));
-			return NULL;
-		}
-		return xstrdup(value);
-	}
-	if (strcmp(key, "transport") == 0) {
-		if (fw_transport_parse(value, &t) != 0) {
-			fw_fail(cause, _("transport: '%s'; use tls or tcp"),
-			    value);
-			return NULL;
-		}
-		return xstrdup(fw_transport_name(t));
-	}
-	if (strcmp(key, "ocs_edition") == 0) {
-		if (fw_edition_parse(value, &e) != 0) {
-			fw_fail(cause, _("ocs_edition: '%s'; use standard or "
-			    "enterprise"), value);
-			return NULL;
-		}
-		return xstrdup(fw_edition_name(e));
-	}
-	if (strcmp(key, "peer_auth_port") == 0 ||
-	    strcmp(key, "server_auth_port") == 0 ||
-	    strcmp(key, "next_hop_port") == 0) {
-		if (fw_syntax_port(value, &port, cause) != 0)
-			return NULL;
-		return xasprintf("%d", port);
-	}
-	fw_fail(cause, _("unknown setting '%s'"), key);
-	return NULL;
-}
-
-static char *
-get_setting(struct fw_project *p, const char *key)
-{
-	sqlite3_stmt *st = prepare(p, NULL, "SELECT value FROM setting WHERE "
-	    "key = ?", "s", key);
-	char *v = NULL;
-
-	if (st == NULL)
-		return NULL;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = xstrdup(col_text(st, 0));
-	sqlite3_finalize(st);
-	return v;
-}
-
-int
-fw_project_set_setting(struct fw_project *p, const char *key,
-    const char *value, char **cause)
-{
-	char *norm = setting_normalise(key, value, cause), *old = NULL;
-	char *what;
-	int rc = -1;
-
-	if (norm == NULL)
-		return -1;
-	if (begin(p, cause) != 0)
-		goto out;
-	old = get_setting(p, key);
-	what = xasprintf("setting %s", key);
-	if (put_setting(p, key, norm, cause) != 0 ||
-	    audit(p, what, old, norm, cause) != 0) {
-		free(what);
-		rollback(p);
-		goto out;
-	}
-	free(what);
-	rc = commit(p, cause);
-out:
-	free(old);
-	free(norm);
-	return rc;
-}
-
-/*
- * Saves one list row: insert when *id is 0 (and set *id), else update.
- * table and the SQL are constants of this file; values come bound.
- */
-static int
-save_row(struct fw_project *p, const char *table, int64_t *id,
-    const char *insert_sql, const char *update_sql, const char *select_sql,
-    const char *v1, const char *v2, const char *v3, const char *v4,
-    const char *v5, char **cause)
-{
-	char *old = NULL, *new = NULL, *what;
-	int rc = -1, r;
-
-	if (begin(p, cause) != 0)
-		return -1;
-	what = xasprintf("%s %s", table, *id == 0 ? "add" : "edit");
-	if (*id == 0) {
-		r = exec_bind(p, cause, insert_sql, "sssss", v1, v2, v3, v4, v5);
-		if (r == 0)
-			*id = sqlite3_last_insert_rowid(p->db);
-	} else if ((old = row_text(p, select_sql, *id)) == NULL) {
-		r = fw_fail(cause, _("%s: %s entry %lld no longer exists"),
-		    p->path, table, (long long)*id);
-	} else {
-		r = exec_bind(p, cause, update_sql, "sssssI", v1, v2, v3, v4,
-		    v5, *id);
-	}
-	if (r == 0)
-		new = row_text(p, select_sql, *id);
-	if (r != 0 || audit(p, what, old, new, cause) != 0) {
-		rollback(p);
-		goto out;
-	}
-	rc = commit(p, cause);
-out:
-	free(what);
-	free(old);
-	free(new);
-	return rc;
-}
-
-int
-fw_project_save_imp_domain(struct fw_project *p, struct fw_imp_domain *e,
-    char **cause)
-{
-	return save_row(p, "imp_domain", &e->id,
-	    "INSERT INTO imp_domain (name, route_to) VALUES (?1, ?2)",
-	    "UPDATE imp_domain SET name = ?1, route_to = ?2 WHERE id = ?6",
-	    "SELECT name, route_to FROM imp_domain WHERE id = ?",
-	    e->name, e->route_to, NULL, NULL, NULL, cause);
-}
-
-int
-fw_project_save_imp_node(struct fw_project *p, struct fw_imp_node *e,
-    char **cause)
-{
-	return save_row(p, "imp_node", &e->id,
-	    "INSERT INTO imp_node (fqdn, ip) VALUES (?1, ?2)",
-	    "UPDATE imp_node SET fqdn = ?1, ip = ?2 WHERE id = ?6",
-	    "SELECT fqdn, ip FROM imp_node WHERE id = ?",
-	    e->fqdn, e->ip, NULL, NULL, NULL, cause);
-}
-
-int
-fw_project_save_ocs_domain(struct fw_project *p, struct fw_ocs_domain *e,
-    char **cause)
-{
-	return save_row(p, "ocs_domain", &e->id,
-	    "INSERT INTO ocs_domain (name, description) VALUES (?1, ?2)",
-	    "UPDATE ocs_domain SET name = ?1, description = ?2 WHERE id = ?6",
-	    "SELECT name, description FROM ocs_domain WHERE id = ?",
-	    e->name, e->description, NULL, NULL, NULL, cause);
-}
-
-int
-fw_project_save_ocs_pool(struct fw_project *p, struct fw_ocs_pool *e,
-    char **cause)
-{
-	return save_row(p, "ocs_pool", &e->id,
-	    "INSERT INTO ocs_pool (fqdn) VALUES (?1)",
-	    "UPDATE ocs_pool SET fqdn = ?1 WHERE id = ?6",
-	    "SELECT fqdn FROM ocs_pool WHERE id = ?",
-	    e->fqdn, NULL, NULL, NULL, NULL, cause);
-}
-
-int
-fw_project_save_ocs_server(struct fw_project *p, struct fw_ocs_server *e,
-    char **cause)
-{
-	return save_row(p, "ocs_server", &e->id,
-	    "INSERT INTO ocs_server (fqdn, ip, domain, pool, route) VALUES "
-	    "(?1, ?2, ?3, ?4, ?5)",
-	    "UPDATE ocs_server SET fqdn = ?1, ip = ?2, domain = ?3, pool = ?4, "
-	    "route = ?5 WHERE id = ?6",
-	    "SELECT fqdn, ip, domain, pool, route FROM ocs_server WHERE id = ?",
-	    e->fqdn, e->ip, e->domain, e->pool, fw_route_name(e->route), cause);
-}
-
-static const char *const list_tables[] = {
-	[FW_LIST_IMP_DOMAIN] = "imp_domain",
-	[FW_LIST_IMP_NODE] = "imp_node",
-	[FW_LIST_OCS_DOMAIN] = "ocs_domain",
-	[FW_LIST_OCS_POOL] = "ocs_pool",
-	[FW_LIST_OCS_SERVER] = "ocs_server",
-};
-
-static const char *const list_delete_sql[] = {
-	[FW_LIST_IMP_DOMAIN] = "DELETE FROM imp_domain WHERE id = ?",
-	[FW_LIST_IMP_NODE] = "DELETE FROM imp_node WHERE id = ?",
-	[FW_LIST_OCS_DOMAIN] = "DELETE FROM ocs_domain WHERE id = ?",
-	[FW_LIST_OCS_POOL] = "DELETE FROM ocs_pool WHERE id = ?",
-	[FW_LIST_OCS_SERVER] = "DELETE FROM ocs_server WHERE id = ?",
-};
-
-static const char *const list_select_sql[] = {
-	[FW_LIST_IMP_DOMAIN] = "SELECT name, route_to FROM imp_domain WHERE id = ?",
-	[FW_LIST_IMP_NODE] = "SELECT fqdn, ip FROM imp_node WHERE id = ?",
-	[FW_LIST_OCS_DOMAIN] = "SELECT name, description FROM ocs_domain WHERE id = ?",
-	[FW_LIST_OCS_POOL] = "SELECT fqdn FROM ocs_pool WHERE id = ?",
-	[FW_LIST_OCS_SERVER] = "SELECT fqdn, ip, domain, pool, route FROM "
-	    "ocs_server WHERE id = ?",
-};
-
-int
-fw_project_delete(struct fw_project *p, enum fw_list list, int64_t id,
-    char **cause)
-{
-	char *old, *what;
-	int rc;
-
-	if (begin(p, cause) != 0)
-		return -1;
-	old = row_text(p, list_select_sql[list], id);
-	what = xasprintf("%s delete", list_tables[list]);
-	if (exec_bind(p, cause, list_delete_sql[list], "I", id) != 0 ||
-	    audit(p, what, old, NULL, cause) != 0)
-		rc = rollback(p);
-	else
-		rc = commit(p, cause);
-	free(what);
-	free(old);
-	return rc;
-}
-
-int
-fw_project_set_cert(struct fw_project *p, enum fw_cert_role role,
-    const struct fw_cert *c, char **cause)
-{
-	const char *key = fw_cert_role_key(role);
-	char *what = xasprintf("certificate %s", key);
-	int r;
-
-	if (begin(p, cause) != 0) {
-		free(what);
-		return -1;
-	}
-	if (c == NULL || c->pem == NULL)
-		r = exec_bind(p, cause, "DELETE FROM certificate WHERE role = "
-		    "?", "s", key);
-	else
-		r = exec_bind(p, cause, "INSERT INTO certificate (role, pem, "
-		    "source, sha256) VALUES (?, ?, ?, ?) ON CONFLICT (role) DO "
-		    "UPDATE SET pem = excluded.pem, source = excluded.source, "
-		    "sha256 = excluded.sha256", "ssss", key, c->pem, c->source,
-		    c->sha256 ? c->sha256 : "");
-	if (r == 0)
-		r = audit(p, what, NULL, c && c->pem ? c->sha256 : NULL, cause);
-	free(what);
-	if (r != 0)
-		return rollback(p);
-	return commit(p, cause);
-}
-
 /* One statement plus its audit row, in one transaction. */
-static int
-write_one(struct fw_project *p, const char *what, const char *new,
+int
+db_write_one(struct fw_project *p, const char *what, const char *new,
     char **cause, const char *sql, const char *types, ...)
 {
 	sqlite3_stmt *st;
 	va_list ap;
 	int r;
 
-	if (begin(p, cause) != 0)
+	if (db_begin(p, cause) != 0)
 		return -1;
 	va_start(ap, types);
-	st = prepare_v(p, sql, types, ap, cause);
+	st = db_prepare_v(p, sql, types, ap, cause);
 	va_end(ap);
 	if (st == NULL)
-		return rollback(p);
+		return db_rollback(p);
 	r = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (r != SQLITE_DONE) {
 		db_fail(p, cause, _("cannot save"));
-		return rollback(p);
+		return db_rollback(p);
 	}
-	if (audit(p, what, NULL, new, cause) != 0)
-		return rollback(p);
-	return commit(p, cause);
-}
-
-int
-fw_project_tick(struct fw_project *p, const char *item,
-    const char *fingerprint, char **cause)
-{
-	char now[32], *what = xasprintf("tick %s", item);
-	int rc;
-
-	fw_now_utc(now, sizeof now);
-	rc = write_one(p, what, "done", cause, "INSERT INTO tick (item, "
-	    "fingerprint, user, time) VALUES (?, ?, ?, ?) ON CONFLICT (item) "
-	    "DO UPDATE SET fingerprint = excluded.fingerprint, user = "
-	    "excluded.user, time = excluded.time", "ssss", item, fingerprint,
-	    fw_user_name(), now);
-	free(what);
-	return rc;
-}
-
-int
-fw_project_untick(struct fw_project *p, const char *item, char **cause)
-{
-	char *what = xasprintf("untick %s", item);
-	int rc;
-
-	rc = write_one(p, what, NULL, cause, "DELETE FROM tick WHERE item = ?",
-	    "s", item);
-	free(what);
-	return rc;
-}
-
-int
-fw_project_set_step_done(struct fw_project *p, int step, int done,
-    char **cause)
-{
-	char now[32], *what = xasprintf("step %d", step);
-	int rc;
-
-	fw_now_utc(now, sizeof now);
-	rc = write_one(p, what, done ? "done" : "not done", cause,
-	    "INSERT INTO step_status (step, done, user, time) VALUES (?, ?, ?, "
-	    "?) ON CONFLICT (step) DO UPDATE SET done = excluded.done, user = "
-	    "excluded.user, time = excluded.time", "iiss", step, done ? 1 : 0,
-	    fw_user_name(), now);
-	free(what);
-	return rc;
-}
-
-int
-fw_project_step_done(struct fw_project *p, int step)
-{
-	sqlite3_stmt *st = prepare(p, NULL, "SELECT done FROM step_status "
-	    "WHERE step = ?", "i", step);
-	int done = 0;
-
-	if (st == NULL)
-		return 0;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		done = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return done;
-}
-
-int
-fw_project_set_confirm(struct fw_project *p, const char *key,
-    const char *value, char **cause)
-{
-	char now[32], *what = xasprintf("confirm %s", key);
-	int rc;
-
-	fw_now_utc(now, sizeof now);
-	if (value == NULL)
-		rc = write_one(p, what, NULL, cause, "DELETE FROM confirm "
-		    "WHERE key = ?", "s", key);
-	else
-		rc = write_one(p, what, value, cause, "INSERT INTO confirm "
-		    "(key, value, user, time) VALUES (?, ?, ?, ?) ON CONFLICT "
-		    "(key) DO UPDATE SET value = excluded.value, user = "
-		    "excluded.user, time = excluded.time", "ssss", key, value,
-		    fw_user_name(), now);
-	free(what);
-	return rc;
-}
-
-int
-fw_project_get_confirm(struct fw_project *p, const char *key, char **value,
-    char **cause)
-{
-	sqlite3_stmt *st = prepare(p, cause, "SELECT value FROM confirm WHERE "
-	    "key = ?", "s", key);
-	int r;
-
-	*value = NULL;
-	if (st == NULL)
-		return -1;
-	r = step_rows(p, st, cause);
-	if (r == 1)
-		*value = xstrdup(col_text(st, 0));
-	sqlite3_finalize(st);
-	return r < 0 ? -1 : 0;
-}
-
-/* The position changes on every move: not worth an audit row. */
-int
-fw_project_set_position(struct fw_project *p, int step, const char *field,
-    char **cause)
-{
-	if (p->read_only)
-		return 0;
-	return exec_bind(p, cause, "INSERT INTO position (id, step, field) "
-	    "VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET step = "
-	    "excluded.step, field = excluded.field", "is", step, field);
-}
-
-int
-fw_project_get_position(struct fw_project *p, int *step, char **field,
-    char **cause)
-{
-	sqlite3_stmt *st = prepare(p, cause, "SELECT step, field FROM position "
-	    "WHERE id = 1", "");
-	int r;
-
-	*step = 0;
-	*field = NULL;
-	if (st == NULL)
-		return -1;
-	r = step_rows(p, st, cause);
-	if (r == 1) {
-		*step = sqlite3_column_int(st, 0);
-		if (col_text(st, 1) != NULL)
-			*field = xstrdup(col_text(st, 1));
-	}
-	sqlite3_finalize(st);
-	return r < 0 ? -1 : 0;
-}
-
-int
-fw_project_save_probe(struct fw_project *p, const struct fw_probe_result *r,
-    char **cause)
-{
-	char now[32], *what = xasprintf("probe %s:%d %s", r->host, r->port,
-	    r->kind);
-	int rc;
-
-	fw_now_utc(now, sizeof now);
-	rc = write_one(p, what, r->summary, cause, "INSERT INTO probe (host, "
-	    "port, kind, time, ok, summary, detail) VALUES (?, ?, ?, ?, ?, ?, "
-	    "?) ON CONFLICT (host, port, kind) DO UPDATE SET time = "
-	    "excluded.time, ok = excluded.ok, summary = excluded.summary, "
-	    "detail = excluded.detail", "sississ", r->host, r->port, r->kind,
-	    r->time != NULL ? r->time : now, r->ok ? 1 : 0, r->summary,
-	    r->detail);
-	free(what);
-	return rc;
-}
-
-int
-fw_project_load_probes(struct fw_project *p, struct fw_deployment *d,
-    char **cause)
-{
-	sqlite3_stmt *st = prepare(p, cause, "SELECT host, port, kind, time, "
-	    "ok, summary, detail FROM probe ORDER BY host, port, kind", "");
-	struct fw_deployment *fresh = fw_deployment_new();
-	struct fw_probe_result *old = d->probes;
-	size_t n_old = d->n_probes;
-	int r;
-
-	if (st == NULL)
-		goto out;
-	while ((r = step_rows(p, st, cause)) == 1)
-		fw_add_probe_result(fresh, col_text(st, 0),
-		    sqlite3_column_int(st, 1), col_text(st, 2), col_text(st, 3),
-		    sqlite3_column_int(st, 4), col_text(st, 5),
-		    col_text(st, 6));
-	sqlite3_finalize(st);
-	if (r < 0)
-		goto out;
-	/* Swap the lists: the old one goes with the scratch deployment. */
-	d->probes = fresh->probes;
-	d->n_probes = fresh->n_probes;
-	fresh->probes = old;
-	fresh->n_probes = n_old;
-	fw_deployment_free(fresh);
-	return 0;
-out:
-	fw_deployment_free(fresh);
-	return -1;
-}
-
-char *
-fw_project_last_change(struct fw_project *p)
-{
-	sqlite3_stmt *st = prepare(p, NULL, "SELECT max(time) FROM audit", "");
-	char *t = NULL;
-
-	if (st == NULL)
-		return NULL;
-	if (sqlite3_step(st) == SQLITE_ROW && col_text(st, 0) != NULL)
-		t = xstrdup(col_text(st, 0));
-	sqlite3_finalize(st);
-	return t;
-}
-
-long
-fw_project_audit_count(struct fw_project *p)
-{
-	sqlite3_stmt *st = prepare(p, NULL, "SELECT count(*) FROM audit", "");
-	long n = -1;
-
-	if (st == NULL)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	if (db_audit(p, what, NULL, new, cause) != 0)
+		return db_rollback(p);
+	return db_commit(p, cause);
 }

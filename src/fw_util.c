@@ -121,8 +121,9 @@ fw_sb_init(struct fw_strbuf *sb)
 	sb->buf[0] = '\0';
 }
 
-void
-fw_sb_addn(struct fw_strbuf *sb, const char *s, size_t n)
+/* Room for n more bytes and the NUL after them. */
+static void
+sb_reserve(struct fw_strbuf *sb, size_t n)
 {
 	if (sb->buf == NULL)
 		fw_sb_init(sb);
@@ -133,6 +134,12 @@ fw_sb_addn(struct fw_strbuf *sb, const char *s, size_t n)
 			sb->cap = sb->cap > SIZE_MAX / 2 ? SIZE_MAX : sb->cap * 2;
 		sb->buf = xreallocarray(sb->buf, sb->cap, 1);
 	}
+}
+
+void
+fw_sb_addn(struct fw_strbuf *sb, const char *s, size_t n)
+{
+	sb_reserve(sb, n);
 	memcpy(sb->buf + sb->len, s, n);
 	sb->len += n;
 	sb->buf[sb->len] = '\0';
@@ -148,13 +155,25 @@ void
 fw_sb_printf(struct fw_strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
-	char *s;
+	size_t room;
+	int n;
 
+	/* Straight into the buffer: a checklist makes hundreds of thousands
+	 * of these calls, and a temporary string each doubled their cost. */
+	sb_reserve(sb, 0);
+	room = sb->cap - sb->len;
 	va_start(ap, fmt);
-	s = xvasprintf(fmt, ap);
+	n = vsnprintf(sb->buf + sb->len, room, fmt, ap);
 	va_end(ap);
-	fw_sb_add(sb, s);
-	free(s);
+	if (n < 0)
+		fw_oom();
+	if ((size_t)n >= room) {
+		sb_reserve(sb, (size_t)n);
+		va_start(ap, fmt);
+		n = vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	sb->len += (size_t)n;
 }
 
 char *

@@ -92,8 +92,10 @@ fw_ui_run(const struct fw_ui_opts *opts)
 		app.start = ui_start_new(&app);
 	rc = ui_app_run(&app);
 	endwin();
-	ui_signals_restore();
+	/* The handlers stay until the project is closed and its lock gone:
+	 * a second SIGTERM in a storm must not end the process halfway. */
 	ui_app_close(&app);
+	ui_signals_restore();
 	fw_resolver_free(app.resolver);
 	ui_dialog_free(app.dialog);
 	ui_start_free(app.start);

@@ -16,6 +16,8 @@ tui_wait "0 · Deployment" || echo "Bail out! the wizard did not start"
 ok "a step with an error is marked !" grep -q "│ ! 4 Peer Auth listener" "$TUI_SCREEN"
 tui_keys F2 4
 tui_wait "4 · Verify Peer"
+# The screen may be caught mid-draw on a loaded machine: wait for the pane.
+tui_wait "┌ Findings: 1 ─"
 ok "the findings pane counts the step's findings" grep -q "┌ Findings: 1 ─" "$TUI_SCREEN"
 ok "and says what is wrong" grep -q "│ ! the Server Auth listener is on 5061, the Peer Auth port" "$TUI_SCREEN"
 

@@ -1,0 +1,61 @@
+/*
+ * Inside the project store: the connection and the helpers that
+ * fw_store.c, fw_store_rw.c and fw_store_probe.c share. Not for other
+ * modules; they use fw_store.h.
+ */
+#ifndef FW_STORE_INT_H
+#define FW_STORE_INT_H
+
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdint.h>
+
+#include "fw_lock.h"
+#include "fw_store.h"
+#include "fw_util.h"
+
+struct fw_project {
+	sqlite3 *db;
+	char *path;
+	struct fw_lock *lock;
+	int read_only;
+	int had_wal;		/* FILE-wal or -shm existed before we opened */
+	struct fw_strbuf notices;
+};
+
+/* "PATH: WHAT: SQLite's message" into *cause; returns -1. */
+int db_fail(struct fw_project *, char **cause, const char *what);
+
+/*
+ * Prepares sql and binds arguments described by types: 's' text (NULL
+ * binds NULL), 'i' int, 'I' int64. Returns NULL with *cause on failure.
+ */
+sqlite3_stmt *db_prepare_v(struct fw_project *, const char *sql,
+    const char *types, va_list ap, char **cause);
+sqlite3_stmt *db_prepare(struct fw_project *, char **cause,
+    const char *sql, const char *types, ...);
+/* Runs a statement that returns no rows. */
+int db_exec(struct fw_project *, char **cause, const char *sql,
+    const char *types, ...);
+int db_exec_plain(struct fw_project *, const char *sql, char **cause);
+
+/* A write transaction; fails on a project opened read-only. */
+int db_begin(struct fw_project *, char **cause);
+/* Rolls back when COMMIT fails. */
+int db_commit(struct fw_project *, char **cause);
+/* Always returns -1, for "return db_rollback(p);". */
+int db_rollback(struct fw_project *);
+int db_audit(struct fw_project *, const char *what, const char *old,
+    const char *new, char **cause);
+/* The text of one row, for the audit log (free()), or NULL. */
+char *db_row_text(struct fw_project *, const char *sql, int64_t id);
+
+const char *db_text(sqlite3_stmt *, int i);
+/* 1 on a row, 0 at the end, -1 with *cause on an error. */
+int db_step(struct fw_project *, sqlite3_stmt *, char **cause);
+
+/* One statement plus its audit row, in one transaction. */
+int db_write_one(struct fw_project *, const char *what,
+    const char *new, char **cause, const char *sql, const char *types, ...);
+
+#endif

@@ -1,0 +1,706 @@
+#include "config.h"
+
+#include "fw_store.h"
+#include "fw_store_int.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fw_i18n.h"
+#include "fw_syntax.h"
+#include "fw_util.h"
+
+/*
+ * Reading and writing a project's content: the deployment as a whole,
+ * settings, list rows, certificates, ticks, confirmations, the wizard's
+ * position and the audit log's summary. Every write is one transaction
+ * with its audit row.
+ */
+
+static int
+load_settings(struct fw_project *p, struct fw_deployment *d, char **cause)
+{
+	sqlite3_stmt *st = db_prepare(p, cause,
+	    "SELECT key, value FROM setting", "");
+	const char *k, *v;
+	int r;
+
+	if (st == NULL)
+		return -1;
+	while ((r = db_step(p, st, cause)) == 1) {
+		k = db_text(st, 0);
+		v = db_text(st, 1);
+		if (strcmp(k, "name") == 0) {
+			free(d->name);
+			d->name = xstrdup(v);
+		} else if (strcmp(k, "transport") == 0) {
+			fw_transport_parse(v, &d->transport);
+		} else if (strcmp(k, "ocs_edition") == 0) {
+			fw_edition_parse(v, &d->edition);
+		} else if (strcmp(k, "peer_auth_port") == 0) {
+			d->peer_auth_port = atoi(v);
+		} else if (strcmp(k, "server_auth_port") == 0) {
+			d->server_auth_port = atoi(v);
+		} else if (strcmp(k, "next_hop_port") == 0) {
+			d->next_hop_port = atoi(v);
+		}
+	}
+	sqlite3_finalize(st);
+	return r;
+}
+
+static int
+load_lists(struct fw_project *p, struct fw_deployment *d, char **cause)
+{
+	sqlite3_stmt *st;
+	enum fw_route_role role;
+	int r;
+
+	st = db_prepare(p, cause, "SELECT id, name, route_to FROM imp_domain "
+	    "ORDER BY id", "");
+	if (st == NULL)
+		return -1;
+	while ((r = db_step(p, st, cause)) == 1)
+		fw_add_imp_domain(d, db_text(st, 1), db_text(st, 2))->id =
+		    sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (r < 0 || (st = db_prepare(p, cause, "SELECT id, fqdn, ip FROM "
+	    "imp_node ORDER BY id", "")) == NULL)
+		return -1;
+	while ((r = db_step(p, st, cause)) == 1)
+		fw_add_imp_node(d, db_text(st, 1), db_text(st, 2))->id =
+		    sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (r < 0 || (st = db_prepare(p, cause, "SELECT id, name, description "
+	    "FROM ocs_domain ORDER BY id", "")) == NULL)
+		return -1;
+	while ((r = db_step(p, st, cause)) == 1)
+		fw_add_ocs_domain(d, db_text(st, 1), db_text(st, 2))->id =
+		    sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (r < 0 || (st = db_prepare(p, cause, "SELECT id, fqdn FROM ocs_pool "
+	    "ORDER BY id", "")) == NULL)
+		return -1;
+	while ((r = db_step(p, st, cause)) == 1)
+		fw_add_ocs_pool(d, db_text(st, 1))->id =
+		    sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (r < 0 || (st = db_prepare(p, cause, "SELECT id, fqdn, ip, domain, "
+	    "pool, route FROM ocs_server ORDER BY id", "")) == NULL)
+		return -1;
+	while ((r = db_step(p, st, cause)) == 1) {
+		role = FW_ROUTE_PRIMARY;
+		fw_route_parse(db_text(st, 5), &role);
+		fw_add_ocs_server(d, db_text(st, 1), db_text(st, 2),
+		    db_text(st, 3), db_text(st, 4), role)->id =
+		    sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return r;
+}
+
+static int
+load_certs_ticks(struct fw_project *p, struct fw_deployment *d, char **cause)
+{
+	sqlite3_stmt *st;
+	enum fw_cert_role role;
+	int r;
+
+	st = db_prepare(p, cause, "SELECT role, pem, source, sha256 FROM "
+	    "certificate", "");
+	if (st == NULL)
+		return -1;
+	while ((r = db_step(p, st, cause)) == 1) {
+		if (fw_cert_role_parse(db_text(st, 0), &role) == 0)
+			fw_set_cert(d, role, db_text(st, 1), db_text(st, 2),
+			    db_text(st, 3));
+	}
+	sqlite3_finalize(st);
+	if (r < 0 || (st = db_prepare(p, cause, "SELECT item, fingerprint, "
+	    "user, time FROM tick ORDER BY rowid", "")) == NULL)
+		return -1;
+	while ((r = db_step(p, st, cause)) == 1)
+		fw_add_tick(d, db_text(st, 0), db_text(st, 1),
+		    db_text(st, 2), db_text(st, 3));
+	sqlite3_finalize(st);
+	return r;
+}
+
+static int
+load_wizard_state(struct fw_project *p, struct fw_deployment *d,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	int r, step;
+
+	st = db_prepare(p, cause, "SELECT key, value FROM confirm ORDER BY key",
+	    "");
+	if (st == NULL)
+		return -1;
+	while ((r = db_step(p, st, cause)) == 1)
+		fw_add_confirm(d, db_text(st, 0), db_text(st, 1));
+	sqlite3_finalize(st);
+	if (r < 0 || (st = db_prepare(p, cause, "SELECT step, done FROM "
+	    "step_status", "")) == NULL)
+		return -1;
+	while ((r = db_step(p, st, cause)) == 1) {
+		step = sqlite3_column_int(st, 0);
+		if (step >= 0 && step < FW_MODEL_STEPS)
+			d->step_done[step] = sqlite3_column_int(st, 1) != 0;
+	}
+	sqlite3_finalize(st);
+	return r;
+}
+
+int
+fw_project_load(struct fw_project *p, struct fw_deployment **out,
+    char **cause)
+{
+	struct fw_deployment *d = fw_deployment_new();
+
+	*out = NULL;
+	if (db_exec_plain(p, "BEGIN", cause) != 0)
+		goto fail;
+	if (load_settings(p, d, cause) < 0 || load_lists(p, d, cause) < 0 ||
+	    load_certs_ticks(p, d, cause) < 0 ||
+	    load_wizard_state(p, d, cause) < 0 ||
+	    fw_project_load_probes(p, d, cause) < 0) {
+		db_exec_plain(p, "ROLLBACK", NULL);
+		goto fail;
+	}
+	db_exec_plain(p, "COMMIT", NULL);
+	*out = d;
+	return 0;
+fail:
+	fw_deployment_free(d);
+	return -1;
+}
+
+/* ---- writing ---- */
+
+static int
+put_setting(struct fw_project *p, const char *key, const char *value,
+    char **cause)
+{
+	return db_exec(p, cause, "INSERT INTO setting (key, value) VALUES "
+	    "(?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	    "ss", key, value);
+}
+
+static int
+insert_all(struct fw_project *p, const struct fw_deployment *d, char **cause)
+{
+	char port[16];
+	size_t i;
+
+	if ((d->name && put_setting(p, "name", d->name, cause)) ||
+	    put_setting(p, "transport", fw_transport_name(d->transport), cause) ||
+	    put_setting(p, "ocs_edition", fw_edition_name(d->edition), cause))
+		return -1;
+	snprintf(port, sizeof port, "%d", d->peer_auth_port);
+	if (put_setting(p, "peer_auth_port", port, cause))
+		return -1;
+	snprintf(port, sizeof port, "%d", d->server_auth_port);
+	if (put_setting(p, "server_auth_port", port, cause))
+		return -1;
+	snprintf(port, sizeof port, "%d", d->next_hop_port);
+	if (d->next_hop_port > 0 &&
+	    put_setting(p, "next_hop_port", port, cause))
+		return -1;
+	for (i = 0; i < d->n_imp_nodes; i++) {
+		if (db_exec(p, cause, "INSERT INTO imp_node (fqdn, ip) "
+		    "VALUES (?, ?)", "ss", d->imp_nodes[i].fqdn,
+		    d->imp_nodes[i].ip))
+			return -1;
+	}
+	for (i = 0; i < d->n_imp_domains; i++) {
+		if (db_exec(p, cause, "INSERT INTO imp_domain (name, "
+		    "route_to) VALUES (?, ?)", "ss", d->imp_domains[i].name,
+		    d->imp_domains[i].route_to))
+			return -1;
+	}
+	for (i = 0; i < d->n_ocs_domains; i++) {
+		if (db_exec(p, cause, "INSERT INTO ocs_domain (name, "
+		    "description) VALUES (?, ?)", "ss", d->ocs_domains[i].name,
+		    d->ocs_domains[i].description))
+			return -1;
+	}
+	for (i = 0; i < d->n_ocs_pools; i++) {
+		if (db_exec(p, cause, "INSERT INTO ocs_pool (fqdn) VALUES "
+		    "(?)", "s", d->ocs_pools[i].fqdn))
+			return -1;
+	}
+	for (i = 0; i < d->n_ocs_servers; i++) {
+		const struct fw_ocs_server *s = &d->ocs_servers[i];
+
+		if (db_exec(p, cause, "INSERT INTO ocs_server (fqdn, ip, "
+		    "domain, pool, route) VALUES (?, ?, ?, ?, ?)", "sssss",
+		    s->fqdn, s->ip, s->domain, s->pool, fw_route_name(s->route)))
+			return -1;
+	}
+	for (i = 0; i < FW_CERT_COUNT; i++) {
+		const struct fw_cert *c = &d->certs[i];
+
+		if (c->pem != NULL && db_exec(p, cause, "INSERT INTO "
+		    "certificate (role, pem, source, sha256) VALUES (?, ?, ?, "
+		    "?)", "ssss", fw_cert_role_key((enum fw_cert_role)i),
+		    c->pem, c->source, c->sha256 ? c->sha256 : ""))
+			return -1;
+	}
+	for (i = 0; i < d->n_ticks; i++) {
+		const struct fw_tick *t = &d->ticks[i];
+		char now[32];
+
+		fw_now_utc(now, sizeof now);
+		if (db_exec(p, cause, "INSERT INTO tick (item, fingerprint, "
+		    "user, time) VALUES (?, ?, ?, ?)", "ssss", t->item,
+		    t->fingerprint, t->user ? t->user : fw_user_name(),
+		    t->time ? t->time : now))
+			return -1;
+	}
+	return 0;
+}
+
+int
+fw_project_replace(struct fw_project *p, const struct fw_deployment *d,
+    char **cause)
+{
+	static const char *const wipe =
+	    "DELETE FROM ocs_server; DELETE FROM ocs_pool; "
+	    "DELETE FROM ocs_domain; DELETE FROM imp_domain; "
+	    "DELETE FROM imp_node; DELETE FROM certificate; "
+	    "DELETE FROM tick; DELETE FROM setting;";
+
+	if (db_begin(p, cause) != 0)
+		return -1;
+	if (db_exec_plain(p, wipe, cause) != 0 ||
+	    insert_all(p, d, cause) != 0 ||
+	    db_audit(p, "import", NULL, d->name, cause) != 0)
+		return db_rollback(p);
+	return db_commit(p, cause);
+}
+
+/* Checks a setting's value and gives its stored form (free()). */
+static char *
+setting_normalise(const char *key, const char *value, char **cause)
+{
+	enum fw_transport t;
+	enum fw_edition e;
+	int port;
+
+	if (strcmp(key, "name") == 0) {
+		if (value[0] == '\0' || strlen(value) > 200) {
+			fw_fail(cause, _("name: give 1 to 200 characters"));
+			return NULL;
+		}
+		return xstrdup(value);
+	}
+	if (strcmp(key, "transport") == 0) {
+		if (fw_transport_parse(value, &t) != 0) {
+			fw_fail(cause, _("transport: '%s'; use tls or tcp"),
+			    value);
+			return NULL;
+		}
+		return xstrdup(fw_transport_name(t));
+	}
+	if (strcmp(key, "ocs_edition") == 0) {
+		if (fw_edition_parse(value, &e) != 0) {
+			fw_fail(cause, _("ocs_edition: '%s'; use standard or "
+			    "enterprise"), value);
+			return NULL;
+		}
+		return xstrdup(fw_edition_name(e));
+	}
+	if (strcmp(key, "peer_auth_port") == 0 ||
+	    strcmp(key, "server_auth_port") == 0 ||
+	    strcmp(key, "next_hop_port") == 0) {
+		if (fw_syntax_port(value, &port, cause) != 0)
+			return NULL;
+		return xasprintf("%d", port);
+	}
+	fw_fail(cause, _("unknown setting '%s'"), key);
+	return NULL;
+}
+
+static char *
+get_setting(struct fw_project *p, const char *key)
+{
+	sqlite3_stmt *st = db_prepare(p, NULL, "SELECT value FROM setting "
+	    "WHERE key = ?", "s", key);
+	char *v = NULL;
+
+	if (st == NULL)
+		return NULL;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = xstrdup(db_text(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+int
+fw_project_set_setting(struct fw_project *p, const char *key,
+    const char *value, char **cause)
+{
+	char *norm = setting_normalise(key, value, cause), *old = NULL;
+	char *what;
+	int rc = -1;
+
+	if (norm == NULL)
+		return -1;
+	if (db_begin(p, cause) != 0)
+		goto out;
+	old = get_setting(p, key);
+	what = xasprintf("setting %s", key);
+	if (put_setting(p, key, norm, cause) != 0 ||
+	    db_audit(p, what, old, norm, cause) != 0) {
+		free(what);
+		db_rollback(p);
+		goto out;
+	}
+	free(what);
+	rc = db_commit(p, cause);
+out:
+	free(old);
+	free(norm);
+	return rc;
+}
+
+/*
+ * Saves one list row: insert when *id is 0 (and set *id), else update.
+ * table and the SQL are constants of this file; values come bound.
+ */
+static int
+save_row(struct fw_project *p, const char *table, int64_t *id,
+    const char *insert_sql, const char *update_sql, const char *select_sql,
+    const char *v1, const char *v2, const char *v3, const char *v4,
+    const char *v5, char **cause)
+{
+	char *old = NULL, *new = NULL, *what;
+	int rc = -1, r;
+
+	if (db_begin(p, cause) != 0)
+		return -1;
+	what = xasprintf("%s %s", table, *id == 0 ? "add" : "edit");
+	if (*id == 0) {
+		r = db_exec(p, cause, insert_sql, "sssss", v1, v2, v3, v4, v5);
+		if (r == 0)
+			*id = sqlite3_last_insert_rowid(p->db);
+	} else if ((old = db_row_text(p, select_sql, *id)) == NULL) {
+		r = fw_fail(cause, _("%s: %s entry %lld no longer exists"),
+		    p->path, table, (long long)*id);
+	} else {
+		r = db_exec(p, cause, update_sql, "sssssI", v1, v2, v3, v4,
+		    v5, *id);
+	}
+	if (r == 0)
+		new = db_row_text(p, select_sql, *id);
+	if (r != 0 || db_audit(p, what, old, new, cause) != 0) {
+		db_rollback(p);
+		goto out;
+	}
+	rc = db_commit(p, cause);
+out:
+	free(what);
+	free(old);
+	free(new);
+	return rc;
+}
+
+int
+fw_project_save_imp_domain(struct fw_project *p, struct fw_imp_domain *e,
+    char **cause)
+{
+	return save_row(p, "imp_domain", &e->id,
+	    "INSERT INTO imp_domain (name, route_to) VALUES (?1, ?2)",
+	    "UPDATE imp_domain SET name = ?1, route_to = ?2 WHERE id = ?6",
+	    "SELECT name, route_to FROM imp_domain WHERE id = ?",
+	    e->name, e->route_to, NULL, NULL, NULL, cause);
+}
+
+int
+fw_project_save_imp_node(struct fw_project *p, struct fw_imp_node *e,
+    char **cause)
+{
+	return save_row(p, "imp_node", &e->id,
+	    "INSERT INTO imp_node (fqdn, ip) VALUES (?1, ?2)",
+	    "UPDATE imp_node SET fqdn = ?1, ip = ?2 WHERE id = ?6",
+	    "SELECT fqdn, ip FROM imp_node WHERE id = ?",
+	    e->fqdn, e->ip, NULL, NULL, NULL, cause);
+}
+
+int
+fw_project_save_ocs_domain(struct fw_project *p, struct fw_ocs_domain *e,
+    char **cause)
+{
+	return save_row(p, "ocs_domain", &e->id,
+	    "INSERT INTO ocs_domain (name, description) VALUES (?1, ?2)",
+	    "UPDATE ocs_domain SET name = ?1, description = ?2 WHERE id = ?6",
+	    "SELECT name, description FROM ocs_domain WHERE id = ?",
+	    e->name, e->description, NULL, NULL, NULL, cause);
+}
+
+int
+fw_project_save_ocs_pool(struct fw_project *p, struct fw_ocs_pool *e,
+    char **cause)
+{
+	return save_row(p, "ocs_pool", &e->id,
+	    "INSERT INTO ocs_pool (fqdn) VALUES (?1)",
+	    "UPDATE ocs_pool SET fqdn = ?1 WHERE id = ?6",
+	    "SELECT fqdn FROM ocs_pool WHERE id = ?",
+	    e->fqdn, NULL, NULL, NULL, NULL, cause);
+}
+
+int
+fw_project_save_ocs_server(struct fw_project *p, struct fw_ocs_server *e,
+    char **cause)
+{
+	return save_row(p, "ocs_server", &e->id,
+	    "INSERT INTO ocs_server (fqdn, ip, domain, pool, route) VALUES "
+	    "(?1, ?2, ?3, ?4, ?5)",
+	    "UPDATE ocs_server SET fqdn = ?1, ip = ?2, domain = ?3, pool = ?4, "
+	    "route = ?5 WHERE id = ?6",
+	    "SELECT fqdn, ip, domain, pool, route FROM ocs_server WHERE id = ?",
+	    e->fqdn, e->ip, e->domain, e->pool, fw_route_name(e->route), cause);
+}
+
+static const char *const list_tables[] = {
+	[FW_LIST_IMP_DOMAIN] = "imp_domain",
+	[FW_LIST_IMP_NODE] = "imp_node",
+	[FW_LIST_OCS_DOMAIN] = "ocs_domain",
+	[FW_LIST_OCS_POOL] = "ocs_pool",
+	[FW_LIST_OCS_SERVER] = "ocs_server",
+};
+
+static const char *const list_delete_sql[] = {
+	[FW_LIST_IMP_DOMAIN] = "DELETE FROM imp_domain WHERE id = ?",
+	[FW_LIST_IMP_NODE] = "DELETE FROM imp_node WHERE id = ?",
+	[FW_LIST_OCS_DOMAIN] = "DELETE FROM ocs_domain WHERE id = ?",
+	[FW_LIST_OCS_POOL] = "DELETE FROM ocs_pool WHERE id = ?",
+	[FW_LIST_OCS_SERVER] = "DELETE FROM ocs_server WHERE id = ?",
+};
+
+static const char *const list_select_sql[] = {
+	[FW_LIST_IMP_DOMAIN] = "SELECT name, route_to FROM imp_domain WHERE id = ?",
+	[FW_LIST_IMP_NODE] = "SELECT fqdn, ip FROM imp_node WHERE id = ?",
+	[FW_LIST_OCS_DOMAIN] = "SELECT name, description FROM ocs_domain WHERE id = ?",
+	[FW_LIST_OCS_POOL] = "SELECT fqdn FROM ocs_pool WHERE id = ?",
+	[FW_LIST_OCS_SERVER] = "SELECT fqdn, ip, domain, pool, route FROM "
+	    "ocs_server WHERE id = ?",
+};
+
+int
+fw_project_delete(struct fw_project *p, enum fw_list list, int64_t id,
+    char **cause)
+{
+	char *old, *what;
+	int rc;
+
+	if (db_begin(p, cause) != 0)
+		return -1;
+	old = db_row_text(p, list_select_sql[list], id);
+	what = xasprintf("%s delete", list_tables[list]);
+	if (db_exec(p, cause, list_delete_sql[list], "I", id) != 0 ||
+	    db_audit(p, what, old, NULL, cause) != 0)
+		rc = db_rollback(p);
+	else
+		rc = db_commit(p, cause);
+	free(what);
+	free(old);
+	return rc;
+}
+
+int
+fw_project_set_cert(struct fw_project *p, enum fw_cert_role role,
+    const struct fw_cert *c, char **cause)
+{
+	const char *key = fw_cert_role_key(role);
+	char *what = xasprintf("certificate %s", key);
+	int r;
+
+	if (db_begin(p, cause) != 0) {
+		free(what);
+		return -1;
+	}
+	if (c == NULL || c->pem == NULL)
+		r = db_exec(p, cause, "DELETE FROM certificate WHERE role = "
+		    "?", "s", key);
+	else
+		r = db_exec(p, cause, "INSERT INTO certificate (role, pem, "
+		    "source, sha256) VALUES (?, ?, ?, ?) ON CONFLICT (role) DO "
+		    "UPDATE SET pem = excluded.pem, source = excluded.source, "
+		    "sha256 = excluded.sha256", "ssss", key, c->pem, c->source,
+		    c->sha256 ? c->sha256 : "");
+	if (r == 0)
+		r = db_audit(p, what, NULL, c && c->pem ? c->sha256 : NULL,
+		    cause);
+	free(what);
+	if (r != 0)
+		return db_rollback(p);
+	return db_commit(p, cause);
+}
+
+int
+fw_project_tick(struct fw_project *p, const char *item,
+    const char *fingerprint, char **cause)
+{
+	char now[32], *what = xasprintf("tick %s", item);
+	int rc;
+
+	fw_now_utc(now, sizeof now);
+	rc = db_write_one(p, what, "done", cause, "INSERT INTO tick (item, "
+	    "fingerprint, user, time) VALUES (?, ?, ?, ?) ON CONFLICT (item) "
+	    "DO UPDATE SET fingerprint = excluded.fingerprint, user = "
+	    "excluded.user, time = excluded.time", "ssss", item, fingerprint,
+	    fw_user_name(), now);
+	free(what);
+	return rc;
+}
+
+int
+fw_project_untick(struct fw_project *p, const char *item, char **cause)
+{
+	char *what = xasprintf("untick %s", item);
+	int rc;
+
+	rc = db_write_one(p, what, NULL, cause,
+	    "DELETE FROM tick WHERE item = ?", "s", item);
+	free(what);
+	return rc;
+}
+
+int
+fw_project_set_step_done(struct fw_project *p, int step, int done,
+    char **cause)
+{
+	char now[32], *what = xasprintf("step %d", step);
+	int rc;
+
+	fw_now_utc(now, sizeof now);
+	rc = db_write_one(p, what, done ? "done" : "not done", cause,
+	    "INSERT INTO step_status (step, done, user, time) VALUES (?, ?, ?, "
+	    "?) ON CONFLICT (step) DO UPDATE SET done = excluded.done, user = "
+	    "excluded.user, time = excluded.time", "iiss", step, done ? 1 : 0,
+	    fw_user_name(), now);
+	free(what);
+	return rc;
+}
+
+int
+fw_project_step_done(struct fw_project *p, int step)
+{
+	sqlite3_stmt *st = db_prepare(p, NULL, "SELECT done FROM step_status "
+	    "WHERE step = ?", "i", step);
+	int done = 0;
+
+	if (st == NULL)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		done = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return done;
+}
+
+int
+fw_project_set_confirm(struct fw_project *p, const char *key,
+    const char *value, char **cause)
+{
+	char now[32], *what = xasprintf("confirm %s", key);
+	int rc;
+
+	fw_now_utc(now, sizeof now);
+	if (value == NULL)
+		rc = db_write_one(p, what, NULL, cause, "DELETE FROM confirm "
+		    "WHERE key = ?", "s", key);
+	else
+		rc = db_write_one(p, what, value, cause, "INSERT INTO confirm "
+		    "(key, value, user, time) VALUES (?, ?, ?, ?) ON CONFLICT "
+		    "(key) DO UPDATE SET value = excluded.value, user = "
+		    "excluded.user, time = excluded.time", "ssss", key, value,
+		    fw_user_name(), now);
+	free(what);
+	return rc;
+}
+
+int
+fw_project_get_confirm(struct fw_project *p, const char *key, char **value,
+    char **cause)
+{
+	sqlite3_stmt *st = db_prepare(p, cause, "SELECT value FROM confirm "
+	    "WHERE key = ?", "s", key);
+	int r;
+
+	*value = NULL;
+	if (st == NULL)
+		return -1;
+	r = db_step(p, st, cause);
+	if (r == 1)
+		*value = xstrdup(db_text(st, 0));
+	sqlite3_finalize(st);
+	return r < 0 ? -1 : 0;
+}
+
+/* The position changes on every move: not worth an audit row. */
+int
+fw_project_set_position(struct fw_project *p, int step, const char *field,
+    char **cause)
+{
+	if (p->read_only)
+		return 0;
+	return db_exec(p, cause, "INSERT INTO position (id, step, field) "
+	    "VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET step = "
+	    "excluded.step, field = excluded.field", "is", step, field);
+}
+
+int
+fw_project_get_position(struct fw_project *p, int *step, char **field,
+    char **cause)
+{
+	sqlite3_stmt *st = db_prepare(p, cause, "SELECT step, field FROM "
+	    "position WHERE id = 1", "");
+	int r;
+
+	*step = 0;
+	*field = NULL;
+	if (st == NULL)
+		return -1;
+	r = db_step(p, st, cause);
+	if (r == 1) {
+		*step = sqlite3_column_int(st, 0);
+		if (db_text(st, 1) != NULL)
+			*field = xstrdup(db_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	return r < 0 ? -1 : 0;
+}
+
+char *
+fw_project_last_change(struct fw_project *p)
+{
+	sqlite3_stmt *st = db_prepare(p, NULL,
+	    "SELECT max(time) FROM audit", "");
+	char *t = NULL;
+
+	if (st == NULL)
+		return NULL;
+	if (sqlite3_step(st) == SQLITE_ROW && db_text(st, 0) != NULL)
+		t = xstrdup(db_text(st, 0));
+	sqlite3_finalize(st);
+	return t;
+}
+
+long
+fw_project_audit_count(struct fw_project *p)
+{
+	sqlite3_stmt *st = db_prepare(p, NULL,
+	    "SELECT count(*) FROM audit", "");
+	long n = -1;
+
+	if (st == NULL)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}

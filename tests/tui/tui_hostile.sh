@@ -1,0 +1,84 @@
+#!/bin/sh
+# Hostile input typed into the wizard's dialogs (the CLI's cases are
+# tests/cli/hostile.table): over-long names, invalid UTF-8 bytes, ports
+# 0 / 65536 / -1 / abc, malformed IPv4 and IPv6. Each must keep the dialog
+# open with exactly one "!" line naming what is wrong, and Esc must leave
+# the project as it was: the export at the end equals the one before.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "$top_srcdir/tests/tui/tui_lib.sh"
+
+"$FEDWIZ" init p.fedwiz --answers "$top_srcdir/data/example.answers" ||
+	echo "Bail out! cannot create the project"
+"$FEDWIZ" export p.fedwiz >before.answers
+
+# dialog_errors: the "!" lines inside the open dialog, in the last capture.
+dialog_errors() {
+	grep -c '│ │ ! ' "$TUI_SCREEN"
+}
+
+# try TITLE KEYS VALUE PATTERN WHAT: KEYS (tmux key names, split on
+# blanks) open the dialog titled TITLE and reach the field; its text is
+# replaced by VALUE (hex:XX... sends those raw bytes), Enter is pressed,
+# and the one "!" line must match the extended regular expression PATTERN.
+# $to_ok: the keys that go from the field to the dialog's last one, where
+# Enter is OK.
+to_ok=
+try() {
+	# shellcheck disable=SC2086
+	tui_keys $2
+	tui_wait "┌ $1" 5 >/dev/null || diag "$5: no dialog '$1'"
+	tui_keys C-u
+	case $3 in
+	hex:*)	# shellcheck disable=SC2046
+		tui send-keys -t "$TUI_TARGET" -H $(printf '%s' "${3#hex:}" |
+			sed 's/../& /g') ;;
+	*) tui_type "$3" ;;
+	esac
+	# shellcheck disable=SC2086
+	tui_keys $to_ok Enter
+	tui_wait '│ │ ! ' 5 >/dev/null
+	is "$(dialog_errors)" 1 "$5: one error line in the dialog"
+	ok "$5: it says what is wrong" grep -qE "│ │ ! .*$4" "$TUI_SCREEN"
+	ok "$5: the dialog stays open" grep -qF "┌ $1" "$TUI_SCREEN"
+	tui_keys Escape
+	tui_wait_gone "┌ $1" 5 || diag "$5: Esc did not close the dialog"
+}
+
+long=$(head -c 4000 /dev/zero | tr '\0' n)
+label60=$(head -c 60 /dev/zero | tr '\0' a)
+fqdn300=$label60.$label60.$label60.$label60.$label60.com
+
+tui_start 100x30 "\"$FEDWIZ\" --offline p.fedwiz"
+tui_wait "0 · Deployment" || echo "Bail out! the wizard did not start"
+
+# A fresh project opens on step 0, first field: the project name.
+try "Project name" Enter "$long" "1 to 200 characters" "a 4,000-character project name"
+try "Project name" Enter "hex:fffe" "1 to 200 characters" \
+	"invalid UTF-8 bytes alone for a name: dropped, so it is empty"
+
+# Step 0's node list: the first node's dialog, FQDN then IP.
+tui_keys Tab Tab Tab
+node="IM and Presence nodes: cup1.example.com"
+to_ok=Tab
+try "$node" Enter "$fqdn300" "at most 253" "a 300-character FQDN"
+try "$node" Enter "cup_1.example.com" "not allowed" "an underscore in a host name"
+try "$node" Enter "cup1..example.com" "empty label" "two dots in a row"
+to_ok=
+for v in 256.0.2.11 192.0.2 192.0.2.11.1 192.0.2.011 192.0.2.11/24 \
+    2001:db8::1::2 2001:db8::12345 1:2:3:4:5:6:7:8:9 '[2001:db8::1]'; do
+	try "$node" "Enter Tab" "$v" "IPv4 or IPv6|not" "IP '$v'"
+done
+
+# Step 4: the listener ports.
+tui_keys F2 4
+tui_wait "4 · Verify Peer Authentication Listener"
+for v in 0 65536 -1 abc 99999999999999999999 ''; do
+	try "Peer Auth listener port" Enter "$v" "port|range|empty" "Peer Auth port '$v'"
+done
+
+tui_keys F10
+is "$(tui_exit_status)" 0 "F10 quits after all that"
+"$FEDWIZ" export p.fedwiz >after.answers
+is_file after.answers before.answers "nothing typed above was saved"
+
+done_testing

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -309,6 +310,39 @@ test_ticks(void)
 	fw_deployment_free(d);
 }
 
+/* Ticks are looked up in a sorted index: of two ticks of one item the
+ * first still decides, however many other ticks there are. */
+static void
+test_tick_order(void)
+{
+	struct fw_deployment *d = tcp_standard();
+	const char *id = "imp.route.domaina.com.se1.domaina.com";
+	char *fp = fp_of(d, id), name[64];
+	struct fw_checklist *cl;
+	int i;
+
+	for (i = 0; i < 500; i++) {
+		snprintf(name, sizeof name, "other.%03d", i);
+		fw_add_tick(d, name, NULL, NULL, NULL);
+	}
+	fw_add_tick(d, id, "stale", "first", NULL);
+	fw_add_tick(d, id, fp, "second", NULL);
+	fw_add_tick(d, "imp.listener", fp, "again", NULL);
+	fw_add_tick(d, "imp.listener", NULL, "later", NULL);
+	cl = fw_checklist_build(d);
+	is_int(fw_checklist_find(cl, id)->state, FW_ITEM_CHANGED,
+	    "the first of two ticks decides: its fingerprint is stale");
+	is_str(fw_checklist_find(cl, id)->ticked_by, "first",
+	    "... and it is the first tick's ticker");
+	is_str(fw_checklist_find(cl, "imp.listener")->ticked_by, "again",
+	    "the first of two ticks of another item");
+	is_int(cl->n_done, 0, "no other tick matches an item");
+	is_int(cl->n_changed, 2, "both items are changed since done");
+	fw_checklist_free(cl);
+	free(fp);
+	fw_deployment_free(d);
+}
+
 /* The widest line of text, in columns (UTF-8: one per character here). */
 static size_t
 widest(const char *text)
@@ -339,6 +373,9 @@ test_render(void)
 	d->ocs_domains[1].description = xstrdup("Zweigstelle Köln — "
 	    "ein sehr langer Text ohne Ende, der umbrochen werden muss, "
 	    "damit er auf eine gedruckte Seite passt");
+	fw_add_ocs_domain(d, "domainc.com", " two  spaces,   one kept ");
+	fw_add_ocs_domain(d, "domaind.com", "Größe Größe Größe Größe Größe "
+	    "Größe Größe Größe Größe Größe x Ende");
 	d->name = xstrdup("A & B <c>");
 	setenv("SOURCE_DATE_EPOCH", "86400", 1);
 	ok(fw_render_info_init(&info, d, "p.fedwiz", &cause) == 0,
@@ -352,6 +389,16 @@ test_render(void)
 	ok(strstr(text, "\n[ ] Add the SIP federated domain domaina.com\n") !=
 	    NULL, "an item line starts with its box");
 	ok(strstr(text, "0 of ") != NULL, "the summary line");
+	ok(strstr(text, "\n    - Description: Zweigstelle Köln — ein sehr "
+	    "langer Text ohne Ende, der\n      umbrochen werden muss, damit er "
+	    "auf eine gedruckte Seite passt\n") != NULL,
+	    "a UTF-8 field wraps at a word under its indent");
+	/* 80 columns but 100 bytes: counting bytes would wrap before "x". */
+	ok(strstr(text, "\n    - Description: Größe Größe Größe Größe Größe "
+	    "Größe Größe Größe Größe Größe x\n      Ende\n") != NULL,
+	    "a line is measured in columns, not bytes");
+	ok(strstr(text, "\n    - Description: two spaces, one kept\n") !=
+	    NULL, "runs of spaces and spaces at the ends are dropped");
 	free(text);
 
 	text = fw_render_html(cl, &info);
@@ -389,6 +436,7 @@ main(void)
 	test_tls_enterprise();
 	test_fingerprints();
 	test_ticks();
+	test_tick_order();
 	test_render();
 	return done_testing();
 }

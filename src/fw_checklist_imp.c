@@ -183,9 +183,19 @@ add_listener(struct fw_cl_builder *b)
 	shown = xasprintf(_("%d (must not be 5061)"), d->server_auth_port);
 	fw_cl_field_as(b, "server_auth", _("Default Cisco SIP Proxy TLS "
 	    "Listener - Server Auth: Port"), port, shown);
-	fw_cl_note(b, _("Peer Auth must be 5061, the port OCS routes to; if "
-	    "Server Auth is 5061, move it first (5063, say). After changing "
-	    "a port, restart the Cisco SIP Proxy on every node."));
+	/* Domain notes: some releases ship Peer Auth on 5062; the swap
+	 * order keeps two listeners from ever sharing a port. */
+	if (d->peer_auth_port != FW_DEFAULT_PEER_AUTH_PORT)
+		fw_cl_note(b, _("Peer Auth is on %d: change the ports in this "
+		    "order so two listeners never share one: Server Auth to "
+		    "5063 (a free port), Peer Auth to 5061, Server Auth to "
+		    "5062; then restart the Cisco SIP Proxy on every node."),
+		    d->peer_auth_port);
+	else
+		fw_cl_note(b, _("Peer Auth must be 5061, the port OCS routes "
+		    "to; if Server Auth is 5061, move it first (5063, say). "
+		    "After changing a port, restart the Cisco SIP Proxy on "
+		    "every node."));
 	free(port);
 	free(shown);
 	free(where);

@@ -191,6 +191,8 @@ ui_app_close(struct ui_app *app)
 {
 	if (app->project != NULL && app->mode == UI_MODE_WIZARD)
 		ui_app_save_position(app);
+	ui_test_free(app->test);
+	app->test = NULL;
 	fw_findings_free(&app->findings);
 	fw_checklist_free(app->checklist);
 	app->checklist = NULL;
@@ -360,6 +362,9 @@ wizard_key(struct ui_app *app, int key)
 		app->message = NULL;
 	}
 	switch (key) {
+	case UI_ESC:
+		ui_test_cancel(app);
+		return;
 	case UI_KEYCODE(KEY_F(1)):
 		app->help = UI_HELP_FIELD;
 		return;
@@ -465,22 +470,31 @@ read_keys(struct ui_app *app)
 int
 ui_app_run(struct ui_app *app)
 {
-	struct pollfd pfd[3];
-	nfds_t n = 2;
+	struct pollfd pfd[4];
+	nfds_t n, resolver = 0, test = 0;
 
 	pfd[0].fd = STDIN_FILENO;
 	pfd[0].events = POLLIN;
 	pfd[1].fd = ui_signals_fd();
 	pfd[1].events = POLLIN;
-	/* DNS answers arrive on the resolver's pipe: the findings update
-	 * while the admin types, and nothing waits for them. */
-	if (app->resolver != NULL) {
-		pfd[2].fd = fw_resolver_fd(app->resolver);
-		pfd[2].events = POLLIN;
-		n = 3;
-	}
 	ui_app_draw(app);
 	while (!app->quit) {
+		n = 2;
+		/* DNS answers arrive on the resolver's pipe, a running test's
+		 * results on its own: the findings update while the admin
+		 * types, and nothing waits for them. */
+		if (app->resolver != NULL) {
+			pfd[n].fd = fw_resolver_fd(app->resolver);
+			pfd[n].events = POLLIN;
+			resolver = n++;
+		}
+		if (ui_test_fd(app) >= 0) {
+			pfd[n].fd = ui_test_fd(app);
+			pfd[n].events = POLLIN;
+			test = n++;
+		}
+		for (nfds_t i = 0; i < n; i++)
+			pfd[i].revents = 0;
 		if (poll(pfd, n, -1) < 0 && errno != EINTR)
 			break;
 		if (ui_signals_take() != 0)
@@ -488,10 +502,13 @@ ui_app_run(struct ui_app *app)
 		/* A hung-up terminal (SSH gone) ends the session like SIGHUP. */
 		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 			break;
-		if (n == 3 && (pfd[2].revents & POLLIN)) {
+		if (resolver != 0 && (pfd[resolver].revents & POLLIN)) {
 			fw_resolver_drain(app->resolver);
 			ui_app_check(app);
 		}
+		if (test != 0 && (pfd[test].revents & POLLIN))
+			ui_test_drain(app);
+		resolver = test = 0;
 		read_keys(app);
 		if (!app->quit)
 			ui_app_draw(app);

@@ -58,6 +58,7 @@ struct ui_focus {
 };
 
 struct ui_start;
+struct ui_test;
 
 struct ui_app {
 	const struct fw_ui_opts *opts;
@@ -89,6 +90,7 @@ struct ui_app {
 
 	struct ui_dialog *dialog;
 	struct ui_start *start;
+	struct ui_test *test;	/* the last "Test" (t), or NULL */
 
 	/* Where the hardware cursor goes after drawing; -1 = hidden. */
 	int cursor_y, cursor_x;
@@ -218,6 +220,7 @@ enum ui_key_ctx {
 	UI_CTX_START = 1 << 3,
 	UI_CTX_STEPS = 1 << 4,
 	UI_CTX_CHECK = 1 << 5,
+	UI_CTX_TEST = 1 << 6,	/* a list whose rows t tests */
 };
 struct ui_key_help {
 	const char *keys;	/* as written on the legend: "PgDn" */
@@ -252,6 +255,24 @@ const char *ui_checklist_item_id(const struct ui_app *);
  * checklist to path (.html, .md, else plain text). */
 int ui_checklist_search(struct ui_app *, const char *text, char **cause);
 int ui_checklist_export(struct ui_app *, const char *path, char **cause);
+
+/* ui_test.c: the "Test" action, probing a route's next hop on a worker
+ * thread. */
+/* Whether t tests the rows of list field f on the current step. */
+int ui_test_list(const struct ui_app *, const struct fw_field *f);
+/* t: starts a test of the focused row, or stops the one running; returns
+ * 1 when it took the key. */
+int ui_test_key(struct ui_app *, const struct fw_field *f);
+int ui_test_running(const struct ui_app *);
+void ui_test_cancel(struct ui_app *);
+/* The pipe to poll while a test runs, else -1; drain it when readable:
+ * saves and shows the results that arrived. */
+int ui_test_fd(const struct ui_app *);
+void ui_test_drain(struct ui_app *);
+/* Draws the test's lines in the findings pane; returns the lines used. */
+int ui_test_draw(struct ui_app *, int y, int x, int w, int bottom);
+/* Stops (waits for the worker) and frees; accepts NULL. */
+void ui_test_free(struct ui_test *);
 
 /* ui_signals.c: SIGHUP/SIGTERM/SIGINT through a self-pipe. */
 int ui_signals_init(char **cause);

@@ -30,7 +30,8 @@ legend_ctx(const struct ui_app *app)
 		return UI_CTX_CHECK;
 	if (ui_step_focus(app, &f) != NULL && f.field != NULL &&
 	    f.field->type == FW_FIELD_LIST)
-		return UI_CTX_LIST;
+		return UI_CTX_LIST | (ui_test_list(app, f.field) ?
+		    UI_CTX_TEST : 0);
 	return UI_CTX_WIZARD;
 }
 
@@ -138,6 +139,7 @@ ui_findings_draw(struct ui_app *app, const struct ui_rect *r,
 		y += ui_text_wrap(y, x + used, w - used, bottom - y,
 		    app->message, a, 1);
 	}
+	y += ui_test_draw(app, y, x, w, bottom);
 	if (reason != NULL && y < bottom)
 		y += ui_text_wrap(y, x, w, bottom - y, reason, A_NORMAL, 1);
 	for (i = 0; i < shown.n && y < bottom; i++) {

@@ -92,7 +92,8 @@ keys_help(struct ui_app *app, const struct ui_rect *in)
 void
 ui_help_draw(struct ui_app *app, const struct ui_rect *r)
 {
-	struct ui_rect in = { r->y + 1, r->x + 2, r->h - 3, r->w - 4 };
+	struct ui_rect in = { r->y + 1, r->x + 2, r->h - 2, r->w - 4 };
+	char *close = xasprintf(" %s ", _("Any key closes this help."));
 
 	ui_text_box(r, app->help == UI_HELP_KEYS ? _("Keys") : _("Help"),
 	    A_BOLD);
@@ -100,6 +101,8 @@ ui_help_draw(struct ui_app *app, const struct ui_rect *r)
 		keys_help(app, &in);
 	else
 		field_help(app, &in);
-	ui_text_put(r->y + r->h - 2, r->x + 2, r->w - 4,
-	    _("Any key closes this help."), ui_attr(app, UI_LOOK_DIM));
+	/* In the bottom border: at 80x24 every line inside is a key's. */
+	ui_text_put(r->y + r->h - 1, r->x + 2, r->w - 4, close,
+	    ui_attr(app, UI_LOOK_DIM));
+	free(close);
 }

@@ -16,8 +16,11 @@
 #define S UI_CTX_START
 #define P UI_CTX_STEPS
 #define C UI_CTX_CHECK
+#define T UI_CTX_TEST
 
-/* In legend order: the keys that matter most first. */
+/* In legend order: the keys that matter most first. t comes after F10:
+ * at 80 columns the list rows' legend has no room for both, and the
+ * list's "Add" row names t there. */
 static const struct ui_key_help keys[] = {
 	{ "Tab", N_("field"), N_("next field; Shift-Tab previous"), W | D },
 	{ "PgDn", N_("step"), N_("next step (C-n); PgUp previous (C-p)"), W },
@@ -36,7 +39,7 @@ static const struct ui_key_help keys[] = {
 	  W | L },
 	{ "F2", N_("go to"), N_("go to a step: digit, c, or Up/Down/Enter"),
 	  W | L | C },
-	{ "Esc", N_("cancel"), N_("close a dialog or help; never quits"),
+	{ "Esc", N_("cancel"), N_("close dialog, help, test; never quits"),
 	  D | P },
 	{ "Enter", N_("OK"), NULL, D },
 	{ "n", N_("new"), N_("start screen: new project"), S },
@@ -44,6 +47,7 @@ static const struct ui_key_help keys[] = {
 	{ "Enter", N_("resume"), NULL, S },
 	{ "F10", N_("quit"), N_("save the position and quit"),
 	  W | L | S | C },
+	{ "t", N_("test"), N_("probe the route's next hop; t, Esc stop"), T },
 	{ "?", N_("keys"), N_("this list of keys"), W | L | C },
 };
 

@@ -2,7 +2,10 @@
  * ui_signals.c: SIGHUP (the SSH connection dropped), SIGTERM and SIGINT
  * become a byte on a self-pipe that the main loop polls beside the
  * terminal, so the wizard saves its position and restores the terminal in
- * ordinary code, never inside a handler.
+ * ordinary code, never inside a handler. SIGPIPE is ignored for the
+ * whole session: a "Test" (ui_test.c) writes to peers with write(), and a
+ * peer that hangs up mid-request must be a "reset", not the end of the
+ * wizard; the terminal going away is seen as SIGHUP or POLLHUP instead.
  *
  * The pipe's descriptors are the one piece of file-level state in ui/: a
  * signal handler has no other way to reach them.
@@ -22,7 +25,7 @@
 
 static int sig_pipe[2] = { -1, -1 };
 static const int caught[] = { SIGHUP, SIGTERM, SIGINT };
-static struct sigaction saved[3];
+static struct sigaction saved[3], saved_pipe;
 
 static void
 on_signal(int sig)
@@ -55,6 +58,8 @@ ui_signals_init(char **cause)
 	sigemptyset(&sa.sa_mask);
 	for (i = 0; i < sizeof caught / sizeof caught[0]; i++)
 		sigaction(caught[i], &sa, &saved[i]);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, &saved_pipe);
 	return 0;
 }
 
@@ -83,6 +88,7 @@ ui_signals_restore(void)
 		return;
 	for (i = 0; i < sizeof caught / sizeof caught[0]; i++)
 		sigaction(caught[i], &saved[i], NULL);
+	sigaction(SIGPIPE, &saved_pipe, NULL);
 	close(sig_pipe[0]);
 	close(sig_pipe[1]);
 	sig_pipe[0] = sig_pipe[1] = -1;

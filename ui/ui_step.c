@@ -382,7 +382,9 @@ draw_list(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
 			continue;
 		if (i == n) {
 			ui_text_put(y, sc->r.x + 3, sc->r.w - 3,
-			    _("Add\u2026 (a)"), a | (here ? 0 : A_DIM));
+			    ui_test_list(app, f) ? _("Add\u2026 (a)   t on a "
+			    "row tests that next hop") : _("Add\u2026 (a)"),
+			    a | (here ? 0 : A_DIM));
 			continue;
 		}
 		if (here)
@@ -642,6 +644,8 @@ list_key(struct ui_app *app, const struct fw_field *f, int key)
 		app->row = n;
 		edit(app, f);
 		return 1;
+	case 't':
+		return ui_test_key(app, f);
 	case 'd':
 	case UI_KEYCODE(KEY_DC):
 		if (app->row >= n || ui_app_refuse_read_only(app))

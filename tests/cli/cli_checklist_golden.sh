@@ -128,4 +128,15 @@ is "$STATUS" 0 "checklist --help exits 0"
 ok "--help names --format, -o and --print" \
 	sh -c "grep -q -- --format '$OUT' && grep -q -- --output '$OUT' && grep -q -- --print '$OUT'"
 
+# A release that ships Peer Auth on 5062: the checklist gives the safe
+# swap order (domain notes).
+sed -e 's/^peer_auth_port = .*/peer_auth_port = 5062/' \
+    -e 's/^server_auth_port = .*/server_auth_port = 5061/' \
+    "$fixtures/tcp-standard.answers" >swap.answers
+run "$FEDWIZ" init swap.fedwiz --answers swap.answers
+is "$STATUS" 0 "a project with Peer Auth on 5062"
+"$FEDWIZ" checklist swap.fedwiz | tr -s '\n ' '  ' >swap.txt
+ok "Peer Auth on 5062: the swap order is given" grep -qF \
+	"Peer Auth is on 5062: change the ports in this order so two listeners never share one: Server Auth to 5063 (a free port), Peer Auth to 5061, Server Auth to 5062; then restart the Cisco SIP Proxy on every node." swap.txt
+
 done_testing

@@ -4,7 +4,8 @@
 #   ./build.sh build              install missing Debian packages, build CDK
 #                                 into _cdk/prefix, configure _build/, make
 #   ./build.sh check [--sanitize] build, then make check (ASan/UBSan build in
-#                                 _build-sanitize/ with --sanitize)
+#                                 _build-sanitize/ with --sanitize); generates
+#                                 the de_DE.UTF-8 locale the tests need
 #   ./build.sh distcheck          build, then make distcheck
 #   ./build.sh fuzz [SECONDS]     install clang, make fuzz (libFuzzer; long)
 #   ./build.sh bench              install dialog, make bench (benchmarks)
@@ -39,7 +40,8 @@ usage: ./build.sh build
 build      install missing Debian packages, build wide CDK into _cdk/,
            autoreconf and configure in _build/ when needed, make -j$JOBS
 check      build, then make check; --sanitize uses _build-sanitize/
-           (AddressSanitizer + UndefinedBehaviorSanitizer)
+           (AddressSanitizer + UndefinedBehaviorSanitizer); generates the
+           de_DE.UTF-8 locale for the German tests when missing
 distcheck  build, then make distcheck (VPATH build of the tarball)
 fuzz       install clang, then make fuzz FUZZ_SECONDS=SECONDS (default 60):
            each libFuzzer target in tests/fuzz/ for that long; long
@@ -181,6 +183,16 @@ build_cdk() {
 	[ -f "$CDK_PREFIX/lib/libcdkw.a" ] || die "CDK installed no lib/libcdkw.a; see _cdk/build.log"
 }
 
+# ensure_german_locale: the German tests (tests/cli/cli_german.sh) run under
+# de_DE.UTF-8, which Debian's locales package ships but does not generate.
+ensure_german_locale() {
+	if locale -a 2>/dev/null | grep -qix 'de_DE\.utf-\{0,1\}8'; then
+		return 0
+	fi
+	say "generating the de_DE.UTF-8 locale"
+	as_root localedef -i de_DE -f UTF-8 de_DE.UTF-8
+}
+
 # newer A B: true when file A is newer than B or B is missing.
 newer() { [ ! -e "$2" ] || [ "$1" -nt "$2" ]; }
 
@@ -240,6 +252,7 @@ check)
 		esac
 	done
 	ensure_packages "$BUILD_DEPS $TEST_DEPS"
+	ensure_german_locale
 	do_build "$dir" ${extra[@]+"${extra[@]}"}
 	if ! make -C "$dir" -j"$JOBS" check; then
 		show_failures "$dir"
@@ -249,6 +262,7 @@ check)
 distcheck)
 	[ $# -eq 0 ] || { usage >&2; exit 2; }
 	ensure_packages "$BUILD_DEPS $TEST_DEPS"
+	ensure_german_locale
 	do_build "$TOP/_build"
 	make -C "$TOP/_build" distcheck
 	;;
@@ -269,7 +283,8 @@ run)
 	[ $# -le 1 ] || { usage >&2; exit 2; }
 	ensure_packages "$BUILD_DEPS" >&2
 	do_build "$TOP/_build" >&2
-	exec "$TOP/_build/fedwiz" "$@"
+	# The catalogues of this build, not those of an installed fedwiz.
+	FEDWIZ_LOCALEDIR=$TOP/_build/locale exec "$TOP/_build/fedwiz" "$@"
 	;;
 -h|--help|help)
 	usage

@@ -95,14 +95,14 @@ fw_cmd_print_help(FILE *fp, const struct fw_cmd *cmd)
 {
 	fprintf(fp, _("Usage: fedwiz %s %s\n"), cmd->name, cmd->usage);
 	fprintf(fp, "%s\n\n", _(cmd->summary));
-	fprintf(fp, _("Options:\n"));
+	fputs(_("Options:\n"), fp);
 	if (cmd->options != NULL)
 		fputs(_(cmd->options), fp);
 	fputs(_("  -h, --help          show this help and exit\n"
 	    "      --version       show the version and exit\n"), fp);
-	fprintf(fp, _("\nExit status: 0 done, 1 findings (validate, "
+	fputs(_("\nExit status: 0 done, 1 findings (validate, "
 	    "cert-check, explain), 2 usage\nor I/O error, 3 project locked by "
-	    "another fedwiz. See fedwiz(1).\n"));
+	    "another fedwiz. See fedwiz(1).\n"), fp);
 }
 
 /* The caller's long options plus --help and --version (free()). */

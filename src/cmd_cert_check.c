@@ -48,10 +48,14 @@ cert_opt(int opt, const char *arg, void *ctx)
 	return -1;
 }
 
+/* Labels of the certificate summary are padded to this many columns. */
+#define LABEL_COLUMNS 13
+
 static void
 print_field(const char *label, const char *value)
 {
-	char *line = xasprintf("%-13s %s\n", label, value);
+	char *line = xasprintf("%s%*s %s\n", label,
+	    fw_pad_width(label, LABEL_COLUMNS), "", value);
 
 	fw_cmd_puts_safe(stdout, line);
 	free(line);

@@ -91,7 +91,7 @@ print_symptom(const struct fw_symptom *sy, const struct fw_deployment *d)
 
 	printf("%s\n", _(sy->title));
 	print_wrapped(_(sy->meaning), _("What it means: "), "  ");
-	printf(_("Likely causes, most likely first:\n"));
+	fputs(_("Likely causes, most likely first:\n"), stdout);
 	for (i = 0; i < FW_SYMPTOM_CAUSES && sy->causes[i] != NULL; i++) {
 		snprintf(num, sizeof num, "  %zu. ", i + 1);
 		print_wrapped(_(sy->causes[i]), num, "     ");

@@ -70,8 +70,29 @@ probe_opt(int opt, const char *arg, void *ctx)
 	return -1;
 }
 
-/* Result text starts in this column; wrapped lines continue under it. */
-#define TEXT_COLUMN "                 "
+/* The mark ("ok", "FAIL") is padded to the wider of its translations,
+ * at least 4 and at most MARK_MAX columns; the result text starts after it
+ * and the kind, in text_column, and wrapped lines continue under it. */
+#define MARK_MAX 20
+static size_t mark_width;
+static char text_column[MARK_MAX + 14];
+
+static void
+set_text_column(void)
+{
+	const char *words[] = { _("ok"), _("FAIL") };
+	size_t i, w;
+
+	mark_width = 4;
+	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+		w = fw_utf8_width(words[i], strlen(words[i]));
+		if (w > mark_width)
+			mark_width = w < MARK_MAX ? w : MARK_MAX;
+	}
+	/* "  " mark " " kind (9) " " */
+	memset(text_column, ' ', mark_width + 13);
+	text_column[mark_width + 13] = '\0';
+}
 
 /* Admins read the report on 80-column jump host terminals: on a terminal
  * (or with COLUMNS set) lines wrap at spaces before its width. Into a pipe
@@ -97,14 +118,14 @@ set_report_width(void)
 static void
 print_wrapped(const char *text, size_t len)
 {
-	size_t room = report_width - (sizeof TEXT_COLUMN - 1), cut;
+	size_t room = report_width - strlen(text_column), cut;
 
 	while (report_width > 0 && len > room) {
 		for (cut = room; cut > 0 && text[cut] != ' '; cut--)
 			;
 		if (cut == 0)
 			break;	/* one long word: let the terminal wrap it */
-		printf("%.*s\n%s", (int)cut, text, TEXT_COLUMN);
+		printf("%.*s\n%s", (int)cut, text, text_column);
 		text += cut + 1;
 		len -= cut + 1;
 	}
@@ -119,7 +140,7 @@ print_detail(const char *text)
 
 	while (text != NULL && *text != '\0') {
 		nl = strchr(text, '\n');
-		fputs(TEXT_COLUMN, stdout);
+		fputs(text_column, stdout);
 		print_wrapped(text, nl ? (size_t)(nl - text) : strlen(text));
 		text = nl ? nl + 1 : "";
 	}
@@ -130,10 +151,13 @@ on_result(const struct fw_probe_target *t, const struct fw_probe_result *r,
     void *ctx)
 {
 	struct probe_run *run = ctx;
+	const char *mark;
 	char *cause = NULL;
 
 	(void)t;
-	printf("  %-4s %-9s ", r->ok ? _("ok") : _("FAIL"), r->kind);
+	mark = r->ok ? _("ok") : _("FAIL");
+	printf("  %s%*s %-9s ", mark, fw_pad_width(mark, mark_width), "",
+	    r->kind);
 	print_wrapped(r->summary, strlen(r->summary));
 	print_detail(r->detail);
 	fflush(stdout);
@@ -261,6 +285,7 @@ probe_exec(int argc, char **argv)
 		goto out;
 	}
 	set_report_width();
+	set_text_column();
 	/* A second Ctrl-C (SA_RESETHAND) ends fedwiz at once. */
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_sigint;

@@ -62,7 +62,7 @@ show_certs(const struct fw_deployment *d)
 	const struct fw_cert *c;
 	int i;
 
-	printf(_("Certificates:\n"));
+	fputs(_("Certificates:\n"), stdout);
 	for (i = 0; i < FW_CERT_COUNT; i++) {
 		c = &d->certs[i];
 		if (c->pem == NULL)
@@ -75,6 +75,9 @@ show_certs(const struct fw_deployment *d)
 	}
 }
 
+/* Step titles are padded to this many terminal columns. */
+#define TITLE_COLUMNS 44
+
 /* Per-step state comes from the task-flow table (src/fw_flow.h): the
  * answers a step asks for, plus the admin's "done" for manual steps. */
 static void
@@ -82,21 +85,22 @@ show_steps(struct fw_project *p, const struct fw_deployment *d)
 {
 	const struct fw_step *s;
 	enum fw_step_state st;
-	const char *why;
+	const char *title, *why;
 	int n;
 
-	printf(_("Steps:\n"));
+	fputs(_("Steps:\n"), stdout);
 	for (n = 1; n < FW_STEP_COUNT; n++) {
 		if ((s = fw_flow_step(n)) == NULL)
 			continue;
 		st = fw_flow_step_state(s, d, fw_project_step_done(p, n));
 		why = fw_flow_not_applicable_reason(s, d);
+		title = _(s->title);
+		printf("  %d %s%*s %s", n, title,
+		    fw_pad_width(title, TITLE_COLUMNS), "",
+		    fw_flow_state_name(st));
 		if (st == FW_STEP_NOT_APPLICABLE && why != NULL)
-			printf("  %d %-44s %s (%s)\n", n, _(s->title),
-			    fw_flow_state_name(st), why);
-		else
-			printf("  %d %-44s %s\n", n, _(s->title),
-			    fw_flow_state_name(st));
+			printf(" (%s)", why);
+		putchar('\n');
 	}
 }
 
@@ -143,7 +147,7 @@ show_exec(int argc, char **argv)
 	if (last != NULL)
 		printf(_("Last change:   %s UTC\n"), last);
 	else
-		printf(_("Last change:   never\n"));
+		fputs(_("Last change:   never\n"), stdout);
 	show_counts(d);
 	show_checklist(d);
 	show_certs(d);

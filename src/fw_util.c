@@ -20,7 +20,7 @@
 static void
 fw_oom(void)
 {
-	fputs("fedwiz: out of memory\n", stderr);
+	fprintf(stderr, "fedwiz: %s\n", _("out of memory"));
 	abort();
 }
 
@@ -438,6 +438,14 @@ fw_utf8_width(const char *s, size_t len)
 			w++;
 	}
 	return w;
+}
+
+int
+fw_pad_width(const char *s, size_t columns)
+{
+	size_t w = fw_utf8_width(s, strlen(s));
+
+	return w < columns ? (int)(columns - w) : 0;
 }
 
 void

@@ -81,6 +81,11 @@ char *fw_printable(const char *s, size_t max);
  * (enough for the Latin scripts fedwiz is translated into). */
 size_t fw_utf8_width(const char *s, size_t len);
 
+/* Spaces that pad s to columns (0 when it is as wide or wider), for
+ * printf("%s%*s", s, fw_pad_width(s, 20), ""): "%-20s" pads by bytes,
+ * one column short per umlaut in UTF-8. */
+int fw_pad_width(const char *s, size_t columns);
+
 /* Appends text to sb word-wrapped to width columns: the first line starts
  * with first, the others with rest; ends with a newline. */
 void fw_sb_wrap(struct fw_strbuf *sb, const char *text, size_t width,

@@ -122,11 +122,19 @@ main(int argc, char **argv)
 	struct fw_ui_opts ui = { NULL, 0, 0, 0 };
 	const struct fw_cmd *cmd;
 	const char *nc;
+#ifdef ENABLE_NLS
+	const char *localedir;
+#endif
 	int rc;
 
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* An uninstalled fedwiz finds its catalogues through FEDWIZ_LOCALEDIR
+	 * (the tests, ./build.sh run): fedwiz(1), ENVIRONMENT. */
+	localedir = getenv("FEDWIZ_LOCALEDIR");
+	if (localedir == NULL || localedir[0] == '\0')
+		localedir = LOCALEDIR;
+	bindtextdomain(PACKAGE, localedir);
 	textdomain(PACKAGE);
 #endif
 	/* https://no-color.org: set and not empty. */

@@ -247,6 +247,11 @@ draw_top(struct ui_app *app, const struct ui_rect *r)
 		x += ui_text_put(r->y, r->x + x, room, name, A_BOLD);
 		x += ui_text_put(r->y, r->x + x, r->w - x, tail, A_BOLD);
 		ui_text_put(r->y, r->x + x, r->w - x, right, A_BOLD);
+	} else {
+		/* No room for the name (a long file name or translation):
+		 * the save state and progress still show, at the right. */
+		x = r->w - rw > x ? r->w - rw : x;
+		ui_text_put(r->y, r->x + x, r->w - x, right, A_BOLD);
 	}
 	free(head);
 	free(tail);

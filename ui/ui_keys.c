@@ -43,7 +43,7 @@ static const struct ui_key_help keys[] = {
 	  D | P },
 	{ "Enter", N_("OK"), NULL, D },
 	{ "n", N_("new"), N_("start screen: new project"), S },
-	{ "o", N_("open"), N_("start screen: open a project file"), S },
+	{ "o", N_("open file"), N_("start screen: open a project file"), S },
 	{ "Enter", N_("resume"), NULL, S },
 	{ "F10", N_("quit"), N_("save the position and quit"),
 	  W | L | S | C },

@@ -132,6 +132,16 @@ is "$(head -n 1 "$ERR")" "fedwiz show: missing PROJECT" \
 run env FEDWIZ_LOCALEDIR="$FW_TMP/none" "$FEDWIZ" show
 is "$(head -n 1 "$ERR")" "fedwiz show: missing PROJECT" \
 	"without a catalogue the messages are English"
+# fedwiz explain in German, with its umlauts.
+run "$FEDWIZ" explain "SIP/2.0 408 Request Timeout"
+is "$STATUS" 0 "explain in German: exit 0"
+ok "explain says what it means in German" grep -q "^Bedeutung: " "$OUT"
+ok "and lists the causes with umlauts intact" \
+	grep -q "^Mögliche Ursachen, die wahrscheinlichste zuerst:$" "$OUT"
+run "$FEDWIZ" explain "the coffee machine is empty"
+is "$STATUS" 1 "explain of unknown text in German: exit 1"
+ok "... said in German" sh -c "grep -q '^fedwiz: ' '$ERR' && ! grep -q 'no known symptom' '$ERR'"
+
 run env LANG=C.UTF-8 "$FEDWIZ" show
 is "$(head -n 1 "$ERR")" "fedwiz show: missing PROJECT" \
 	"LANG=C.UTF-8 gives English"

@@ -77,13 +77,27 @@ tui_wait() {
 	_end=$(( $(date +%s) + ${2:-$TUI_TIMEOUT} ))
 	while :; do
 		tui_capture
-		grep -qF -- "$1" "$TUI_SCREEN" && return 0
+		grep -qF -- "$1" "$TUI_SCREEN" && { tui_settle; return 0; }
 		[ "$(date +%s)" -ge "$_end" ] && break
 		sleep 0.1
 	done
 	diag "timed out waiting for: $1"
 	sed 's/^/| /' "$TUI_SCREEN" | diag "$(cat)"
 	return 1
+}
+
+# tui_settle: on a loaded machine a capture can catch the wizard mid-draw
+# (one pane drawn, the next not yet); capture again until two captures
+# 0.1 s apart agree (2 s at most), so assertions read a whole screen.
+tui_settle() {
+	_n=0
+	while [ "$_n" -lt 20 ]; do
+		cp "$TUI_SCREEN" "$TUI_SCREEN.prev"
+		sleep 0.1
+		tui_capture
+		cmp -s "$TUI_SCREEN" "$TUI_SCREEN.prev" && return 0
+		_n=$((_n + 1))
+	done
 }
 
 # tui_wait_gone TEXT [SECONDS]: the opposite.

@@ -367,16 +367,36 @@ out:
 	return rc;
 }
 
+static const char *const list_tables[] = {
+	[FW_LIST_IMP_DOMAIN] = "imp_domain",
+	[FW_LIST_IMP_NODE] = "imp_node",
+	[FW_LIST_OCS_DOMAIN] = "ocs_domain",
+	[FW_LIST_OCS_POOL] = "ocs_pool",
+	[FW_LIST_OCS_SERVER] = "ocs_server",
+};
+
+static const char *const list_select_sql[] = {
+	[FW_LIST_IMP_DOMAIN] = "SELECT name, route_to FROM imp_domain WHERE id = ?",
+	[FW_LIST_IMP_NODE] = "SELECT fqdn, ip FROM imp_node WHERE id = ?",
+	[FW_LIST_OCS_DOMAIN] = "SELECT name, description FROM ocs_domain WHERE id = ?",
+	[FW_LIST_OCS_POOL] = "SELECT fqdn FROM ocs_pool WHERE id = ?",
+	[FW_LIST_OCS_SERVER] = "SELECT fqdn, ip, domain, pool, route FROM "
+	    "ocs_server WHERE id = ?",
+};
+
 /*
  * Saves one list row: insert when *id is 0 (and set *id), else update.
- * table and the SQL are constants of this file; values come bound.
+ * The SQL are constants of this file; values come bound. The row's text
+ * before and after goes to the audit log through list_select_sql.
  */
 static int
-save_row(struct fw_project *p, const char *table, int64_t *id,
-    const char *insert_sql, const char *update_sql, const char *select_sql,
+save_row(struct fw_project *p, enum fw_list list, int64_t *id,
+    const char *insert_sql, const char *update_sql,
     const char *v1, const char *v2, const char *v3, const char *v4,
     const char *v5, char **cause)
 {
+	const char *table = list_tables[list];
+	const char *select_sql = list_select_sql[list];
 	char *old = NULL, *new = NULL, *what;
 	int rc = -1, r;
 
@@ -412,10 +432,9 @@ int
 fw_project_save_imp_domain(struct fw_project *p, struct fw_imp_domain *e,
     char **cause)
 {
-	return save_row(p, "imp_domain", &e->id,
+	return save_row(p, FW_LIST_IMP_DOMAIN, &e->id,
 	    "INSERT INTO imp_domain (name, route_to) VALUES (?1, ?2)",
 	    "UPDATE imp_domain SET name = ?1, route_to = ?2 WHERE id = ?6",
-	    "SELECT name, route_to FROM imp_domain WHERE id = ?",
 	    e->name, e->route_to, NULL, NULL, NULL, cause);
 }
 
@@ -423,10 +442,9 @@ int
 fw_project_save_imp_node(struct fw_project *p, struct fw_imp_node *e,
     char **cause)
 {
-	return save_row(p, "imp_node", &e->id,
+	return save_row(p, FW_LIST_IMP_NODE, &e->id,
 	    "INSERT INTO imp_node (fqdn, ip) VALUES (?1, ?2)",
 	    "UPDATE imp_node SET fqdn = ?1, ip = ?2 WHERE id = ?6",
-	    "SELECT fqdn, ip FROM imp_node WHERE id = ?",
 	    e->fqdn, e->ip, NULL, NULL, NULL, cause);
 }
 
@@ -434,10 +452,9 @@ int
 fw_project_save_ocs_domain(struct fw_project *p, struct fw_ocs_domain *e,
     char **cause)
 {
-	return save_row(p, "ocs_domain", &e->id,
+	return save_row(p, FW_LIST_OCS_DOMAIN, &e->id,
 	    "INSERT INTO ocs_domain (name, description) VALUES (?1, ?2)",
 	    "UPDATE ocs_domain SET name = ?1, description = ?2 WHERE id = ?6",
-	    "SELECT name, description FROM ocs_domain WHERE id = ?",
 	    e->name, e->description, NULL, NULL, NULL, cause);
 }
 
@@ -445,10 +462,9 @@ int
 fw_project_save_ocs_pool(struct fw_project *p, struct fw_ocs_pool *e,
     char **cause)
 {
-	return save_row(p, "ocs_pool", &e->id,
+	return save_row(p, FW_LIST_OCS_POOL, &e->id,
 	    "INSERT INTO ocs_pool (fqdn) VALUES (?1)",
 	    "UPDATE ocs_pool SET fqdn = ?1 WHERE id = ?6",
-	    "SELECT fqdn FROM ocs_pool WHERE id = ?",
 	    e->fqdn, NULL, NULL, NULL, NULL, cause);
 }
 
@@ -456,22 +472,13 @@ int
 fw_project_save_ocs_server(struct fw_project *p, struct fw_ocs_server *e,
     char **cause)
 {
-	return save_row(p, "ocs_server", &e->id,
+	return save_row(p, FW_LIST_OCS_SERVER, &e->id,
 	    "INSERT INTO ocs_server (fqdn, ip, domain, pool, route) VALUES "
 	    "(?1, ?2, ?3, ?4, ?5)",
 	    "UPDATE ocs_server SET fqdn = ?1, ip = ?2, domain = ?3, pool = ?4, "
 	    "route = ?5 WHERE id = ?6",
-	    "SELECT fqdn, ip, domain, pool, route FROM ocs_server WHERE id = ?",
 	    e->fqdn, e->ip, e->domain, e->pool, fw_route_name(e->route), cause);
 }
-
-static const char *const list_tables[] = {
-	[FW_LIST_IMP_DOMAIN] = "imp_domain",
-	[FW_LIST_IMP_NODE] = "imp_node",
-	[FW_LIST_OCS_DOMAIN] = "ocs_domain",
-	[FW_LIST_OCS_POOL] = "ocs_pool",
-	[FW_LIST_OCS_SERVER] = "ocs_server",
-};
 
 static const char *const list_delete_sql[] = {
 	[FW_LIST_IMP_DOMAIN] = "DELETE FROM imp_domain WHERE id = ?",
@@ -481,14 +488,6 @@ static const char *const list_delete_sql[] = {
 	[FW_LIST_OCS_SERVER] = "DELETE FROM ocs_server WHERE id = ?",
 };
 
-static const char *const list_select_sql[] = {
-	[FW_LIST_IMP_DOMAIN] = "SELECT name, route_to FROM imp_domain WHERE id = ?",
-	[FW_LIST_IMP_NODE] = "SELECT fqdn, ip FROM imp_node WHERE id = ?",
-	[FW_LIST_OCS_DOMAIN] = "SELECT name, description FROM ocs_domain WHERE id = ?",
-	[FW_LIST_OCS_POOL] = "SELECT fqdn FROM ocs_pool WHERE id = ?",
-	[FW_LIST_OCS_SERVER] = "SELECT fqdn, ip, domain, pool, route FROM "
-	    "ocs_server WHERE id = ?",
-};
 
 int
 fw_project_delete(struct fw_project *p, enum fw_list list, int64_t id,

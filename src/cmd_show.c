@@ -45,15 +45,14 @@ show_counts(const struct fw_deployment *d)
 static void
 show_checklist(const struct fw_deployment *d)
 {
-	struct fw_checklist *cl = fw_checklist_build(d);
+	size_t n_items, n_done, n_changed;
 
-	if (cl->n_changed > 0)
+	fw_checklist_count(d, &n_items, &n_done, &n_changed);
+	if (n_changed > 0)
 		printf(_("Checklist:     %zu of %zu done, %zu changed since "
-		    "done\n"), cl->n_done, cl->n_items, cl->n_changed);
+		    "done\n"), n_done, n_items, n_changed);
 	else
-		printf(_("Checklist:     %zu of %zu done\n"), cl->n_done,
-		    cl->n_items);
-	fw_checklist_free(cl);
+		printf(_("Checklist:     %zu of %zu done\n"), n_done, n_items);
 }
 
 static void

@@ -3,7 +3,10 @@
 #include "fw_checklist.h"
 
 #include <openssl/evp.h>
+#include <stdalign.h>
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,35 +29,112 @@
  * shown as changed rather than silently kept. */
 #define FINGERPRINT_VERSION "fedwiz-checklist-1"
 
-static void
-item_clear(struct fw_check_item *it)
-{
-	size_t i;
+/*
+ * The strings of groups and items live in blocks owned by the checklist:
+ * a large deployment has 23,000 items of a dozen strings each, and
+ * allocating and freeing them one by one was half of the build's time.
+ */
+struct fw_cl_arena {
+	struct fw_cl_arena *next;	/* the block filled before */
+	size_t used, size;
+	_Alignas(max_align_t) char data[];
+};
 
-	free(it->id);
-	free(it->fingerprint);
-	free(it->text);
-	free(it->where);
-	free(it->note);
-	free(it->ticked_by);
-	free(it->ticked_at);
-	for (i = 0; i < it->n_fields; i++) {
-		free(it->fields[i].label);
-		free(it->fields[i].value);
+#define ARENA_BLOCK (256 * 1024)
+
+static void *
+arena_alloc(struct fw_checklist *cl, size_t n, size_t align)
+{
+	struct fw_cl_arena *a = cl->arena;
+	size_t off, size;
+
+	if (a != NULL) {
+		off = (a->used + align - 1) & ~(align - 1);
+		if (off <= a->size && n <= a->size - off) {
+			a->used = off + n;
+			return a->data + off;
+		}
 	}
-	free(it->fields);
-	memset(it, 0, sizeof *it);
+	size = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
+	a = xmalloc(offsetof(struct fw_cl_arena, data) + size);
+	a->next = cl->arena;
+	a->size = size;
+	a->used = n;
+	cl->arena = a;
+	return a->data;
 }
 
-/* Frees what a group holds; its items are cleared already. */
-static void
-group_clear(struct fw_check_group *grp)
+static char *
+arena_strndup(struct fw_checklist *cl, const char *s, size_t len)
 {
-	free(grp->items);
-	free(grp->title);
-	free(grp->role);
-	free(grp->host);
-	free(grp->ip);
+	char *p = arena_alloc(cl, len + 1, 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+static char *
+arena_strdup(struct fw_checklist *cl, const char *s)
+{
+	return arena_strndup(cl, s, strlen(s));
+}
+
+static char *arena_vprintf(struct fw_checklist *, const char *, va_list)
+    __attribute__((format(printf, 2, 0)));
+
+/* Formats into the room left in the current block when it fits. */
+static char *
+arena_vprintf(struct fw_checklist *cl, const char *fmt, va_list ap)
+{
+	struct fw_cl_arena *a = cl->arena;
+	size_t room = a != NULL ? a->size - a->used : 0;
+	char *p;
+	va_list again;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(room > 0 ? a->data + a->used : NULL, room, fmt, ap);
+	if (n < 0) {
+		fputs("fedwiz: out of memory\n", stderr);
+		abort();
+	}
+	if ((size_t)n < room) {
+		p = a->data + a->used;
+		a->used += (size_t)n + 1;
+	} else {
+		p = arena_alloc(cl, (size_t)n + 1, 1);
+		vsnprintf(p, (size_t)n + 1, fmt, again);
+	}
+	va_end(again);
+	return p;
+}
+
+static char *
+arena_printf(struct fw_checklist *cl, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static char *
+arena_printf(struct fw_checklist *cl, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = arena_vprintf(cl, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+static void
+arena_free(struct fw_cl_arena *a)
+{
+	struct fw_cl_arena *next;
+
+	for (; a != NULL; a = next) {
+		next = a->next;
+		free(a);
+	}
 }
 
 void
@@ -64,29 +144,51 @@ fw_checklist_free(struct fw_checklist *cl)
 
 	if (cl == NULL)
 		return;
-	for (g = 0; g < cl->n_groups; g++) {
-		struct fw_check_group *grp = &cl->groups[g];
-
-		for (i = 0; i < grp->n_items; i++)
-			item_clear(&grp->items[i]);
-		group_clear(grp);
-	}
+	for (g = 0; g < cl->n_groups; g++)
+		free(cl->groups[g].items);
 	free(cl->groups);
 	for (i = 0; i < cl->n_skipped; i++)
 		free(cl->skipped[i]);
 	free(cl->skipped);
+	arena_free(cl->arena);
 	free(cl);
 }
 
-/* Lower-case hex SHA-256 of s (free()). The digest is fetched once per
+const char *
+fw_cl_tr(struct fw_cl_builder *b, const char *msgid)
+{
+#ifdef ENABLE_NLS
+	size_t slot, mask = FW_CL_TR_SLOTS - 1;
+
+	if (b->cl == NULL)
+		return msgid;
+	/* Open addressing on the literal's address; a full table (never, at
+	 * a hundred strings) asks gettext every time. */
+	slot = ((uintptr_t)msgid >> 3) * 0x9E3779B97F4A7C15u & mask;
+	for (; b->tr[slot].msgid != NULL; slot = (slot + 1) & mask) {
+		if (b->tr[slot].msgid == msgid)
+			return b->tr[slot].text;
+	}
+	if (b->n_tr >= FW_CL_TR_SLOTS / 2)
+		return gettext(msgid);
+	b->n_tr++;
+	b->tr[slot].msgid = msgid;
+	return b->tr[slot].text = gettext(msgid);
+#else
+	(void)b;
+	return msgid;
+#endif
+}
+
+/* Lower-case hex SHA-256 of s into hex. The digest is fetched once per
  * build: fetching it per item took a lock and a provider lookup each. */
-static char *
-sha256_hex(struct fw_cl_builder *b, const char *s)
+static void
+sha256_hex(struct fw_cl_builder *b, const char *s, size_t len,
+    char hex[2 * 32 + 1])
 {
 	static const char digits[] = "0123456789abcdef";
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int n = 0, i;
-	char *hex;
 
 	if (b->sha256 == NULL)
 		b->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
@@ -94,42 +196,117 @@ sha256_hex(struct fw_cl_builder *b, const char *s)
 		b->md_ctx = EVP_MD_CTX_new();
 	if (b->sha256 == NULL || b->md_ctx == NULL ||
 	    EVP_DigestInit_ex(b->md_ctx, b->sha256, NULL) != 1 ||
-	    EVP_DigestUpdate(b->md_ctx, s, strlen(s)) != 1 ||
-	    EVP_DigestFinal_ex(b->md_ctx, md, &n) != 1) {
+	    EVP_DigestUpdate(b->md_ctx, s, len) != 1 ||
+	    EVP_DigestFinal_ex(b->md_ctx, md, &n) != 1 || n != 32) {
 		fputs("fedwiz: SHA-256 unavailable in OpenSSL\n", stderr);
 		abort();
 	}
-	hex = xmalloc(2 * (size_t)n + 1);
 	for (i = 0; i < n; i++) {
 		hex[2 * i] = digits[md[i] >> 4];
 		hex[2 * i + 1] = digits[md[i] & 0xf];
 	}
 	hex[2 * n] = '\0';
-	return hex;
 }
 
-/* Closes the item being built: fingerprint, then into the last group. */
+/* Ticks by item id, then by position so that the first of two ticks of
+ * one item is the one found, as a scan in order would find it. */
+static int
+tick_cmp(const void *a, const void *b)
+{
+	const struct fw_tick *ta = *(const struct fw_tick *const *)a;
+	const struct fw_tick *tb = *(const struct fw_tick *const *)b;
+	int c = strcmp(ta->item, tb->item);
+
+	if (c != 0)
+		return c;
+	return (ta > tb) - (ta < tb);
+}
+
+static int
+tick_key_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, (*(const struct fw_tick *const *)elem)->item);
+}
+
+/* Sorted once, searched per item: a scan per item made ticking a large
+ * deployment quadratic. */
+static void
+index_ticks(struct fw_cl_builder *b)
+{
+	const struct fw_deployment *d = b->d;
+	size_t i;
+
+	b->ticks = xcalloc(d->n_ticks > 0 ? d->n_ticks : 1, sizeof *b->ticks);
+	for (i = 0; i < d->n_ticks; i++) {
+		if (d->ticks[i].item != NULL)
+			b->ticks[b->n_ticks++] = &d->ticks[i];
+	}
+	qsort(b->ticks, b->n_ticks, sizeof *b->ticks, tick_cmp);
+}
+
+/* The first tick of id, or NULL. */
+static const struct fw_tick *
+find_tick(const struct fw_cl_builder *b, const char *id)
+{
+	const struct fw_tick **hit;
+
+	if (b->n_ticks == 0)
+		return NULL;
+	hit = bsearch(id, b->ticks, b->n_ticks, sizeof *b->ticks,
+	    tick_key_cmp);
+	if (hit == NULL)
+		return NULL;
+	while (hit > b->ticks && strcmp(hit[-1]->item, id) == 0)
+		hit--;
+	return *hit;
+}
+
+/* Closes the item being built: fingerprint and tick, then into the last
+ * group unless only counting. */
 static void
 item_finish(struct fw_cl_builder *b)
 {
+	struct fw_check_item *it = &b->item;
 	struct fw_check_group *grp;
+	const struct fw_tick *t;
+	char fp[2 * 32 + 1] = "";
 
 	if (!b->open)
 		return;
 	b->open = 0;
+	t = b->tick;
+	if (b->hash)
+		sha256_hex(b, b->values.buf, b->values.len, fp);
+	if (t == NULL)
+		it->state = FW_ITEM_OPEN;
+	else if (t->fingerprint == NULL || strcmp(t->fingerprint, fp) == 0)
+		it->state = FW_ITEM_DONE;
+	else
+		it->state = FW_ITEM_CHANGED;
+	b->n_items++;
+	b->n_done += it->state == FW_ITEM_DONE;
+	b->n_changed += it->state == FW_ITEM_CHANGED;
+	if (b->cl == NULL)
+		return;
+	it->fingerprint = arena_strndup(b->cl, fp, sizeof fp - 1);
+	if (t != NULL && t->user != NULL)
+		it->ticked_by = arena_strdup(b->cl, t->user);
+	if (t != NULL && t->time != NULL)
+		it->ticked_at = arena_strdup(b->cl, t->time);
+	if (it->n_fields > 0) {
+		it->fields = arena_alloc(b->cl, it->n_fields *
+		    sizeof *it->fields, _Alignof(struct fw_check_field));
+		memcpy(it->fields, b->fields, it->n_fields *
+		    sizeof *it->fields);
+	}
 	grp = &b->cl->groups[b->cl->n_groups - 1];
-	b->item.fingerprint = sha256_hex(b, b->values.buf);
 	/* Doubling: a pool's group holds an item per IM and Presence node. */
 	if (grp->n_items == b->items_cap) {
 		b->items_cap = b->items_cap > 0 ? 2 * b->items_cap : 16;
 		grp->items = xreallocarray(grp->items, b->items_cap,
 		    sizeof *grp->items);
 	}
-	grp->items[grp->n_items++] = b->item;
-	memset(&b->item, 0, sizeof b->item);
-	free(b->values.buf);
-	memset(&b->values, 0, sizeof b->values);
-	b->cl->n_items++;
+	grp->items[grp->n_items++] = *it;
 }
 
 void
@@ -140,6 +317,8 @@ fw_cl_group(struct fw_cl_builder *b, const char *role, const char *host,
 	struct fw_check_group *grp;
 
 	item_finish(b);
+	if (cl == NULL)
+		return;
 	if (cl->n_groups == b->groups_cap) {
 		b->groups_cap = b->groups_cap > 0 ? 2 * b->groups_cap : 16;
 		cl->groups = xreallocarray(cl->groups, b->groups_cap,
@@ -148,33 +327,46 @@ fw_cl_group(struct fw_cl_builder *b, const char *role, const char *host,
 	b->items_cap = 0;
 	grp = &cl->groups[cl->n_groups++];
 	memset(grp, 0, sizeof *grp);
-	grp->role = xstrdup(role);
-	grp->host = host != NULL ? xstrdup(host) : NULL;
-	grp->ip = ip != NULL ? xstrdup(ip) : NULL;
+	grp->role = arena_strdup(cl, role);
+	grp->host = host != NULL ? arena_strdup(cl, host) : NULL;
+	grp->ip = ip != NULL ? arena_strdup(cl, ip) : NULL;
 	if (host != NULL && ip != NULL)
-		grp->title = xasprintf("%s %s (%s)", role, host, ip);
+		grp->title = arena_printf(cl, "%s %s (%s)", role, host, ip);
 	else if (host != NULL)
-		grp->title = xasprintf("%s %s", role, host);
+		grp->title = arena_printf(cl, "%s %s", role, host);
 	else
-		grp->title = xstrdup(role);
+		grp->title = grp->role;
 }
 
 void
 fw_cl_item(struct fw_cl_builder *b, const char *id, int step,
     const char *where, const char *fmt, ...)
 {
+	struct fw_check_item *it = &b->item;
 	va_list ap;
 
 	item_finish(b);
+	memset(it, 0, sizeof *it);
 	b->open = 1;
-	b->item.id = xstrdup(id);
-	b->item.step = step;
-	b->item.where = xstrdup(where);
-	va_start(ap, fmt);
-	b->item.text = xvasprintf(fmt, ap);
-	va_end(ap);
-	fw_sb_init(&b->values);
+	b->id.len = 0;
+	fw_sb_add(&b->id, id);
+	b->tick = find_tick(b, b->id.buf);
+	/* Counting needs a fingerprint only to compare with a tick's. */
+	b->hash = b->cl != NULL || (b->tick != NULL &&
+	    b->tick->fingerprint != NULL);
+	b->values.len = 0;
 	fw_cl_depends(b, FINGERPRINT_VERSION "\nid", id);
+	it->step = step;
+	if (b->cl == NULL)
+		return;
+	it->id = arena_strndup(b->cl, b->id.buf, b->id.len);
+	/* Items in a row mostly share their menu path: one copy serves. */
+	if (b->where == NULL || strcmp(b->where, where) != 0)
+		b->where = arena_strdup(b->cl, where);
+	it->where = (char *)b->where;
+	va_start(ap, fmt);
+	it->text = arena_vprintf(b->cl, fmt, ap);
+	va_end(ap);
 }
 
 /* Appends rather than printf: the fingerprint input of every item is made
@@ -182,10 +374,12 @@ fw_cl_item(struct fw_cl_builder *b, const char *id, int step,
 void
 fw_cl_depends(struct fw_cl_builder *b, const char *key, const char *value)
 {
+	if (!b->hash)
+		return;
 	fw_sb_add(&b->values, key);
-	fw_sb_add(&b->values, "=");
+	fw_sb_addn(&b->values, "=", 1);
 	fw_sb_add(&b->values, value != NULL ? value : "");
-	fw_sb_add(&b->values, "\n");
+	fw_sb_addn(&b->values, "\n", 1);
 }
 
 /* Appends a shown field; the fingerprint input is the caller's. */
@@ -194,10 +388,15 @@ field_show(struct fw_cl_builder *b, const char *label, const char *shown)
 {
 	struct fw_check_item *it = &b->item;
 
-	it->fields = xreallocarray(it->fields, it->n_fields + 1,
-	    sizeof *it->fields);
-	it->fields[it->n_fields].label = xstrdup(label);
-	it->fields[it->n_fields++].value = xstrdup(shown);
+	if (b->cl == NULL)
+		return;
+	if (it->n_fields == b->fields_cap) {
+		b->fields_cap = b->fields_cap > 0 ? 2 * b->fields_cap : 8;
+		b->fields = xreallocarray(b->fields, b->fields_cap,
+		    sizeof *b->fields);
+	}
+	b->fields[it->n_fields].label = arena_strdup(b->cl, label);
+	b->fields[it->n_fields++].value = arena_strdup(b->cl, shown);
 }
 
 void
@@ -205,7 +404,8 @@ fw_cl_field_as(struct fw_cl_builder *b, const char *key, const char *label,
     const char *value, const char *shown)
 {
 	if (shown == NULL)
-		shown = value != NULL ? value : _("(not entered yet)");
+		shown = value != NULL ? value : fw_cl_tr(b, N_("(not entered "
+		    "yet)"));
 	field_show(b, label, shown);
 	fw_cl_depends(b, key, value);
 }
@@ -237,7 +437,8 @@ void
 fw_cl_box(struct fw_cl_builder *b, const char *key, const char *label,
     int checked)
 {
-	field_show(b, label, checked ? _("checked") : _("unchecked"));
+	field_show(b, label, checked ? fw_cl_tr(b, N_("checked")) :
+	    fw_cl_tr(b, N_("unchecked")));
 	fw_cl_depends(b, key, checked ? "1" : "0");
 }
 
@@ -246,12 +447,12 @@ fw_cl_note(struct fw_cl_builder *b, const char *fmt, ...)
 {
 	va_list ap;
 
-	free(b->item.note);
+	if (b->cl == NULL)
+		return;
 	va_start(ap, fmt);
-	b->item.note = xvasprintf(fmt, ap);
+	b->item.note = arena_vprintf(b->cl, fmt, ap);
 	va_end(ap);
 }
-
 static char *
 where_join(const char *admin_ui, const char *on, const char *menu,
     const char *extra)
@@ -313,93 +514,53 @@ add_skipped(struct fw_checklist *cl, const struct fw_deployment *d)
 	}
 }
 
-/* Ticks by item id, then by position so that the first of two ticks of
- * one item is the one found, as a scan in order would find it. */
-static int
-tick_cmp(const void *a, const void *b)
-{
-	const struct fw_tick *ta = *(const struct fw_tick *const *)a;
-	const struct fw_tick *tb = *(const struct fw_tick *const *)b;
-	int c = strcmp(ta->item, tb->item);
 
-	if (c != 0)
-		return c;
-	return (ta > tb) - (ta < tb);
-}
-
-static int
-tick_key_cmp(const void *key, const void *elem)
-{
-	return strcmp(key, (*(const struct fw_tick *const *)elem)->item);
-}
-
-/* The first tick of id in the sorted index, or NULL. */
-static const struct fw_tick *
-find_tick(const struct fw_tick **index, size_t n, const char *id)
-{
-	const struct fw_tick **hit;
-
-	hit = bsearch(id, index, n, sizeof *index, tick_key_cmp);
-	if (hit == NULL)
-		return NULL;
-	while (hit > index && strcmp(hit[-1]->item, id) == 0)
-		hit--;
-	return *hit;
-}
-
+/* Runs the content through b: a checklist when b->cl is set, else only
+ * the counts. */
 static void
-apply_ticks(struct fw_checklist *cl, const struct fw_deployment *d)
+build(struct fw_cl_builder *b, const struct fw_deployment *d)
 {
-	const struct fw_tick *t, **index;
-	struct fw_check_item *it;
-	size_t g, i, n = 0;
-
-	/* Sorted once, searched per item: a scan per item made ticking a
-	 * large deployment quadratic. */
-	index = xcalloc(d->n_ticks, sizeof *index);
-	for (i = 0; i < d->n_ticks; i++) {
-		if (d->ticks[i].item != NULL)
-			index[n++] = &d->ticks[i];
-	}
-	qsort(index, n, sizeof *index, tick_cmp);
-	for (g = 0; g < cl->n_groups; g++) {
-		for (i = 0; i < cl->groups[g].n_items; i++) {
-			it = &cl->groups[g].items[i];
-			if ((t = find_tick(index, n, it->id)) == NULL)
-				it->state = FW_ITEM_OPEN;
-			else if (t->fingerprint == NULL ||
-			    strcmp(t->fingerprint, it->fingerprint) == 0)
-				it->state = FW_ITEM_DONE;
-			else
-				it->state = FW_ITEM_CHANGED;
-			if (t != NULL && t->user != NULL)
-				it->ticked_by = xstrdup(t->user);
-			if (t != NULL && t->time != NULL)
-				it->ticked_at = xstrdup(t->time);
-			cl->n_done += it->state == FW_ITEM_DONE;
-			cl->n_changed += it->state == FW_ITEM_CHANGED;
-		}
-	}
-	free(index);
+	b->d = d;
+	index_ticks(b);
+	fw_checklist_add_imp(b);
+	fw_checklist_add_ocs(b);
+	fw_checklist_add_verify(b);
+	item_finish(b);
+	EVP_MD_CTX_free(b->md_ctx);
+	EVP_MD_free(b->sha256);
+	free(b->ticks);
+	free(b->id.buf);
+	free(b->values.buf);
+	free(b->fields);
 }
 
 struct fw_checklist *
 fw_checklist_build(const struct fw_deployment *d)
 {
-	struct fw_cl_builder b;
+	struct fw_cl_builder *b = xcalloc(1, sizeof *b);
+	struct fw_checklist *cl = xcalloc(1, sizeof *cl);
 
-	memset(&b, 0, sizeof b);
-	b.cl = xcalloc(1, sizeof *b.cl);
-	b.d = d;
-	fw_checklist_add_imp(&b);
-	fw_checklist_add_ocs(&b);
-	fw_checklist_add_verify(&b);
-	item_finish(&b);
-	EVP_MD_CTX_free(b.md_ctx);
-	EVP_MD_free(b.sha256);
-	add_skipped(b.cl, d);
-	apply_ticks(b.cl, d);
-	return b.cl;
+	b->cl = cl;
+	build(b, d);
+	cl->n_items = b->n_items;
+	cl->n_done = b->n_done;
+	cl->n_changed = b->n_changed;
+	free(b);
+	add_skipped(cl, d);
+	return cl;
+}
+
+void
+fw_checklist_count(const struct fw_deployment *d, size_t *n_items,
+    size_t *n_done, size_t *n_changed)
+{
+	struct fw_cl_builder *b = xcalloc(1, sizeof *b);
+
+	build(b, d);
+	*n_items = b->n_items;
+	*n_done = b->n_done;
+	*n_changed = b->n_changed;
+	free(b);
 }
 
 void
@@ -412,17 +573,15 @@ fw_checklist_keep_todo(struct fw_checklist *cl)
 		grp = &cl->groups[g];
 		kept = 0;
 		for (i = 0; i < grp->n_items; i++) {
-			if (grp->items[i].state == FW_ITEM_DONE)
-				item_clear(&grp->items[i]);
-			else
+			/* Its strings stay in the arena until the end. */
+			if (grp->items[i].state != FW_ITEM_DONE)
 				grp->items[kept++] = grp->items[i];
 		}
 		grp->n_items = kept;
-		if (kept > 0) {
+		if (kept > 0)
 			cl->groups[kept_groups++] = *grp;
-			continue;
-		}
-		group_clear(grp);
+		else
+			free(grp->items);
 	}
 	cl->n_groups = kept_groups;
 }

@@ -46,6 +46,8 @@ struct fw_check_group {
 	char *ip;		/* NULL when it has none (a pool) */
 };
 
+struct fw_cl_arena;
+
 struct fw_checklist {
 	struct fw_check_group *groups;
 	size_t n_groups;
@@ -54,6 +56,7 @@ struct fw_checklist {
 	size_t n_items;
 	size_t n_done;
 	size_t n_changed;	/* items in FW_ITEM_CHANGED */
+	struct fw_cl_arena *arena;	/* owns every string of groups and items */
 };
 
 /* Builds the checklist for d, applying d's ticks. A tick without a
@@ -61,6 +64,12 @@ struct fw_checklist {
  * fw_checklist_free(). */
 struct fw_checklist *fw_checklist_build(const struct fw_deployment *d);
 void fw_checklist_free(struct fw_checklist *);
+
+/* What fw_checklist_build(d) would count in n_items, n_done and n_changed,
+ * without building it: ids and fingerprints are made, texts and fields
+ * are not, so a progress line costs a fraction of the time and memory. */
+void fw_checklist_count(const struct fw_deployment *d, size_t *n_items,
+    size_t *n_done, size_t *n_changed);
 
 /* Drops the done items, and the groups left empty, for a list of what is
  * left; the counts stay those of the whole checklist. */

@@ -9,17 +9,46 @@
 #include "fw_model.h"
 #include "fw_util.h"
 
+/* Translations looked up in one build (fw_cl_tr()); a power of two,
+ * several times the content's distinct strings. */
+#define FW_CL_TR_SLOTS 512
+
 struct fw_cl_builder {
-	struct fw_checklist *cl;
+	struct fw_checklist *cl;	/* NULL when only counting */
 	const struct fw_deployment *d;
 	struct fw_check_item item;	/* the item being built */
+	struct fw_strbuf id;		/* its id */
+	const struct fw_tick *tick;	/* its tick, or NULL */
+	int hash;			/* it needs a fingerprint */
 	struct fw_strbuf values;	/* its fingerprint input */
+	struct fw_check_field *fields;	/* its fields, until it is finished */
+	size_t fields_cap;
 	int open;			/* an item is being built */
 	size_t groups_cap;		/* allocated cl->groups */
 	size_t items_cap;		/* allocated items of the last group */
+	const char *where;		/* the last item's where, to share */
+	const struct fw_tick **ticks;	/* d's ticks sorted by item id */
+	size_t n_ticks;
+	size_t n_items, n_done, n_changed;
 	struct evp_md_st *sha256;	/* fetched once per build */
 	struct evp_md_ctx_st *md_ctx;
+	struct {
+		const char *msgid, *text;
+	} tr[FW_CL_TR_SLOTS];
+	size_t n_tr;
 };
+
+/*
+ * The content files' _(): gettext takes a lock and searches the catalogue
+ * on every call, and a large deployment's checklist makes some 200,000
+ * calls for about a hundred distinct strings, so each is looked up once
+ * per build. Counting shows no text and looks up nothing. msgid must be a
+ * string literal: it is remembered by address. xgettext still finds the
+ * strings, since it reads _() in the source: the content files define
+ * _(s) as fw_cl_tr(b, (s)).
+ */
+const char *fw_cl_tr(struct fw_cl_builder *, const char *msgid)
+    __attribute__((format_arg(2)));
 
 /* Starts a group; ip may be NULL. role is translated by the caller. */
 void fw_cl_group(struct fw_cl_builder *, const char *role, const char *host,

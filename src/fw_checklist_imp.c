@@ -8,6 +8,10 @@
 #include "fw_pattern.h"
 #include "fw_util.h"
 
+/* Looked up once per build (fw_checklist_build.h). */
+#undef _
+#define _(s) fw_cl_tr(b, (s))
+
 /*
  * The IM and Presence side of the checklist. Settings made in IM and
  * Presence Administration are cluster-wide: they go once, under the first

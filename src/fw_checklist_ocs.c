@@ -7,6 +7,10 @@
 #include "fw_model.h"
 #include "fw_util.h"
 
+/* Looked up once per build (fw_checklist_build.h). */
+#undef _
+#define _(s) fw_cl_tr(b, (s))
+
 /*
  * The OCS side of the checklist. Static routes and host authorization go
  * on every Standard Edition server or every Enterprise pool (guide, notes

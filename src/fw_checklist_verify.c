@@ -8,6 +8,10 @@
 #include "fw_probe.h"
 #include "fw_util.h"
 
+/* Looked up once per build (fw_checklist_build.h). */
+#undef _
+#define _(s) fw_cl_tr(b, (s))
+
 /*
  * The closing "Verify" section: the look-ups and screens admins use to
  * prove the federation before users try it (domain notes: Cisco's

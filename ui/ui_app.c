@@ -114,11 +114,36 @@ ui_app_step_count(const struct ui_app *app, int step, enum fw_severity sev)
 	return n;
 }
 
-static void
-build_checklist(struct ui_app *app)
+void
+ui_app_need_checklist(struct ui_app *app)
+{
+	if (app->checklist != NULL || app->d == NULL)
+		return;
+	app->checklist = fw_checklist_build(app->d);
+	app->cl_items = app->checklist->n_items;
+	app->cl_done = app->checklist->n_done;
+}
+
+void
+ui_app_drop_checklist(struct ui_app *app)
 {
 	fw_checklist_free(app->checklist);
-	app->checklist = fw_checklist_build(app->d);
+	app->checklist = NULL;
+}
+
+/* After the answers changed: the checklist again while its pane shows,
+ * else only its counts. */
+static void
+update_checklist(struct ui_app *app)
+{
+	size_t changed;
+
+	ui_app_drop_checklist(app);
+	if (app->step == UI_STEP_CHECKLIST)
+		ui_app_need_checklist(app);
+	else
+		fw_checklist_count(app->d, &app->cl_items, &app->cl_done,
+		    &changed);
 }
 
 int
@@ -135,7 +160,7 @@ ui_app_reload(struct ui_app *app)
 	fw_deployment_free(app->d);
 	app->d = d;
 	note_saved(app);
-	build_checklist(app);
+	update_checklist(app);
 	ui_app_check(app);
 	/* The focus may point past a list that shrank or a step that no
 	 * longer applies: restoring from the position clamps it. */
@@ -175,8 +200,9 @@ ui_app_open(struct ui_app *app, int read_only, int create, char **cause)
 		return -1;
 	}
 	app->mode = UI_MODE_WIZARD;
-	build_checklist(app);
 	fw_project_get_position(app->project, &step, &field, NULL);
+	app->step = step;
+	update_checklist(app);
 	ui_step_restore(app, step, field);
 	free(field);
 	note_saved(app);
@@ -194,8 +220,7 @@ ui_app_close(struct ui_app *app)
 	ui_test_free(app->test);
 	app->test = NULL;
 	fw_findings_free(&app->findings);
-	fw_checklist_free(app->checklist);
-	app->checklist = NULL;
+	ui_app_drop_checklist(app);
 	fw_deployment_free(app->d);
 	app->d = NULL;
 	fw_project_close(app->project);
@@ -233,8 +258,7 @@ draw_top(struct ui_app *app, const struct ui_rect *r)
 	saved = app->saved[0] != '\0' ? xasprintf(_("saved %s"), app->saved) :
 	    xstrdup(_("nothing saved yet"));
 	right = xasprintf(_("%s %s %d/%d steps %s %zu/%zu done "), saved, dot,
-	    complete, applicable, dot, app->checklist->n_done,
-	    app->checklist->n_items);
+	    complete, applicable, dot, app->cl_done, app->cl_items);
 	head = xasprintf(" fedwiz %s ", dot);
 	tail = xasprintf(" %s %s %s ", dot, file != NULL ? file + 1 :
 	    app->path, dot);

@@ -74,7 +74,11 @@ struct ui_app {
 	char saved[8];		/* "HH:MM" of the last change, local time */
 	struct fw_resolver *resolver;	/* NULL: offline, no lookups */
 	struct fw_findings findings;	/* every rule's, for the answers now */
-	struct fw_checklist *checklist;	/* built from the answers now */
+	/* The whole checklist only while its pane shows (10 MiB of text for
+	 * a large deployment); its progress always, for the top line and
+	 * the steps pane. */
+	struct fw_checklist *checklist;	/* NULL elsewhere */
+	size_t cl_items, cl_done;
 
 	int step;		/* 0-9, or UI_STEP_CHECKLIST */
 	size_t field;		/* index into the step's focusable items */
@@ -112,6 +116,10 @@ void ui_app_close(struct ui_app *);
 /* Reloads the deployment after a change, notes the save time and runs
  * the rules again. */
 int ui_app_reload(struct ui_app *);
+/* Builds the checklist for its pane when it is not built yet. */
+void ui_app_need_checklist(struct ui_app *);
+/* Frees it on leaving the pane (the progress counts stay true). */
+void ui_app_drop_checklist(struct ui_app *);
 /* Runs the rules over the deployment now (answers from the resolver
  * arrive later: the main loop runs them again then). */
 void ui_app_check(struct ui_app *);

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "fw_checklist.h"
 #include "fw_curses.h"
 #include "fw_i18n.h"
 #include "fw_util.h"
@@ -58,8 +57,7 @@ draw_checklist_entry(struct ui_app *app, const struct ui_rect *r, int y)
 	if (cur)
 		ui_text_put(y, r->x + 2, 1, ui_mark(app, UI_MARK_CURRENT), a);
 	ui_text_put(y, r->x + 4, 10, _("Checklist"), a);
-	count = xasprintf(_("%zu of %zu"), app->checklist->n_done,
-	    app->checklist->n_items);
+	count = xasprintf(_("%zu of %zu"), app->cl_done, app->cl_items);
 	ui_text_put(y, r->x + r->w - 2 - ui_text_width(count), r->w - 14,
 	    count, a);
 	free(count);

@@ -361,6 +361,91 @@ widest(const char *text)
 	return cols > w ? cols : w;
 }
 
+/* Every id and fingerprint of d's checklist, ticked in d. */
+static void
+tick_all(struct fw_deployment *d)
+{
+	struct fw_checklist *cl = fw_checklist_build(d);
+	size_t g, i;
+
+	for (g = 0; g < cl->n_groups; g++) {
+		for (i = 0; i < cl->groups[g].n_items; i++)
+			fw_add_tick(d, cl->groups[g].items[i].id,
+			    cl->groups[g].items[i].fingerprint, "admin",
+			    "2026-01-01 00:00:00");
+	}
+	fw_checklist_free(cl);
+}
+
+/* fw_checklist_count() against the full build of the same deployment. */
+static void
+same_counts(const struct fw_deployment *d, const char *what)
+{
+	struct fw_checklist *cl = fw_checklist_build(d);
+	size_t n_items = 0, n_done = 0, n_changed = 0;
+
+	fw_checklist_count(d, &n_items, &n_done, &n_changed);
+	is_int(n_items, cl->n_items, "%s", what);
+	is_int(n_done, cl->n_done, "... as many done");
+	is_int(n_changed, cl->n_changed, "... as many changed");
+	fw_checklist_free(cl);
+}
+
+/* The wizard's progress comes from the count, the Checklist pane from the
+ * build: they must agree for done, changed and open items alike. */
+static void
+test_count(void)
+{
+	struct fw_deployment *(*fixture[])(void) = { tcp_standard,
+	    tls_enterprise };
+	const char *name[] = { "TCP/Standard", "TLS/Enterprise" };
+	struct fw_deployment *d;
+	struct fw_checklist *cl;
+	const struct fw_check_group *last;
+	char what[96];
+	size_t k, n_items, n_done, n_changed;
+
+	for (k = 0; k < 2; k++) {
+		d = fixture[k]();
+		snprintf(what, sizeof what, "%s, nothing ticked: as many items "
+		    "counted as built", name[k]);
+		same_counts(d, what);
+
+		/* First item done, the listener done by an answers file's
+		 * [done] (no fingerprint), the last item ticked with another
+		 * item's fingerprint (changed), a tick of no item. */
+		cl = fw_checklist_build(d);
+		last = &cl->groups[cl->n_groups - 1];
+		fw_add_tick(d, cl->groups[0].items[0].id,
+		    cl->groups[0].items[0].fingerprint, "admin", NULL);
+		fw_add_tick(d, "imp.listener", NULL, NULL, NULL);
+		fw_add_tick(d, last->items[last->n_items - 1].id,
+		    cl->groups[0].items[0].fingerprint, "admin", NULL);
+		fw_add_tick(d, "no.such.item", NULL, NULL, NULL);
+		fw_checklist_free(cl);
+		fw_checklist_count(d, &n_items, &n_done, &n_changed);
+		is_int(n_done, 2, "%s: two done by count", name[k]);
+		is_int(n_changed, 1, "... one changed since done");
+		snprintf(what, sizeof what, "%s with done, changed and open "
+		    "items: the count agrees with the build", name[k]);
+		same_counts(d, what);
+
+		/* Everything ticked, then a value every TLS route and lookup
+		 * shows changes: some changed, the rest still done. */
+		tick_all(d);
+		free(d->imp_nodes[1].ip);
+		d->imp_nodes[1].ip = xstrdup("192.0.2.99");
+		fw_checklist_count(d, &n_items, &n_done, &n_changed);
+		ok(n_changed > 0 && n_done > 0 && n_done + n_changed <=
+		    n_items, "%s: a new node IP: some items changed, others "
+		    "done", name[k]);
+		snprintf(what, sizeof what, "%s, all ticked, one IP changed: "
+		    "the count agrees with the build", name[k]);
+		same_counts(d, what);
+		fw_deployment_free(d);
+	}
+}
+
 static void
 test_render(void)
 {
@@ -437,6 +522,7 @@ main(void)
 	test_fingerprints();
 	test_ticks();
 	test_tick_order();
+	test_count();
 	test_render();
 	return done_testing();
 }

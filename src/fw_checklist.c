@@ -80,6 +80,49 @@ arena_strdup(struct fw_checklist *cl, const char *s)
 	return arena_strndup(cl, s, strlen(s));
 }
 
+/* fmt with each %s filled in, as printf would, when %s is all it holds;
+ * NULL for any other conversion. */
+static char *
+arena_strings(struct fw_checklist *cl, const char *fmt, va_list ap)
+{
+	const char *f, *arg;
+	size_t len = 0, n;
+	va_list count;
+	char *out, *p;
+
+	for (f = strchr(fmt, '%'); f != NULL; f = strchr(f + 2, '%')) {
+		if (f[1] != 's')
+			return NULL;
+	}
+	va_copy(count, ap);
+	for (f = fmt; *f != '\0'; f++) {
+		if (*f != '%') {
+			len++;
+			continue;
+		}
+		arg = va_arg(count, const char *);
+		len += strlen(arg != NULL ? arg : "(null)");
+		f++;
+	}
+	va_end(count);
+	out = p = arena_alloc(cl, len + 1, 1);
+	for (f = fmt; *f != '\0'; f++) {
+		if (*f != '%') {
+			*p++ = *f;
+			continue;
+		}
+		arg = va_arg(ap, const char *);
+		if (arg == NULL)
+			arg = "(null)";
+		n = strlen(arg);
+		memcpy(p, arg, n);
+		p += n;
+		f++;
+	}
+	*p = '\0';
+	return out;
+}
+
 static char *arena_vprintf(struct fw_checklist *, const char *, va_list)
     __attribute__((format(printf, 2, 0)));
 
@@ -93,6 +136,12 @@ arena_vprintf(struct fw_checklist *cl, const char *fmt, va_list ap)
 	va_list again;
 	int n;
 
+	/* Most notes are a sentence with nothing to fill in, most texts
+	 * fill in names only. */
+	if (strchr(fmt, '%') == NULL)
+		return arena_strdup(cl, fmt);
+	if ((p = arena_strings(cl, fmt, ap)) != NULL)
+		return p;
 	va_copy(again, ap);
 	n = vsnprintf(room > 0 ? a->data + a->used : NULL, room, fmt, ap);
 	if (n < 0) {
@@ -190,13 +239,19 @@ sha256_hex(struct fw_cl_builder *b, const char *s, size_t len,
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int n = 0, i;
 
-	if (b->sha256 == NULL)
+	int ok;
+
+	/* The digest is set up once; later items start over with the same
+	 * one (type NULL), which skips freeing and making its state. */
+	if (b->md_ctx == NULL) {
 		b->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
-	if (b->md_ctx == NULL)
 		b->md_ctx = EVP_MD_CTX_new();
-	if (b->sha256 == NULL || b->md_ctx == NULL ||
-	    EVP_DigestInit_ex(b->md_ctx, b->sha256, NULL) != 1 ||
-	    EVP_DigestUpdate(b->md_ctx, s, len) != 1 ||
+		ok = b->sha256 != NULL && b->md_ctx != NULL &&
+		    EVP_DigestInit_ex2(b->md_ctx, b->sha256, NULL) == 1;
+	} else {
+		ok = EVP_DigestInit_ex2(b->md_ctx, NULL, NULL) == 1;
+	}
+	if (!ok || EVP_DigestUpdate(b->md_ctx, s, len) != 1 ||
 	    EVP_DigestFinal_ex(b->md_ctx, md, &n) != 1 || n != 32) {
 		fputs("fedwiz: SHA-256 unavailable in OpenSSL\n", stderr);
 		abort();

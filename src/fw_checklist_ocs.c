@@ -68,14 +68,16 @@ add_routes(struct fw_cl_builder *b, const char *host)
 	free(where);
 }
 
+/* id holds "ocs.HOST.hostauth." on entry, as it does on return. */
 static void
 add_host_auth_entry(struct fw_cl_builder *b, const char *where,
-    const char *host, const struct fw_imp_node *n, int by_fqdn)
+    struct fw_strbuf *id, const struct fw_imp_node *n, int by_fqdn)
 {
-	char *id = xasprintf("ocs.%s.hostauth.%s.%s", host, n->fqdn,
-	    by_fqdn ? "fqdn" : "ip");
+	size_t prefix = id->len;
 
-	fw_cl_item(b, id, 5, where, by_fqdn ?
+	fw_sb_add(id, n->fqdn);
+	fw_sb_add(id, by_fqdn ? ".fqdn" : ".ip");
+	fw_cl_item(b, id->buf, 5, where, by_fqdn ?
 	    _("Authorize %s by its FQDN") : _("Authorize %s by its IP "
 	    "address"), n->fqdn);
 	if (by_fqdn)
@@ -86,24 +88,30 @@ add_host_auth_entry(struct fw_cl_builder *b, const char *where,
 	fw_cl_box(b, "throttle", _("Throttle as Server"), 1);
 	fw_cl_box(b, "treat_auth", _("Treat as Authenticated"), 1);
 	fw_cl_note(b, _("Click OK."));
-	free(id);
+	id->len = prefix;
+	id->buf[prefix] = '\0';
 }
 
 /* Step 5: each IM and Presence node by IP, and under TLS by FQDN too,
- * the FQDN entry first as the guide lists them. */
+ * the FQDN entry first as the guide lists them. The ids share their
+ * start: one buffer serves them all (a large deployment has 20,000). */
 static void
 add_host_auth(struct fw_cl_builder *b, const char *host)
 {
 	const struct fw_deployment *d = b->d;
 	char *where = fw_cl_where_step(5, host, _("Add"));
+	struct fw_strbuf id;
 	size_t i;
 
+	fw_sb_init(&id);
+	fw_sb_printf(&id, "ocs.%s.hostauth.", host);
 	for (i = 0; i < d->n_imp_nodes; i++) {
 		if (d->transport == FW_TRANSPORT_TLS)
-			add_host_auth_entry(b, where, host, &d->imp_nodes[i],
+			add_host_auth_entry(b, where, &id, &d->imp_nodes[i],
 			    1);
-		add_host_auth_entry(b, where, host, &d->imp_nodes[i], 0);
+		add_host_auth_entry(b, where, &id, &d->imp_nodes[i], 0);
 	}
+	free(id.buf);
 	free(where);
 }
 

@@ -139,56 +139,71 @@ state_class(enum fw_item_state st)
 	return "open";
 }
 
+/* A string literal appended without measuring it again. */
+#define ADD(sb, lit) fw_sb_addn((sb), (lit), sizeof(lit) - 1)
+
+/* What every item needs, escaped once per document. */
+struct html_ctx {
+	struct fw_strbuf *sb;
+	struct fw_strbuf changed;	/* "changed since done" */
+	struct fw_strbuf id;		/* "id:" */
+};
+
 static void
-put_item(struct fw_strbuf *sb, const struct fw_check_item *it)
+put_item(struct html_ctx *c, const struct fw_check_item *it)
 {
+	struct fw_strbuf *sb = c->sb;
 	char *ticked;
 	size_t i;
 
-	fw_sb_printf(sb, "<li class=\"item %s\">\n<p class=\"text\">"
-	    "<input type=\"checkbox\" disabled%s> ", state_class(it->state),
-	    it->state == FW_ITEM_DONE ? " checked" : "");
+	ADD(sb, "<li class=\"item ");
+	fw_sb_add(sb, state_class(it->state));
+	ADD(sb, "\">\n<p class=\"text\"><input type=\"checkbox\" disabled");
+	if (it->state == FW_ITEM_DONE)
+		ADD(sb, " checked");
+	ADD(sb, "> ");
 	esc(sb, it->text);
 	if (it->state == FW_ITEM_CHANGED) {
-		fw_sb_add(sb, " <span class=\"flag\">");
-		esc(sb, _("changed since done"));
-		fw_sb_add(sb, "</span>");
+		ADD(sb, " <span class=\"flag\">");
+		fw_sb_addn(sb, c->changed.buf, c->changed.len);
+		ADD(sb, "</span>");
 	}
-	fw_sb_add(sb, "</p>\n<p class=\"where\">");
+	ADD(sb, "</p>\n<p class=\"where\">");
 	esc(sb, it->where);
-	fw_sb_add(sb, "</p>\n");
+	ADD(sb, "</p>\n");
 	if (it->n_fields > 0) {
-		fw_sb_add(sb, "<table class=\"fields\">\n");
+		ADD(sb, "<table class=\"fields\">\n");
 		for (i = 0; i < it->n_fields; i++) {
-			fw_sb_add(sb, "<tr><th>");
+			ADD(sb, "<tr><th>");
 			esc(sb, it->fields[i].label);
-			fw_sb_add(sb, "</th><td>");
+			ADD(sb, "</th><td>");
 			esc(sb, it->fields[i].value);
-			fw_sb_add(sb, "</td></tr>\n");
+			ADD(sb, "</td></tr>\n");
 		}
-		fw_sb_add(sb, "</table>\n");
+		ADD(sb, "</table>\n");
 	}
 	if (it->note != NULL) {
-		fw_sb_add(sb, "<p class=\"note\">");
+		ADD(sb, "<p class=\"note\">");
 		esc(sb, it->note);
-		fw_sb_add(sb, "</p>\n");
+		ADD(sb, "</p>\n");
 	}
 	if ((ticked = fw_render_ticked(it)) != NULL) {
-		fw_sb_add(sb, "<p class=\"ticked\">");
+		ADD(sb, "<p class=\"ticked\">");
 		esc(sb, ticked);
-		fw_sb_add(sb, "</p>\n");
+		ADD(sb, "</p>\n");
 		free(ticked);
 	}
-	fw_sb_add(sb, "<p class=\"id\">");
-	esc(sb, _("id:"));
-	fw_sb_add(sb, " <code>");
+	ADD(sb, "<p class=\"id\">");
+	fw_sb_addn(sb, c->id.buf, c->id.len);
+	ADD(sb, " <code>");
 	esc(sb, it->id);
-	fw_sb_add(sb, "</code></p>\n</li>\n");
+	ADD(sb, "</code></p>\n</li>\n");
 }
 
 static void
-put_group(struct fw_strbuf *sb, const struct fw_check_group *g)
+put_group(struct html_ctx *c, const struct fw_check_group *g)
 {
+	struct fw_strbuf *sb = c->sb;
 	char *line;
 	size_t i;
 
@@ -207,7 +222,7 @@ put_group(struct fw_strbuf *sb, const struct fw_check_group *g)
 	}
 	fw_sb_add(sb, "</h2>\n<ol class=\"items\">\n");
 	for (i = 0; i < g->n_items; i++)
-		put_item(sb, &g->items[i]);
+		put_item(c, &g->items[i]);
 	fw_sb_add(sb, "</ol>\n<p class=\"signoff\">");
 	line = xasprintf(_("%zu of %zu done here."), fw_render_group_done(g),
 	    g->n_items);
@@ -236,9 +251,15 @@ fw_render_html(const struct fw_checklist *cl,
     const struct fw_render_info *info)
 {
 	struct fw_strbuf sb;
+	struct html_ctx c;
 	size_t g;
 
 	fw_sb_init(&sb);
+	c.sb = &sb;
+	fw_sb_init(&c.changed);
+	esc(&c.changed, _("changed since done"));
+	fw_sb_init(&c.id);
+	esc(&c.id, _("id:"));
 	fw_sb_add(&sb, "<!DOCTYPE html>\n<html>\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<title>");
 	esc(&sb, _("Completion checklist"));
@@ -251,7 +272,9 @@ fw_render_html(const struct fw_checklist *cl,
 	fw_sb_add(&sb, "</head>\n<body>\n");
 	put_header(&sb, cl, info);
 	for (g = 0; g < cl->n_groups; g++)
-		put_group(&sb, &cl->groups[g]);
+		put_group(&c, &cl->groups[g]);
+	free(c.changed.buf);
+	free(c.id.buf);
 	fw_sb_add(&sb, "<footer class=\"doc\">\n<h2>");
 	esc(&sb, _("Sign-off"));
 	fw_sb_add(&sb, "</h2>\n<table class=\"signoff\">\n");

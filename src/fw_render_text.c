@@ -2,6 +2,7 @@
 
 #include "fw_render.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -61,45 +62,17 @@ word_cols(const char *s, size_t *bytes)
 	return cols;
 }
 
-/* Whether text is ASCII, at most room bytes, with no space at either
- * end or next to another: wrapped, it would be itself on one line. */
-static int
-fits_as_is(const char *text, size_t room)
-{
-	size_t n;
-
-	if (text[0] == ' ')
-		return 0;
-	for (n = 0; text[n] != '\0'; n++) {
-		if (n >= room || (unsigned char)text[n] >= 0x80 ||
-		    (text[n] == ' ' && (text[n + 1] == ' ' ||
-		    text[n + 1] == '\0')))
-			return 0;
-	}
-	return 1;
-}
-
 /*
- * Appends text wrapped at WIDTH: the first line starts with first, the
- * others with rest (both ASCII). A word longer than a line is cut.
+ * Appends the words of s from column col, where a line has just begun
+ * (after first or rest): each word that fits on the line, a space before
+ * it, else on a new line after rest. A word longer than a line is cut.
  */
 static void
-wrap(struct fw_strbuf *sb, const char *first, const char *rest,
-    const char *text)
+wrap_words(struct fw_strbuf *sb, const char *rest, const char *s, size_t col)
 {
-	const char *s = text;
-	size_t col, wcols, wbytes, len, c;
+	size_t wcols, wbytes, len, c, rlen = strlen(rest);
 	int line_empty = 1;
 
-	fw_sb_add(sb, first);
-	col = strlen(first);
-	/* Most lines are ASCII, single-spaced and short: they come out as
-	 * they are, which is what the loop below would make of them. */
-	if (fits_as_is(text, WIDTH - (col < WIDTH ? col : WIDTH))) {
-		fw_sb_add(sb, text);
-		fw_sb_add(sb, "\n");
-		return;
-	}
 	while (*s != '\0') {
 		while (*s == ' ')
 			s++;
@@ -107,13 +80,13 @@ wrap(struct fw_strbuf *sb, const char *first, const char *rest,
 			break;
 		wcols = word_cols(s, &wbytes);
 		if (!line_empty && col + 1 + wcols > WIDTH) {
-			fw_sb_add(sb, "\n");
-			fw_sb_add(sb, rest);
-			col = strlen(rest);
+			fw_sb_addn(sb, "\n", 1);
+			fw_sb_addn(sb, rest, rlen);
+			col = rlen;
 			line_empty = 1;
 		}
 		if (!line_empty) {
-			fw_sb_add(sb, " ");
+			fw_sb_addn(sb, " ", 1);
 			col++;
 		}
 		/* A word that fits goes in whole; only a longer one is cut. */
@@ -127,9 +100,9 @@ wrap(struct fw_strbuf *sb, const char *first, const char *rest,
 		while (wbytes > 0) {
 			c = char_cols(s, &len);
 			if (col + c > WIDTH && !line_empty) {
-				fw_sb_add(sb, "\n");
-				fw_sb_add(sb, rest);
-				col = strlen(rest);
+				fw_sb_addn(sb, "\n", 1);
+				fw_sb_addn(sb, rest, rlen);
+				col = rlen;
 			}
 			fw_sb_addn(sb, s, len);
 			col += c;
@@ -138,7 +111,67 @@ wrap(struct fw_strbuf *sb, const char *first, const char *rest,
 			wbytes -= len;
 		}
 	}
-	fw_sb_add(sb, "\n");
+	fw_sb_addn(sb, "\n", 1);
+}
+
+/* Whether text is ASCII with single spaces between words and none at
+ * either end; *len is its length then. */
+static int
+simple_ascii(const char *text, size_t *len)
+{
+	size_t n;
+
+	if (text[0] == ' ')
+		return 0;
+	for (n = 0; text[n] != '\0'; n++) {
+		if ((unsigned char)text[n] >= 0x80 || (text[n] == ' ' &&
+		    (text[n + 1] == ' ' || text[n + 1] == '\0')))
+			return 0;
+	}
+	*len = n;
+	return 1;
+}
+
+/*
+ * Appends text wrapped at WIDTH: the first line starts with first, the
+ * others with rest (both ASCII). A word longer than a line is cut.
+ */
+static void
+wrap(struct fw_strbuf *sb, const char *first, const char *rest,
+    const char *text)
+{
+	size_t col = strlen(first), rlen, len, room, p;
+	const char *s = text;
+
+	fw_sb_addn(sb, first, col);
+	if (!simple_ascii(text, &len)) {
+		wrap_words(sb, rest, text, col);
+		return;
+	}
+	/* Nearly every line of a checklist is ASCII, one byte a column, with
+	 * single spaces: a line ends at the last space that leaves the words
+	 * before it within WIDTH, which is where the word loop would end it,
+	 * found without measuring word by word. */
+	rlen = strlen(rest);
+	while (col < WIDTH) {
+		room = WIDTH - col;
+		if (len <= room) {
+			fw_sb_addn(sb, s, len);
+			fw_sb_addn(sb, "\n", 1);
+			return;
+		}
+		for (p = room; p > 0 && s[p] != ' '; p--)
+			continue;
+		if (p == 0)
+			break;		/* a word longer than the line */
+		fw_sb_addn(sb, s, p);
+		fw_sb_addn(sb, "\n", 1);
+		fw_sb_addn(sb, rest, rlen);
+		col = rlen;
+		s += p + 1;
+		len -= p + 1;
+	}
+	wrap_words(sb, rest, s, col);
 }
 
 static void
@@ -183,46 +216,78 @@ put_header(struct fw_strbuf *sb, const struct fw_checklist *cl,
 	}
 }
 
-static void
-put_item(struct fw_strbuf *sb, const struct fw_check_item *it)
-{
-	char *first, *line;
-	size_t i;
+/* What every item's lines need, made once per document. */
+struct text_ctx {
+	struct fw_strbuf *sb;
+	struct fw_strbuf line;	/* a line put together before wrapping */
+	/* The translated "id: %s" around its %s, so that an item's id line
+	 * takes no printf and no catalogue search; NULL when the
+	 * translation holds another % as well. */
+	const char *id_head, *id_tail;
+	size_t id_head_len;
+};
 
-	fw_sb_add(sb, "\n");
-	first = xasprintf("%s ", fw_render_box(it->state));
-	if (it->state == FW_ITEM_CHANGED) {
-		line = xasprintf(_("%s (changed since done)"), it->text);
-		wrap(sb, first, INDENT, line);
-		free(line);
-	} else {
-		wrap(sb, first, INDENT, it->text);
-	}
-	free(first);
-	wrap(sb, INDENT, INDENT, it->where);
-	for (i = 0; i < it->n_fields; i++) {
-		line = xasprintf("%s: %s", it->fields[i].label,
-		    it->fields[i].value);
-		wrap(sb, INDENT "- ", INDENT "  ", line);
-		free(line);
-	}
-	if (it->note != NULL)
-		wrap(sb, INDENT, INDENT, it->note);
-	if ((line = fw_render_ticked(it)) != NULL) {
-		wrap(sb, INDENT, INDENT, line);
-		free(line);
-	}
-	/* An id is copied into `fedwiz tick`: keep it on one line, out of
-	 * the indent when that is what it takes. */
-	line = xasprintf(_("id: %s"), it->id);
-	wrap(sb, strlen(INDENT) + strlen(line) <= WIDTH ? INDENT : "", "",
-	    line);
-	free(line);
+static void
+split_id_format(struct text_ctx *c)
+{
+	const char *fmt = _("id: %s"), *conv = strstr(fmt, "%s");
+
+	c->id_head = c->id_tail = NULL;
+	if (conv == NULL || strchr(conv + 2, '%') != NULL ||
+	    memchr(fmt, '%', (size_t)(conv - fmt)) != NULL)
+		return;
+	c->id_head = fmt;
+	c->id_head_len = (size_t)(conv - fmt);
+	c->id_tail = conv + 2;
 }
 
 static void
-put_group(struct fw_strbuf *sb, const struct fw_check_group *g)
+put_item(struct text_ctx *c, const struct fw_check_item *it)
 {
+	struct fw_strbuf *sb = c->sb, *line = &c->line;
+	char first[8], *ticked;
+	size_t i;
+
+	fw_sb_addn(sb, "\n", 1);
+	snprintf(first, sizeof first, "%s ", fw_render_box(it->state));
+	line->len = 0;
+	if (it->state == FW_ITEM_CHANGED)
+		fw_sb_printf(line, _("%s (changed since done)"), it->text);
+	else
+		fw_sb_add(line, it->text);
+	wrap(sb, first, INDENT, line->buf);
+	wrap(sb, INDENT, INDENT, it->where);
+	for (i = 0; i < it->n_fields; i++) {
+		line->len = 0;
+		fw_sb_add(line, it->fields[i].label);
+		fw_sb_addn(line, ": ", 2);
+		fw_sb_add(line, it->fields[i].value);
+		wrap(sb, INDENT "- ", INDENT "  ", line->buf);
+	}
+	if (it->note != NULL)
+		wrap(sb, INDENT, INDENT, it->note);
+	if ((ticked = fw_render_ticked(it)) != NULL) {
+		wrap(sb, INDENT, INDENT, ticked);
+		free(ticked);
+	}
+	/* An id is copied into `fedwiz tick`: keep it on one line, out of
+	 * the indent when that is what it takes. */
+	line->len = 0;
+	if (c->id_head != NULL) {
+		fw_sb_addn(line, c->id_head, c->id_head_len);
+		fw_sb_add(line, it->id);
+		fw_sb_add(line, c->id_tail);
+	} else {
+		fw_sb_printf(line, _("id: %s"), it->id);
+	}
+	wrap(sb, strlen(INDENT) + line->len <= WIDTH ? INDENT : "", "",
+	    line->buf);
+}
+
+static void
+put_group(struct text_ctx *c, const struct fw_check_group *g)
+{
+	struct fw_strbuf *sb = c->sb;
 	char *line;
 	size_t i;
 
@@ -231,7 +296,7 @@ put_group(struct fw_strbuf *sb, const struct fw_check_group *g)
 	wrap(sb, "", "", g->title);
 	rule(sb, '=');
 	for (i = 0; i < g->n_items; i++)
-		put_item(sb, &g->items[i]);
+		put_item(c, &g->items[i]);
 	fw_sb_add(sb, "\n");
 	line = xasprintf(_("%zu of %zu done here.  Done by: ______________  "
 	    "Date: __________"), fw_render_group_done(g), g->n_items);
@@ -251,12 +316,17 @@ fw_render_text(const struct fw_checklist *cl,
     const struct fw_render_info *info)
 {
 	struct fw_strbuf sb;
+	struct text_ctx c;
 	size_t g;
 
 	fw_sb_init(&sb);
+	c.sb = &sb;
+	fw_sb_init(&c.line);
+	split_id_format(&c);
 	put_header(&sb, cl, info);
 	for (g = 0; g < cl->n_groups; g++)
-		put_group(&sb, &cl->groups[g]);
+		put_group(&c, &cl->groups[g]);
+	free(c.line.buf);
 	fw_sb_add(&sb, "\n");
 	rule(&sb, '=');
 	wrap(&sb, "", "", _("Sign-off"));

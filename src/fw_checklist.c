@@ -534,19 +534,26 @@ where_join(const char *admin_ui, const char *on, const char *menu,
 	return fw_sb_steal(&sb);
 }
 
+/* Counting shows no menu path: NULL, which fw_cl_item() then ignores. */
 char *
-fw_cl_where_step(int step, const char *on, const char *extra)
+fw_cl_where_step(struct fw_cl_builder *b, int step, const char *on,
+    const char *extra)
 {
 	const struct fw_step *s = fw_flow_step(step);
 
+	if (b->cl == NULL)
+		return NULL;
 	return where_join(s->admin_ui, on, s->menu, extra);
 }
 
 char *
-fw_cl_where_place(const char *place, const char *extra)
+fw_cl_where_place(struct fw_cl_builder *b, const char *place,
+    const char *extra)
 {
 	const struct fw_place *pl = fw_flow_place(place);
 
+	if (b->cl == NULL)
+		return NULL;
 	return where_join(pl->admin_ui, NULL, pl->menu, extra);
 }
 

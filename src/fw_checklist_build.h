@@ -86,10 +86,12 @@ void fw_cl_note(struct fw_cl_builder *, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /* "ADMIN UI: MENU" for a step or a place of the flow table, with extra
- * appended as " > EXTRA" when not NULL (free()). With on (an OCS server
- * or pool), the menu starts with "right-click ON". */
-char *fw_cl_where_step(int step, const char *on, const char *extra);
-char *fw_cl_where_place(const char *place, const char *extra);
+ * appended as " > EXTRA" when not NULL (free()); NULL when counting. With
+ * on (an OCS server or pool), the menu starts with "right-click ON". */
+char *fw_cl_where_step(struct fw_cl_builder *, int step, const char *on,
+    const char *extra);
+char *fw_cl_where_place(struct fw_cl_builder *, const char *place,
+    const char *extra);
 
 /* The content, in the order the work is done. */
 void fw_checklist_add_imp(struct fw_cl_builder *);

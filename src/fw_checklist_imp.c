@@ -26,7 +26,7 @@ static void
 add_sipfed(struct fw_cl_builder *b)
 {
 	const struct fw_deployment *d = b->d;
-	char *where = fw_cl_where_step(1, NULL, _("Add New")), *id;
+	char *where = fw_cl_where_step(b, 1, NULL, _("Add New")), *id;
 	size_t i;
 
 	for (i = 0; i < d->n_ocs_domains; i++) {
@@ -59,14 +59,16 @@ static void
 add_xcp_restart(struct fw_cl_builder *b, const struct fw_imp_node *n)
 {
 	const struct fw_deployment *d = b->d;
-	char *where = fw_cl_where_place("imp_network_services", NULL), *id;
+	char *where = fw_cl_where_place(b, "imp_network_services", NULL), *id;
 	struct fw_strbuf names;
 	size_t i;
 
 	fw_sb_init(&names);
-	for (i = 0; i < d->n_ocs_domains; i++)
-		fw_sb_printf(&names, "%s%s", i > 0 ? ", " : "",
-		    d->ocs_domains[i].name);
+	for (i = 0; i < d->n_ocs_domains; i++) {
+		if (i > 0)
+			fw_sb_add(&names, ", ");
+		fw_sb_add(&names, d->ocs_domains[i].name);
+	}
 	id = xasprintf("imp.xcp.%s", n->fqdn);
 	fw_cl_item(b, id, 1, where, _("Restart the Cisco XCP Router on %s"),
 	    n->fqdn);
@@ -93,7 +95,7 @@ add_xcp_restart(struct fw_cl_builder *b, const struct fw_imp_node *n)
 static void
 add_record_route(struct fw_cl_builder *b)
 {
-	char *where = fw_cl_where_place("imp_service_parameters", NULL);
+	char *where = fw_cl_where_place(b, "imp_service_parameters", NULL);
 
 	fw_cl_item(b, "imp.recordroute", 2, where, _("Put the transport in "
 	    "the SIP Proxy's Record-Route header"));
@@ -129,7 +131,7 @@ add_routes(struct fw_cl_builder *b)
 {
 	const struct fw_deployment *d = b->d;
 	int tls = d->transport == FW_TRANSPORT_TLS;
-	char *where = fw_cl_where_step(2, NULL, _("Add New")), *id, *pattern;
+	char *where = fw_cl_where_step(b, 2, NULL, _("Add New")), *id, *pattern;
 	size_t i, j;
 
 	for (i = 0; i < d->n_ocs_domains; i++) {
@@ -177,7 +179,7 @@ static void
 add_listener(struct fw_cl_builder *b)
 {
 	const struct fw_deployment *d = b->d;
-	char *where = fw_cl_where_step(4, NULL, _("Find")), *port, *shown;
+	char *where = fw_cl_where_step(b, 4, NULL, _("Find")), *port, *shown;
 
 	fw_cl_item(b, "imp.listener", 4, where, _("Check the SIP Proxy TLS "
 	    "listener ports"));
@@ -215,7 +217,7 @@ add_tls_cluster(struct fw_cl_builder *b)
 	char *where, *id;
 	size_t i;
 
-	where = fw_cl_where_place("imp_certificates",
+	where = fw_cl_where_place(b, "imp_certificates",
 	    _("Upload Certificate/Certificate chain"));
 	fw_cl_item(b, "imp.cuptrust", 9, where, _("Upload the OCS CA root "
 	    "certificate as cup-trust"));
@@ -229,12 +231,14 @@ add_tls_cluster(struct fw_cl_builder *b)
 		fw_cl_depends(b, "sha256", NULL);
 	free(where);
 
-	where = fw_cl_where_place("imp_tls_peer", _("Add New"));
+	where = fw_cl_where_place(b, "imp_tls_peer", _("Add New"));
 	fw_sb_init(&peers);
 	for (i = 0; i < d->n_ocs_servers; i++) {
 		const char *fqdn = d->ocs_servers[i].fqdn;
 
-		fw_sb_printf(&peers, "%s%s", i > 0 ? ", " : "", fqdn);
+		if (i > 0)
+			fw_sb_add(&peers, ", ");
+		fw_sb_add(&peers, fqdn);
 		id = xasprintf("imp.tlspeer.%s", fqdn);
 		fw_cl_item(b, id, 9, where, _("Add the TLS peer subject %s"),
 		    fqdn);
@@ -245,7 +249,7 @@ add_tls_cluster(struct fw_cl_builder *b)
 	}
 	free(where);
 
-	where = fw_cl_where_place("imp_tls_context",
+	where = fw_cl_where_place(b, "imp_tls_context",
 	    "Default_Cisco_UPS_SIP_Proxy_Peer_Auth_TLS_Context");
 	fw_cl_item(b, "imp.tlscontext.peers", 9, where, _("Select the OCS "
 	    "servers' TLS peer subjects"));
@@ -272,7 +276,7 @@ add_tls_node(struct fw_cl_builder *b, const struct fw_imp_node *n)
 	const struct fw_cert *cert = &d->certs[FW_CERT_IMP_CERT];
 	char *where, *id;
 
-	where = fw_cl_where_place("imp_certificates", _("Generate CSR"));
+	where = fw_cl_where_place(b, "imp_certificates", _("Generate CSR"));
 	id = xasprintf("imp.csr.%s", n->fqdn);
 	fw_cl_item(b, id, 9, where, _("Generate the cup CSR of %s and have "
 	    "it signed"), n->fqdn);
@@ -286,7 +290,7 @@ add_tls_node(struct fw_cl_builder *b, const struct fw_imp_node *n)
 	free(id);
 	free(where);
 
-	where = fw_cl_where_place("imp_certificates",
+	where = fw_cl_where_place(b, "imp_certificates",
 	    _("Upload Certificate/Certificate chain"));
 	id = xasprintf("imp.cupcert.%s", n->fqdn);
 	fw_cl_item(b, id, 9, where, _("Upload the signed cup certificate of "
@@ -310,7 +314,7 @@ static void
 add_sip_proxy_restart(struct fw_cl_builder *b, const struct fw_imp_node *n)
 {
 	const struct fw_deployment *d = b->d;
-	char *where = fw_cl_where_place("imp_feature_services", NULL), *id;
+	char *where = fw_cl_where_place(b, "imp_feature_services", NULL), *id;
 	char *ports;
 	size_t i;
 	int r;

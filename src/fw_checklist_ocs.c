@@ -36,7 +36,7 @@ add_routes(struct fw_cl_builder *b, const char *host)
 	const struct fw_deployment *d = b->d;
 	int tls = d->transport == FW_TRANSPORT_TLS;
 	const struct fw_imp_node *n;
-	char *where = fw_cl_where_step(3, host, _("Add")), *id;
+	char *where = fw_cl_where_step(b, 3, host, _("Add")), *id;
 	size_t i;
 
 	for (i = 0; i < d->n_imp_domains; i++) {
@@ -99,7 +99,7 @@ static void
 add_host_auth(struct fw_cl_builder *b, const char *host)
 {
 	const struct fw_deployment *d = b->d;
-	char *where = fw_cl_where_step(5, host, _("Add"));
+	char *where = fw_cl_where_step(b, 5, host, _("Add"));
 	struct fw_strbuf id;
 	size_t i;
 
@@ -120,7 +120,7 @@ static void
 add_certificate(struct fw_cl_builder *b, const struct fw_ocs_server *s)
 {
 	const struct fw_cert *ca = &b->d->certs[FW_CERT_OCS_CA];
-	char *where = fw_cl_where_step(6, s->fqdn, _("Select Certificate"));
+	char *where = fw_cl_where_step(b, 6, s->fqdn, _("Select Certificate"));
 	char *id = xasprintf("ocs.%s.cert", s->fqdn);
 
 	fw_cl_item(b, id, 6, where, _("Select the certificate of %s"),
@@ -142,7 +142,7 @@ static void
 add_listener(struct fw_cl_builder *b, const struct fw_ocs_server *s)
 {
 	const struct fw_deployment *d = b->d;
-	char *where = fw_cl_where_step(7, s->fqdn, _("Connections"));
+	char *where = fw_cl_where_step(b, 7, s->fqdn, _("Connections"));
 	char *id = xasprintf("ocs.%s.listener", s->fqdn);
 
 	fw_cl_item(b, id, 7, where, _("Check that %s listens on %d/%s"),
@@ -166,7 +166,7 @@ add_fips(struct fw_cl_builder *b, const struct fw_ocs_server *s)
 	const struct fw_cert *ca = &b->d->certs[FW_CERT_IMP_CA];
 	char *where, *id;
 
-	where = fw_cl_where_step(8, NULL, NULL);
+	where = fw_cl_where_step(b, 8, NULL, NULL);
 	id = xasprintf("ocs.%s.fips", s->fqdn);
 	fw_cl_item(b, id, 8, where, _("Enable FIPS on %s"), s->fqdn);
 	fw_cl_fixed(b, _("System cryptography: Use FIPS compliant algorithms "
@@ -174,7 +174,7 @@ add_fips(struct fw_cl_builder *b, const struct fw_ocs_server *s)
 	free(id);
 	free(where);
 
-	where = fw_cl_where_place("ocs_trust", NULL);
+	where = fw_cl_where_place(b, "ocs_trust", NULL);
 	id = xasprintf("ocs.%s.trust", s->fqdn);
 	fw_cl_item(b, id, 8, where, _("Import the IM and Presence CA root "
 	    "into the trust store of %s"), s->fqdn);
@@ -188,7 +188,7 @@ add_fips(struct fw_cl_builder *b, const struct fw_ocs_server *s)
 	free(id);
 	free(where);
 
-	where = fw_cl_where_place("ocs_services", NULL);
+	where = fw_cl_where_place(b, "ocs_services", NULL);
 	id = xasprintf("ocs.%s.restart", s->fqdn);
 	fw_cl_item(b, id, 8, where, _("Restart OCS on %s"), s->fqdn);
 	fw_cl_depends(b, "imp_ca", ca->sha256);

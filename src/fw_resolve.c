@@ -24,6 +24,7 @@ struct entry {
 	struct timespec deadline;	/* CLOCK_MONOTONIC, while pending */
 	time_t when;
 	unsigned gen;			/* which lookup may answer */
+	struct job *job;		/* the lookup running for it, or NULL */
 	struct entry *next;
 };
 
@@ -36,6 +37,10 @@ struct shared {
 	int rfd, wfd;
 	unsigned gen;
 	struct entry *entries;
+	struct job *queue;	/* lookups waiting for a worker, oldest first */
+	struct job **queue_tail;
+	int workers;		/* worker threads alive */
+	int stuck;		/* of them, running a lookup past its deadline */
 };
 
 struct fw_resolver {
@@ -48,12 +53,20 @@ struct fw_resolver {
 };
 
 struct job {
-	struct shared *sh;
 	char *name;
 	unsigned gen;
 	fw_lookup_fn lookup;
 	void *ctx;
+	int stuck;		/* counted in shared.stuck */
+	struct job *next;
 };
+
+static void
+job_free(struct job *j)
+{
+	free(j->name);
+	free(j);
+}
 
 void
 fw_strv_free(char **v)
@@ -185,6 +198,7 @@ static void
 shared_unref(struct shared *sh)
 {
 	struct entry *e, *next;
+	struct job *j;
 	int last;
 
 	pthread_mutex_lock(&sh->lock);
@@ -192,6 +206,10 @@ shared_unref(struct shared *sh)
 	pthread_mutex_unlock(&sh->lock);
 	if (!last)
 		return;
+	while ((j = sh->queue) != NULL) {
+		sh->queue = j->next;
+		job_free(j);
+	}
 	for (e = sh->entries; e != NULL; e = next) {
 		next = e->next;
 		free(e->name);
@@ -205,37 +223,102 @@ shared_unref(struct shared *sh)
 	free(sh);
 }
 
+/* The next queued lookup an entry still waits for, marked as running on
+ * it; lookups nobody waits for any more are dropped: forgotten, asked
+ * again, closing, or timed out while queued (the timeout runs from when
+ * the caller asked, so an answer still comes within it, if only "no
+ * answer"). Lock held. */
+static struct job *
+next_job(struct shared *sh)
+{
+	struct job *j;
+	struct entry *e;
+
+	while ((j = sh->queue) != NULL) {
+		if ((sh->queue = j->next) == NULL)
+			sh->queue_tail = &sh->queue;
+		e = find_entry(sh, j->name);
+		if (!sh->closing && e != NULL && e->gen == j->gen &&
+		    e->state == FW_RESOLVE_PENDING) {
+			e->job = j;
+			return j;
+		}
+		job_free(j);
+	}
+	return NULL;
+}
+
 static void *
 worker(void *arg)
 {
-	struct job *j = arg;
-	struct shared *sh = j->sh;
+	struct shared *sh = arg;
 	struct entry *e;
-	char **addrs = NULL;
+	struct job *j;
+	char **addrs;
 	int rc;
 
-	rc = j->lookup(j->name, &addrs, j->ctx);
 	pthread_mutex_lock(&sh->lock);
-	e = find_entry(sh, j->name);
-	/* Only the lookup the entry still waits for may answer: not one
-	 * that timed out, was forgotten, or outlived the resolver. */
-	if (!sh->closing && e != NULL && e->gen == j->gen &&
-	    e->state == FW_RESOLVE_PENDING) {
-		if (rc == 0 && addrs != NULL && addrs[0] != NULL) {
-			e->state = FW_RESOLVE_OK;
-			e->addrs = addrs;
-			addrs = NULL;
-		} else
-			e->state = FW_RESOLVE_FAILED;
-		e->when = time(NULL);
-		notify(sh);
+	while ((j = next_job(sh)) != NULL) {
+		pthread_mutex_unlock(&sh->lock);
+		addrs = NULL;
+		rc = j->lookup(j->name, &addrs, j->ctx);
+		pthread_mutex_lock(&sh->lock);
+		sh->stuck -= j->stuck;
+		e = find_entry(sh, j->name);
+		if (e != NULL && e->job == j)
+			e->job = NULL;
+		/* Only the lookup the entry still waits for may answer: not
+		 * one that timed out, was forgotten, or outlived the
+		 * resolver. */
+		if (!sh->closing && e != NULL && e->gen == j->gen &&
+		    e->state == FW_RESOLVE_PENDING) {
+			if (rc == 0 && addrs != NULL && addrs[0] != NULL) {
+				e->state = FW_RESOLVE_OK;
+				e->addrs = addrs;
+				addrs = NULL;
+			} else
+				e->state = FW_RESOLVE_FAILED;
+			e->when = time(NULL);
+			notify(sh);
+		}
+		fw_strv_free(addrs);
+		job_free(j);
 	}
+	sh->workers--;
 	pthread_mutex_unlock(&sh->lock);
-	fw_strv_free(addrs);
-	free(j->name);
-	free(j);
 	shared_unref(sh);
 	return NULL;
+}
+
+/* Starts a worker when the queue holds work and fewer than
+ * FW_RESOLVE_WORKERS are free to take it (a worker past its deadline may
+ * hang for good: it counts as gone). Returns 0, or -1 when none could be
+ * started. Lock held. */
+static int
+spawn_worker(struct shared *sh)
+{
+	sigset_t all, old;
+	pthread_attr_t attr;
+	pthread_t t;
+	int err;
+
+	if (sh->workers - sh->stuck >= FW_RESOLVE_WORKERS)
+		return 0;
+	sh->refs++;
+	/* Workers take no signals: SIGWINCH and friends belong to the UI. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	err = pthread_create(&t, &attr, worker, sh);
+	pthread_attr_destroy(&attr);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (err != 0) {
+		sh->refs--;
+		return -1;
+	}
+	sh->workers++;
+	return 0;
 }
 
 static int
@@ -265,6 +348,14 @@ timer_main(void *arg)
 				e->state = FW_RESOLVE_TIMEOUT;
 				e->when = time(NULL);
 				fired = 1;
+				/* Its worker may never come back: another
+				 * takes the queue on. */
+				if (e->job != NULL && !e->job->stuck) {
+					e->job->stuck = 1;
+					sh->stuck++;
+					if (sh->queue != NULL)
+						spawn_worker(sh);
+				}
 			} else if (!have_next || ts_before(&e->deadline, &next)) {
 				next = e->deadline;
 				have_next = 1;
@@ -297,6 +388,7 @@ shared_new(char **cause)
 	sh->rfd = fds[0];
 	sh->wfd = fds[1];
 	sh->refs = 1;
+	sh->queue_tail = &sh->queue;
 	pthread_mutex_init(&sh->lock, NULL);
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
@@ -346,22 +438,19 @@ fw_resolver_free(struct fw_resolver *r)
 	free(r);
 }
 
-/* Starts the lookup for e in a detached worker. Lock held. */
+/* Queues the lookup for e for the workers. Lock held. */
 static void
 start_lookup(struct fw_resolver *r, struct entry *e)
 {
 	struct shared *sh = r->sh;
-	struct job *j = xcalloc(1, sizeof *j);
-	sigset_t all, old;
-	pthread_attr_t attr;
-	pthread_t t;
-	int err;
+	struct job *j;
 
 	fw_strv_free(e->addrs);
 	e->addrs = NULL;
 	e->state = FW_RESOLVE_PENDING;
 	e->when = 0;
 	e->gen = ++sh->gen;
+	e->job = NULL;
 	clock_gettime(CLOCK_MONOTONIC, &e->deadline);
 	e->deadline.tv_sec += r->timeout_ms / 1000;
 	e->deadline.tv_nsec += (long)(r->timeout_ms % 1000) * 1000000L;
@@ -369,27 +458,20 @@ start_lookup(struct fw_resolver *r, struct entry *e)
 		e->deadline.tv_sec++;
 		e->deadline.tv_nsec -= 1000000000L;
 	}
-	j->sh = sh;
+	/* The worker cannot run before the lock is let go, so the job is
+	 * queued in time for it. */
+	if (spawn_worker(sh) != 0 && sh->workers == 0) {
+		e->state = FW_RESOLVE_FAILED;
+		e->when = time(NULL);
+		return;
+	}
+	j = xcalloc(1, sizeof *j);
 	j->name = xstrdup(e->name);
 	j->gen = e->gen;
 	j->lookup = r->lookup;
 	j->ctx = r->ctx;
-	sh->refs++;
-	/* Workers take no signals: SIGWINCH and friends belong to the UI. */
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	err = pthread_create(&t, &attr, worker, j);
-	pthread_attr_destroy(&attr);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (err != 0) {
-		sh->refs--;
-		free(j->name);
-		free(j);
-		e->state = FW_RESOLVE_FAILED;
-		e->when = time(NULL);
-	}
+	*sh->queue_tail = j;
+	sh->queue_tail = &j->next;
 	/* The timer learns the new deadline. */
 	pthread_cond_broadcast(&sh->cond);
 }

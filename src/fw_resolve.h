@@ -1,6 +1,7 @@
 /*
  * Name resolution that never blocks the caller: each lookup runs
- * getaddrinfo (or an injected function) in a worker thread, answers are
+ * getaddrinfo (or an injected function) in one of at most
+ * FW_RESOLVE_WORKERS worker threads, in the order asked, answers are
  * cached per name with the time they came, and a pipe the UI polls becomes
  * readable whenever an answer (or a timeout) arrives.
  *
@@ -41,6 +42,14 @@ struct fw_resolver_opts {
 };
 
 #define FW_RESOLVE_TIMEOUT_MS 3000
+
+/* Workers at most, besides those on a lookup past its timeout (which may
+ * never return): a thread per lookup made a large deployment's first
+ * rules run start some 770 threads, most of the wizard's start-up time
+ * and memory. The timeout still runs from when a lookup is asked: one
+ * still queued then times out unasked, so a dead name server costs one
+ * timeout, as before. */
+#define FW_RESOLVE_WORKERS 16
 
 struct fw_resolver;
 

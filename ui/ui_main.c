@@ -51,7 +51,7 @@ int
 fw_ui_run(const struct fw_ui_opts *opts)
 {
 	struct ui_app app;
-	char *cause = NULL;
+	char *cause = NULL, *no_lookups = NULL;
 	int rc;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -63,30 +63,30 @@ fw_ui_run(const struct fw_ui_opts *opts)
 	app.opts = opts;
 	app.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	app.mode = UI_MODE_START;
+	/* The resolver before the project: opening runs the rules, and a
+	 * second run once the resolver was there doubled their cost before
+	 * the first screen. */
+	if (!opts->offline)
+		app.resolver = fw_resolver_new(NULL, &no_lookups);
 	if (opts->path != NULL) {
 		app.path = xstrdup(opts->path);
 		if (ui_app_open(&app, opts->read_only, 1, &cause) != 0) {
 			fprintf(stderr, "fedwiz: %s\n", cause);
 			free(cause);
-			free(app.path);
-			return FW_EXIT_USAGE;
+			rc = FW_EXIT_USAGE;
+			goto out;
 		}
 	}
 	if (ui_signals_init(&cause) != 0) {
 		fprintf(stderr, "fedwiz: %s\n", cause);
 		free(cause);
 		ui_app_close(&app);
-		free(app.path);
-		return FW_EXIT_USAGE;
+		rc = FW_EXIT_USAGE;
+		goto out;
 	}
-	if (!opts->offline && (app.resolver = fw_resolver_new(NULL,
-	    &cause)) == NULL) {
-		/* The wizard works without lookups: say so, go on. */
-		ui_app_message(&app, 1, "%s", cause);
-		free(cause);
-		cause = NULL;
-	}
-	ui_app_check(&app);
+	/* The wizard works without lookups: say so, go on. */
+	if (no_lookups != NULL)
+		ui_app_message(&app, 1, "%s", no_lookups);
 	start_terminal(&app);
 	if (app.mode == UI_MODE_START)
 		app.start = ui_start_new(&app);
@@ -96,11 +96,13 @@ fw_ui_run(const struct fw_ui_opts *opts)
 	 * a second SIGTERM in a storm must not end the process halfway. */
 	ui_app_close(&app);
 	ui_signals_restore();
-	fw_resolver_free(app.resolver);
 	ui_dialog_free(app.dialog);
 	ui_start_free(app.start);
 	if (app.message != NULL && app.message_error)
 		fprintf(stderr, "fedwiz: %s\n", app.message);
+out:
+	fw_resolver_free(app.resolver);
+	free(no_lookups);
 	free(app.message);
 	free(app.path);
 	return rc;

@@ -4,6 +4,7 @@
 
 #include <poll.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -93,6 +94,16 @@ settle(int want)
 	usleep(50000);
 }
 
+/* Waits (bounded) until want gated lookups have been called. */
+static void
+wait_calls(int want)
+{
+	int i;
+
+	for (i = 0; i < 200 && get_counter(&calls) < want; i++)
+		usleep(10000);
+}
+
 static void
 test_slow_never_blocks(void)
 {
@@ -155,7 +166,7 @@ test_timeout_and_free(void)
 	struct fw_resolver *r = fw_resolver_new(&o, NULL);
 	enum fw_resolve_state st;
 	double t0;
-	int before = get_counter(&returned);
+	int before = get_counter(&returned), called = get_counter(&calls);
 
 	set_gate(0);
 	fw_resolver_lookup(r, "hung.example.test", NULL, NULL);
@@ -167,7 +178,12 @@ test_timeout_and_free(void)
 	st = fw_resolver_lookup(r, "hung.example.test", NULL, NULL);
 	is_int(st, FW_RESOLVE_TIMEOUT, "a hung lookup: timeout");
 
+	/* Its worker hangs past the timeout: another takes this one on
+	 * (a lookup still queued when the resolver goes is not made). */
 	fw_resolver_lookup(r, "another.example.test", NULL, NULL);
+	wait_calls(called + 2);
+	is_int(get_counter(&calls), called + 2, "a worker past its timeout "
+	    "leaves room for another");
 	t0 = now_ms();
 	fw_resolver_free(r);
 	ok(now_ms() - t0 < 100, "free with hung lookups returns at once "
@@ -178,6 +194,39 @@ test_timeout_and_free(void)
 	settle(before + 2);
 	is_int(get_counter(&returned), before + 2, "late workers returned "
 	    "safely");
+}
+
+/* At most FW_RESOLVE_WORKERS lookups run at once; the rest wait their
+ * turn, and all are answered once the lookups return. */
+static void
+test_workers_bounded(void)
+{
+	struct fw_resolver_opts o = { 5000, 0, gated_lookup, NULL };
+	struct fw_resolver *r = fw_resolver_new(&o, NULL);
+	int called = get_counter(&calls), before = get_counter(&returned);
+	char name[64];
+	int i, ok_all = 1;
+
+	set_gate(0);
+	for (i = 0; i < 3 * FW_RESOLVE_WORKERS; i++) {
+		snprintf(name, sizeof name, "n%d.example.test", i);
+		fw_resolver_lookup(r, name, NULL, NULL);
+	}
+	wait_calls(called + FW_RESOLVE_WORKERS);
+	usleep(100000);
+	is_int(get_counter(&calls) - called, FW_RESOLVE_WORKERS,
+	    "%d lookups asked at once: %d run, the rest wait",
+	    3 * FW_RESOLVE_WORKERS, FW_RESOLVE_WORKERS);
+	set_gate(1);
+	fw_resolver_wait_all(r);
+	for (i = 0; i < 3 * FW_RESOLVE_WORKERS; i++) {
+		snprintf(name, sizeof name, "n%d.example.test", i);
+		ok_all &= fw_resolver_lookup(r, name, NULL, NULL) ==
+		    FW_RESOLVE_OK;
+	}
+	ok(ok_all, "then every one is answered");
+	fw_resolver_free(r);
+	settle(before + 3 * FW_RESOLVE_WORKERS);
 }
 
 static void
@@ -247,6 +296,7 @@ main(void)
 {
 	test_slow_never_blocks();
 	test_timeout_and_free();
+	test_workers_bounded();
 	test_max_age();
 	test_system();
 	return done_testing();

@@ -203,30 +203,62 @@ fw_checklist_free(struct fw_checklist *cl)
 	free(cl);
 }
 
+#define TR_MASK (FW_CL_TR_SLOTS - 1)
+
+/* Where an address starts its search in the builder's tables. */
+static size_t
+addr_slot(const void *p)
+{
+	return (size_t)(((uint64_t)(uintptr_t)p >> 3) *
+	    UINT64_C(0x9E3779B97F4A7C15) >> 40) & TR_MASK;
+}
+
 const char *
 fw_cl_tr(struct fw_cl_builder *b, const char *msgid)
 {
-#ifdef ENABLE_NLS
-	size_t slot, mask = FW_CL_TR_SLOTS - 1;
+	const char *text;
+	size_t slot;
 
 	if (b->cl == NULL)
 		return msgid;
-	/* Open addressing on the literal's address; a full table (never, at
-	 * a hundred strings) asks gettext every time. */
-	slot = ((uintptr_t)msgid >> 3) * 0x9E3779B97F4A7C15u & mask;
-	for (; b->tr[slot].msgid != NULL; slot = (slot + 1) & mask) {
+	for (slot = addr_slot(msgid); b->tr[slot].msgid != NULL;
+	    slot = (slot + 1) & TR_MASK) {
 		if (b->tr[slot].msgid == msgid)
 			return b->tr[slot].text;
 	}
+#ifdef ENABLE_NLS
+	text = gettext(msgid);
+#else
+	text = msgid;
+#endif
+	/* A full table (never, at a hundred strings) asks every time. */
 	if (b->n_tr >= FW_CL_TR_SLOTS / 2)
-		return gettext(msgid);
+		return text;
 	b->n_tr++;
 	b->tr[slot].msgid = msgid;
-	return b->tr[slot].text = gettext(msgid);
-#else
-	(void)b;
-	return msgid;
-#endif
+	b->tr[slot].text = text;
+	for (slot = addr_slot(text); b->kept[slot] != NULL &&
+	    b->kept[slot] != text; slot = (slot + 1) & TR_MASK)
+		continue;
+	b->kept[slot] = text;
+	return text;
+}
+
+/* s itself when fw_cl_tr() handed it out: a translation or a literal,
+ * which lives as long as the process. Anything else is copied. Labels
+ * and notes are mostly such constants, and not copying them spares the
+ * checklist a third of its memory. */
+static char *
+keep(struct fw_cl_builder *b, const char *s)
+{
+	size_t slot;
+
+	for (slot = addr_slot(s); b->kept[slot] != NULL;
+	    slot = (slot + 1) & TR_MASK) {
+		if (b->kept[slot] == s)
+			return (char *)s;
+	}
+	return arena_strdup(b->cl, s);
 }
 
 /* Lower-case hex SHA-256 of s into hex. The digest is fetched once per
@@ -382,7 +414,7 @@ fw_cl_group(struct fw_cl_builder *b, const char *role, const char *host,
 	b->items_cap = 0;
 	grp = &cl->groups[cl->n_groups++];
 	memset(grp, 0, sizeof *grp);
-	grp->role = arena_strdup(cl, role);
+	grp->role = keep(b, role);
 	grp->host = host != NULL ? arena_strdup(cl, host) : NULL;
 	grp->ip = ip != NULL ? arena_strdup(cl, ip) : NULL;
 	if (host != NULL && ip != NULL)
@@ -450,8 +482,8 @@ field_show(struct fw_cl_builder *b, const char *label, const char *shown)
 		b->fields = xreallocarray(b->fields, b->fields_cap,
 		    sizeof *b->fields);
 	}
-	b->fields[it->n_fields].label = arena_strdup(b->cl, label);
-	b->fields[it->n_fields++].value = arena_strdup(b->cl, shown);
+	b->fields[it->n_fields].label = keep(b, label);
+	b->fields[it->n_fields++].value = keep(b, shown);
 }
 
 void
@@ -504,6 +536,10 @@ fw_cl_note(struct fw_cl_builder *b, const char *fmt, ...)
 
 	if (b->cl == NULL)
 		return;
+	if (strchr(fmt, '%') == NULL) {
+		b->item.note = keep(b, fmt);
+		return;
+	}
 	va_start(ap, fmt);
 	b->item.note = arena_vprintf(b->cl, fmt, ap);
 	va_end(ap);

@@ -56,7 +56,9 @@ struct fw_checklist {
 	size_t n_items;
 	size_t n_done;
 	size_t n_changed;	/* items in FW_ITEM_CHANGED */
-	struct fw_cl_arena *arena;	/* owns every string of groups and items */
+	/* Owns the strings of groups and items; translated constants
+	 * (labels, most notes) are shared, not copied. */
+	struct fw_cl_arena *arena;
 };
 
 /* Builds the checklist for d, applying d's ticks. A tick without a

@@ -36,6 +36,7 @@ struct fw_cl_builder {
 		const char *msgid, *text;
 	} tr[FW_CL_TR_SLOTS];
 	size_t n_tr;
+	const char *kept[FW_CL_TR_SLOTS];	/* every text of tr */
 };
 
 /*

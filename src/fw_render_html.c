@@ -2,6 +2,7 @@
 
 #include "fw_render.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,12 +143,42 @@ state_class(enum fw_item_state st)
 /* A string literal appended without measuring it again. */
 #define ADD(sb, lit) fw_sb_addn((sb), (lit), sizeof(lit) - 1)
 
+/* Strings of the checklist met lately, by address, with their length
+ * when they need no escaping: labels, menu paths and notes are shared by
+ * thousands of items, and the checklist does not change while it is
+ * rendered, so an address seen again holds the same text. */
+#define CLEAN_SLOTS 1024
+
 /* What every item needs, escaped once per document. */
 struct html_ctx {
 	struct fw_strbuf *sb;
 	struct fw_strbuf changed;	/* "changed since done" */
 	struct fw_strbuf id;		/* "id:" */
+	struct {
+		const char *s;
+		size_t len;
+	} clean[CLEAN_SLOTS];
 };
+
+/* esc() for a string of the checklist. */
+static void
+esc_shared(struct html_ctx *c, const char *s)
+{
+	size_t slot = ((uintptr_t)s >> 3) * 2654435761u % CLEAN_SLOTS, n;
+
+	if (c->clean[slot].s == s) {
+		fw_sb_addn(c->sb, s, c->clean[slot].len);
+		return;
+	}
+	n = strcspn(s, "&<>\"'");
+	if (s[n] != '\0') {
+		esc(c->sb, s);
+		return;
+	}
+	fw_sb_addn(c->sb, s, n);
+	c->clean[slot].s = s;
+	c->clean[slot].len = n;
+}
 
 static void
 put_item(struct html_ctx *c, const struct fw_check_item *it)
@@ -169,22 +200,22 @@ put_item(struct html_ctx *c, const struct fw_check_item *it)
 		ADD(sb, "</span>");
 	}
 	ADD(sb, "</p>\n<p class=\"where\">");
-	esc(sb, it->where);
+	esc_shared(c, it->where);
 	ADD(sb, "</p>\n");
 	if (it->n_fields > 0) {
 		ADD(sb, "<table class=\"fields\">\n");
 		for (i = 0; i < it->n_fields; i++) {
 			ADD(sb, "<tr><th>");
-			esc(sb, it->fields[i].label);
+			esc_shared(c, it->fields[i].label);
 			ADD(sb, "</th><td>");
-			esc(sb, it->fields[i].value);
+			esc_shared(c, it->fields[i].value);
 			ADD(sb, "</td></tr>\n");
 		}
 		ADD(sb, "</table>\n");
 	}
 	if (it->note != NULL) {
 		ADD(sb, "<p class=\"note\">");
-		esc(sb, it->note);
+		esc_shared(c, it->note);
 		ADD(sb, "</p>\n");
 	}
 	if ((ticked = fw_render_ticked(it)) != NULL) {
@@ -255,6 +286,7 @@ fw_render_html(const struct fw_checklist *cl,
 	size_t g;
 
 	fw_sb_init(&sb);
+	memset(&c, 0, sizeof c);
 	c.sb = &sb;
 	fw_sb_init(&c.changed);
 	esc(&c.changed, _("changed since done"));

@@ -119,13 +119,19 @@ wrap_words(struct fw_strbuf *sb, const char *rest, const char *s, size_t col)
 static int
 simple_ascii(const char *text, size_t *len)
 {
+	unsigned char c;
 	size_t n;
 
 	if (text[0] == ' ')
 		return 0;
-	for (n = 0; text[n] != '\0'; n++) {
-		if ((unsigned char)text[n] >= 0x80 || (text[n] == ' ' &&
-		    (text[n + 1] == ' ' || text[n + 1] == '\0')))
+	for (n = 0;; n++) {
+		/* One test for the usual byte: '!' to DEL. */
+		if ((unsigned)((c = (unsigned char)text[n]) - 0x21) < 0x5f)
+			continue;
+		if (c == '\0')
+			break;
+		if (c >= 0x80 || (c == ' ' && (text[n + 1] == ' ' ||
+		    text[n + 1] == '\0')))
 			return 0;
 	}
 	*len = n;

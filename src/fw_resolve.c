@@ -25,7 +25,9 @@ struct entry {
 	time_t when;
 	unsigned gen;			/* which lookup may answer */
 	struct job *job;		/* the lookup running for it, or NULL */
+	size_t hash;			/* of the name, case-folded */
 	struct entry *next;
+	struct entry *hnext;		/* in its bucket */
 };
 
 /* What the workers share with the resolver; freed by the last to leave. */
@@ -37,6 +39,12 @@ struct shared {
 	int rfd, wfd;
 	unsigned gen;
 	struct entry *entries;
+	/* The entries by name as well: the rules ask for every host on
+	 * every run, and a list search made a large deployment's 770 names
+	 * cost 300,000 comparisons a run. A power of two, at least as many
+	 * buckets as entries. */
+	struct entry **buckets;
+	size_t n_buckets, n_entries;
 	struct job *queue;	/* lookups waiting for a worker, oldest first */
 	struct job **queue_tail;
 	int workers;		/* worker threads alive */
@@ -169,16 +177,60 @@ fw_resolve_system(const char *name, char ***addrs, void *ctx)
 	return v != NULL ? 0 : -1;
 }
 
+static size_t
+name_hash(const char *name)
+{
+	size_t h = 14695981039346656037u;
+
+	for (; *name != '\0'; name++)
+		h = (h ^ (unsigned char)tolower((unsigned char)*name)) *
+		    1099511628211u;
+	return h;
+}
+
 static struct entry *
 find_entry(struct shared *sh, const char *name)
 {
+	size_t h = name_hash(name);
 	struct entry *e;
 
-	for (e = sh->entries; e != NULL; e = e->next) {
-		if (fw_strcaseeq(e->name, name))
+	if (sh->n_buckets == 0)
+		return NULL;
+	for (e = sh->buckets[h & (sh->n_buckets - 1)]; e != NULL;
+	    e = e->hnext) {
+		if (e->hash == h && fw_strcaseeq(e->name, name))
 			return e;
 	}
 	return NULL;
+}
+
+/* Files e under its name, doubling the buckets when they run short.
+ * Lock held. */
+static void
+index_entry(struct shared *sh, struct entry *e)
+{
+	struct entry *x, *next, **b;
+	size_t i, n;
+
+	if (sh->n_entries + 1 > sh->n_buckets) {
+		n = sh->n_buckets > 0 ? 2 * sh->n_buckets : 64;
+		b = xcalloc(n, sizeof *b);
+
+		for (i = 0; i < sh->n_buckets; i++) {
+			for (x = sh->buckets[i]; x != NULL; x = next) {
+				next = x->hnext;
+				x->hnext = b[x->hash & (n - 1)];
+				b[x->hash & (n - 1)] = x;
+			}
+		}
+		free(sh->buckets);
+		sh->buckets = b;
+		sh->n_buckets = n;
+	}
+	e->hash = name_hash(e->name);
+	e->hnext = sh->buckets[e->hash & (sh->n_buckets - 1)];
+	sh->buckets[e->hash & (sh->n_buckets - 1)] = e;
+	sh->n_entries++;
 }
 
 /* Wakes the UI (the pipe) and anyone waiting (the timer, wait_all). A full
@@ -216,6 +268,7 @@ shared_unref(struct shared *sh)
 		fw_strv_free(e->addrs);
 		free(e);
 	}
+	free(sh->buckets);
 	close(sh->rfd);
 	close(sh->wfd);
 	pthread_cond_destroy(&sh->cond);
@@ -492,6 +545,7 @@ fw_resolver_lookup(struct fw_resolver *r, const char *name, char ***addrs,
 		e->name = xstrdup(name);
 		e->next = sh->entries;
 		sh->entries = e;
+		index_entry(sh, e);
 		start_lookup(r, e);
 	} else if (e->state != FW_RESOLVE_PENDING && r->max_age_s > 0 &&
 	    time(NULL) - e->when > r->max_age_s)
@@ -512,8 +566,15 @@ fw_resolver_forget(struct fw_resolver *r, const char *name)
 	struct entry **pp, *e;
 
 	pthread_mutex_lock(&sh->lock);
-	for (pp = &sh->entries; (e = *pp) != NULL; pp = &e->next) {
-		if (fw_strcaseeq(e->name, name)) {
+	if ((e = find_entry(sh, name)) != NULL) {
+		for (pp = &sh->buckets[e->hash & (sh->n_buckets - 1)];
+		    *pp != e; pp = &(*pp)->hnext)
+			continue;
+		*pp = e->hnext;
+		sh->n_entries--;
+	}
+	for (pp = &sh->entries; e != NULL && *pp != NULL; pp = &(*pp)->next) {
+		if (*pp == e) {
 			*pp = e->next;
 			free(e->name);
 			fw_strv_free(e->addrs);

@@ -11,6 +11,7 @@
 
 #include "ui_app.h"
 
+#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -490,6 +491,13 @@ ui_dialog_handle_key(struct ui_app *app, struct ui_dialog *dl, int key)
 	switch (key) {
 	case UI_ESC:
 		return 0;
+	case UI_KEY_INVALID:
+		/* Refused where the admin looks; the text typed around the
+		 * bytes stays as typed. */
+		free(dl->error);
+		dl->error = xasprintf(_("typed bytes that are not valid %s "
+		    "were left out"), nl_langinfo(CODESET));
+		return 1;
 	case '\t':
 	case UI_KEYCODE(KEY_DOWN):
 		dl->focus = (dl->focus + 1) % dl->n;

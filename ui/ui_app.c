@@ -463,6 +463,12 @@ read_keys(struct ui_app *app)
 		c = wgetch(stdscr);
 		if (c == ERR)
 			return;
+		/* A resize comes from SIGWINCH, not the keyboard: it must
+		 * not cut a character whose bytes arrive around it. */
+		if (c == KEY_RESIZE) {
+			ui_app_handle_key(app, UI_KEYCODE(c));
+			continue;
+		}
 		n = ui_input_feed(&app->input, c >= KEY_MIN ? UI_KEYCODE(c) :
 		    c, keys);
 		for (i = 0; i < n && !app->quit; i++)

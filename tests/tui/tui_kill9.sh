@@ -11,7 +11,8 @@
 # saved, and the file must hold them then. It then sends a second batch
 # in one burst while a kill -9 is on its way: at once, at a random moment
 # within the batch's typical time, or well after it, so that it lands
-# before, amid or after the saves.
+# before, amid or after the saves. Every seventh session is killed while
+# the wizard starts instead, and must change nothing.
 #
 # awk keeps a model of what the project must hold after each edit. After
 # each kill the file must equal the model after the confirmed batch plus
@@ -188,7 +189,7 @@ END {
 	}
 	close(keys)
 	kill = session % 6 == 1 ? "now" : session % 6 == 2 ? "late" : \
-	    sprintf("%.3f", rand() * 1.2)
+	    sprintf("%.3f", rand())
 	print k, last, nb, kill
 }
 AWK
@@ -208,20 +209,48 @@ state >model
 name=$(sed -n 's/^name //p' model)
 k=0
 
-# Session 0 measures how long an edit takes here (sanitizer builds and a
-# loaded machine are slower): 20 edits in one burst, then F10.
+# start.sh: the wizard stopped before its first instruction, so that a
+# kill can be timed from its start (tui_start needs a moment to learn the
+# PID, more than the wizard needs to open the project).
+cat >start.sh <<START
+kill -STOP \$\$
+exec "$FEDWIZ" --offline p.fedwiz
+START
+
+# stopped PID: waits (2 s at most) until the process is stopped.
+stopped() {
+	_i=0
+	while [ "$_i" -lt 100 ]; do
+		[ "$(cut -d ' ' -f 3 "/proc/$1/stat" 2>/dev/null)" = T ] &&
+			return 0
+		sleep 0.02
+		_i=$((_i + 1))
+	done
+	return 1
+}
+
+# Session 0 measures how long the wizard takes to start and an edit takes
+# here (sanitizer builds and a loaded machine are slower): 20 edits in one
+# burst, then F10.
 awk -v seed="$seed" -v session=0 -v k=0 -v na=20 -v nb=0 -f gen.awk \
 	model >plan
 read -r k name _ _ <plan
-tui_start 100x30 "\"$FEDWIZ\" --offline p.fedwiz"
-tui_wait "0 · Deployment" || echo "Bail out! the wizard did not start"
+tui_start 100x30 "sh start.sh"
+stopped "$TUI_PID" || echo "Bail out! the wizard did not stop before it ran"
+t0=$(now_ms)
+kill -CONT "$TUI_PID"
+tui_seen "0 · Deployment" || echo "Bail out! the wizard did not start"
+boot=$(($(now_ms) - t0))
+tui_settle
 t0=$(now_ms)
 send keys.a
 t1=$(now_ms)
 tui_seen " fedwiz · $name · " || echo "Bail out! 20 edits did not land"
-ms=$((($(now_ms) - t1) / 20))
+# (less half a poll: the screen showed the name before it was seen)
+ms=$((($(now_ms) - t1 - 25) / 20))
 [ "$ms" -ge 2 ] || ms=2
-diag "one edit takes about ${ms} ms in a burst; sending keys $((t1 - t0)) ms"
+diag "starting takes about $boot ms, one edit about $ms ms in a burst," \
+    "sending keys $((t1 - t0)) ms"
 tui_keys F10
 is "$(tui_exit_status)" 0 "20 edits in one burst, then F10"
 state >now
@@ -229,10 +258,52 @@ is_file now exp.0 "and the project holds all 20"
 cp exp.0 model
 scripted=20 landed=20
 
-session=0 kills=0 before=0 amid=0 after=0
+# check_open SESSION: the project opens after a kill.
+check_open() {
+	"$FEDWIZ" show p.fedwiz >/dev/null 2>"$ERR" && return
+	bad_open=$((bad_open + 1))
+	[ "$bad_open" -gt 3 ] || diag "session $1: show failed: $(cat "$ERR")"
+}
+
+# Every seventh session is killed while the wizard starts (taking over the
+# last session's stale lock, recovering the WAL, loading), at a random
+# moment within its measured start-up time: nothing may change.
+kill_at_start() {
+	tui_start 100x30 "sh start.sh"
+	if ! stopped "$TUI_PID"; then
+		bad_start=$((bad_start + 1))
+		kill -9 "$TUI_PID" 2>/dev/null
+		tui_exit_status >/dev/null
+		return
+	fi
+	delay=$(awk -v seed="$seed$session" -v t="$boot" \
+	    'BEGIN { srand(seed); printf "%.4f", rand() * 1.2 * t / 1000 }')
+	(sleep "$delay"; kill -9 "$TUI_PID") 2>/dev/null &
+	killer=$!
+	kill -CONT "$TUI_PID"
+	wait "$killer" && kills=$((kills + 1))
+	tui_exit_status >/dev/null
+	check_open "$session"
+	state >now
+	if [ "$(head -n 1 now)" != ok ]; then
+		bad_integrity=$((bad_integrity + 1))
+	elif ! cmp -s now model; then
+		bad_state=$((bad_state + 1))
+		diag "session $session: killed at start, yet the file changed:" \
+		    "$(diff model now)"
+		cp now model
+	fi
+	at_start=$((at_start + 1))
+}
+
+session=0 kills=0 at_start=0 before=0 amid=0 after=0
 bad_start=0 bad_confirm=0 bad_open=0 bad_integrity=0 bad_state=0
 while [ "$scripted" -lt "$EDITS" ]; do
 	session=$((session + 1))
+	if [ $((session % 7)) -eq 3 ]; then
+		kill_at_start
+		continue
+	fi
 	awk -v seed="$seed" -v session="$session" -v k="$k" -f gen.awk \
 		model >plan
 	read -r k last nb when <plan
@@ -276,11 +347,7 @@ while [ "$scripted" -lt "$EDITS" ]; do
 	wait "$killer" && kills=$((kills + 1))
 	tui_exit_status >/dev/null
 
-	if ! "$FEDWIZ" show p.fedwiz >/dev/null 2>"$ERR"; then
-		bad_open=$((bad_open + 1))
-		[ "$bad_open" -gt 3 ] ||
-			diag "session $session: show failed: $(cat "$ERR")"
-	fi
+	check_open "$session"
 	state >now
 	j=0
 	while [ "$j" -le "$nb" ] && ! cmp -s now "exp.$j"; do
@@ -311,17 +378,19 @@ while [ "$scripted" -lt "$EDITS" ]; do
 	name=$(sed -n 's/^name //p' model)
 done
 
-diag "$session sessions killed with SIGKILL; the kill came before the" \
-    "second batch's first save in $before, amid the batch in $amid, after" \
-    "its last save in $after; $scripted edits scripted, $landed landed"
+diag "$session sessions killed with SIGKILL: $at_start while starting;" \
+    "of the others, before the second batch's first save in $before, amid" \
+    "the batch in $amid, after its last save in $after; $scripted edits" \
+    "scripted, $landed landed"
 is "$bad_start" 0 "the wizard starts after each of the $session kills (stale lock taken over)"
 is "$kills" "$session" "every session was killed with SIGKILL"
 is "$bad_confirm" 0 "every edit the screen confirmed is in the file"
 is "$bad_integrity" 0 "integrity_check is ok after each kill"
 is "$bad_state" 0 "after each kill the file holds the confirmed edits and a whole prefix of the rest: at most the edit in flight is lost, never half of it"
 is "$bad_open" 0 "the project opens after each kill"
-ok "the kills landed before, amid and after the saves" \
-	test "$before" -gt 0 -a "$amid" -gt 0 -a "$after" -gt 0
+ok "the kills landed while starting, before, amid and after the saves" \
+	test "$at_start" -gt 0 -a "$before" -gt 0 -a "$amid" -gt 0 -a \
+	"$after" -gt 0
 
 # The project is still fully usable: one more edit through the wizard.
 awk -v seed="$seed" -v session=$((session + 1)) -v k="$k" -v na=1 -v nb=0 \

@@ -482,6 +482,24 @@ focus_named(struct ui_dialog *dl)
 	}
 }
 
+/* Why typed bytes were left out (free()). Outside UTF-8 the likely cause
+ * is a UTF-8 terminal under LANG=C, and the cure is the locale. */
+static char *
+invalid_message(const struct ui_app *app)
+{
+	const char *set = nl_langinfo(CODESET);
+
+	if (app->utf8)
+		return xasprintf(_("typed bytes that are not valid %s were "
+		    "left out"), set);
+	/* glibc names ASCII after its standard. */
+	if (strcmp(set, "ANSI_X3.4-1968") == 0)
+		set = "ASCII";
+	return xasprintf(_("typed bytes that are not valid %s were left "
+	    "out; under a UTF-8 locale (LANG=C.UTF-8) they would be text"),
+	    set);
+}
+
 int
 ui_dialog_handle_key(struct ui_app *app, struct ui_dialog *dl, int key)
 {
@@ -495,8 +513,7 @@ ui_dialog_handle_key(struct ui_app *app, struct ui_dialog *dl, int key)
 		/* Refused where the admin looks; the text typed around the
 		 * bytes stays as typed. */
 		free(dl->error);
-		dl->error = xasprintf(_("typed bytes that are not valid %s "
-		    "were left out"), nl_langinfo(CODESET));
+		dl->error = invalid_message(app);
 		return 1;
 	case '\t':
 	case UI_KEYCODE(KEY_DOWN):

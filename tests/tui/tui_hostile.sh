@@ -119,4 +119,23 @@ is "$(tui_exit_status)" 0 "F10 quits"
 ok "the project holds the name without the invalid bytes" \
 	grep -qx "name = Nordéaxé" typed.answers
 
+# A UTF-8 terminal under LANG=C: ü is no ASCII, so it is left out, and the
+# line says which locale would take it.
+tui_start 100x30 "env LANG=C LC_ALL=C \"$FEDWIZ\" --offline p.fedwiz"
+tui_wait "0 - Deployment" || echo "Bail out! the wizard did not start"
+tui_keys Enter
+tui_wait "+ Project name" 5 >/dev/null
+tui_keys C-u
+tui_type "Zürich"
+tui_wait "Zrich" 5 >/dev/null
+ok "LANG=C: the ASCII around ü is kept" \
+	grep -qF "| | Project name  Zrich " "$TUI_SCREEN"
+ok "LANG=C: the line says the bytes are no ASCII" \
+	grep -qF "| | ! typed bytes that are not valid ASCII were left out;" \
+	"$TUI_SCREEN"
+ok "LANG=C: and which locale would take them" \
+	grep -qF "(LANG=C.UTF-8) they would be text" "$TUI_SCREEN"
+tui_keys Escape F10
+is "$(tui_exit_status)" 0 "LANG=C: Esc, F10 quits"
+
 done_testing

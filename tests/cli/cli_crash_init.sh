@@ -10,34 +10,21 @@
 # FW_CRASH_SEED=N replays a run (the seed is printed as a diagnostic).
 . "${top_srcdir:-.}/tests/lib.sh"
 
-command -v sqlite3 >/dev/null 2>&1 || {
-	echo "Bail out! no sqlite3 command (./build.sh installs it)"
-	exit 1
-}
+need sqlite3
 
 KILLS=60
-seed=${FW_CRASH_SEED:-$(($(date +%s) % 100000))}
-diag "seed $seed (FW_CRASH_SEED=$seed replays this run)"
+crash_seed
 answers=$top_srcdir/data/example.answers
 
-# How long an init takes here (sanitizer builds are slower), in ms.
-t0=$(date +%s%N)
-for i in 1 2 3 4 5; do
+init_anew() {
 	rm -f p.fedwiz
 	"$FEDWIZ" init p.fedwiz --answers "$answers"
-done
-t1=$(date +%s%N)
-ms=$(((t1 - t0) / 5000000))
-[ "$ms" -ge 2 ] || ms=2
+}
+ms=$(crash_ms init_anew)
 diag "one init takes about ${ms} ms"
 "$FEDWIZ" export p.fedwiz >example.out
 rm -f p.fedwiz
-
-awk -v n="$KILLS" -v seed="$seed" -v ms="$ms" 'BEGIN {
-	srand(seed)
-	for (i = 1; i <= n; i++)
-		printf "%.4f\n", rand() * ms * 1.2 / 1000
-}' >plan
+crash_delays "$KILLS" "$ms" >plan
 
 absent=0 present=0 bad_file=0 bad_again=0 kills=0
 while read -r delay; do

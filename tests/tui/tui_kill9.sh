@@ -24,19 +24,15 @@
 # take over the stale lock.
 #
 # FW_CRASH_SEED=N replays a run's edits (the seed is printed as a
-# diagnostic; where the kills land depends on the machine's timing).
+# diagnostic); where the kills land depends on the machine's timing.
 # FW_CRASH_EDITS=N scripts N edits instead of 500.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/tui/tui_lib.sh"
 
-command -v sqlite3 >/dev/null 2>&1 || {
-	echo "Bail out! no sqlite3 command (./build.sh installs it)"
-	exit 1
-}
+need sqlite3
 
 EDITS=${FW_CRASH_EDITS:-500}
-seed=${FW_CRASH_SEED:-$(($(date +%s) % 100000))}
-diag "seed $seed (FW_CRASH_SEED=$seed replays this run's edits)"
+crash_seed
 # Batches are confirmed by polling the screen: poll often.
 TUI_POLL=0.05
 

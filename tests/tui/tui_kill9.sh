@@ -3,7 +3,8 @@
 # side is tests/cli/cli_crash_edits.sh): 500 scripted edits in tmux over
 # many sessions, each session ended by kill -9 at a random moment.
 #
-# An edit sets the project name or the Peer Auth port, or adds, changes or
+# An edit sets the project name, the Peer Auth port or the OCS CA
+# certificate (one of two made with openssl, or none), or adds, changes or
 # deletes an IM and Presence node or an OCS domain (only rows the test
 # added: the example's rows are referenced by others). A session sends a
 # first batch of edits ending in a name edit and waits until the top line
@@ -48,6 +49,8 @@ state() {
 		SELECT 'node ' || fqdn || ' ' || ip FROM imp_node ORDER BY id;
 		SELECT 'dom ' || name || ' ' || coalesce(description, '')
 			FROM ocs_domain ORDER BY id;
+		SELECT 'cert ' || role || ' ' || coalesce(source, '')
+			FROM certificate ORDER BY role;
 		SELECT 'audit ' || count(*) FROM audit;" 2>&1
 }
 
@@ -66,6 +69,7 @@ function load(   i, f, n, rest) {
 		if (f[1] == "name") name = rest
 		else if (f[1] == "port") port = rest
 		else if (f[1] == "audit") audit = rest
+		else if (f[1] == "cert") cert = f[3]
 		else if (f[1] == "node") { nn++; nf[nn] = f[2]; ni[nn] = f[3] }
 		else if (f[1] == "dom") {
 			nd++; dn[nd] = f[2]
@@ -79,6 +83,7 @@ function save(file,   i) {
 	print "port " port >file
 	for (i = 1; i <= nn; i++) print "node " nf[i] " " ni[i] >file
 	for (i = 1; i <= nd; i++) print "dom " dn[i] " " dd[i] >file
+	if (cert != "") print "cert ocs_ca " cert >file
 	print "audit " audit >file
 	close(file)
 }
@@ -95,9 +100,9 @@ function pick_row(names, n,   c) {
 }
 function downs(r,   i) { for (i = 1; i < r; i++) out("Down") }
 function pick(   kinds, w, n, i, t, r) {
-	n = split("name port node_add node_edit node_del dom_add dom_edit " \
-	    "dom_del", kinds, " ")
-	w["name"] = 2; w["port"] = 1
+	n = split("name port cert node_add node_edit node_del dom_add " \
+	    "dom_edit dom_del", kinds, " ")
+	w["name"] = 2; w["port"] = 1; w["cert"] = 1
 	t = added(nf, nn)
 	w["node_add"] = t < 6 ? 2 : 0
 	w["node_edit"] = w["node_del"] = t > 0 ? 1.5 : 0
@@ -125,6 +130,16 @@ function edit(kind,   r, ip) {
 		out("F2"); out("4"); out("Enter"); out("C-u")
 		port = 5100 + k % 800
 		out(port); out("Enter")
+	} else if (kind == "cert") {
+		# Step 6's first field; an empty path removes the certificate.
+		out("F2"); out("6"); out("Enter"); out("C-u")
+		if (cert != "" && rand() < 0.3)
+			cert = ""
+		else {
+			cert = cert == certa ? certb : certa
+			out(cert)
+		}
+		out("Enter")
 	} else if (kind ~ /^node_/) {
 		out("F2"); out("0"); out("Tab"); out("Tab"); out("Tab")
 		if (kind == "node_add") {
@@ -190,6 +205,16 @@ END {
 }
 AWK
 
+# gen SESSION [AWK-OPTION...]: that session's plan (gen.awk) from the
+# model and the last edit's number $k.
+gen() {
+	_s=$1
+	shift
+	awk -v seed="$seed" -v session="$_s" -v k="$k" \
+		-v certa="$FW_TMP/ca-a.pem" -v certb="$FW_TMP/ca-b.pem" "$@" \
+		-f gen.awk model >plan
+}
+
 # send FILE: its keys, one tmux argument a line, in one burst.
 send() {
 	tr '\n' '\0' <"$1" | xargs -0 tmux -L "$TUI_SOCK" \
@@ -200,6 +225,14 @@ send() {
 now_ms() {
 	echo $(($(date +%s%N) / 1000000))
 }
+
+# The two certificates the OCS CA field alternates between.
+for c in a b; do
+	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+		-keyout "ca-$c.key" -out "ca-$c.pem" -subj "/CN=Crash CA $c" \
+		-days 30 2>/dev/null ||
+		echo "Bail out! openssl cannot make a certificate"
+done
 
 state >model
 name=$(sed -n 's/^name //p' model)
@@ -228,8 +261,7 @@ stopped() {
 # Session 0 measures how long the wizard takes to start and an edit takes
 # here (sanitizer builds and a loaded machine are slower): 20 edits in one
 # burst, then F10.
-awk -v seed="$seed" -v session=0 -v k=0 -v na=20 -v nb=0 -f gen.awk \
-	model >plan
+gen 0 -v na=20 -v nb=0
 read -r k name _ _ <plan
 tui_start 100x30 "sh start.sh"
 stopped "$TUI_PID" || echo "Bail out! the wizard did not stop before it ran"
@@ -300,8 +332,7 @@ while [ "$scripted" -lt "$EDITS" ]; do
 		kill_at_start
 		continue
 	fi
-	awk -v seed="$seed" -v session="$session" -v k="$k" -f gen.awk \
-		model >plan
+	gen "$session"
 	read -r k last nb when <plan
 	na=$(grep -c '^F2$' keys.a)
 	scripted=$((scripted + na + nb))
@@ -389,8 +420,7 @@ ok "the kills landed while starting, before, amid and after the saves" \
 	"$after" -gt 0
 
 # The project is still fully usable: one more edit through the wizard.
-awk -v seed="$seed" -v session=$((session + 1)) -v k="$k" -v na=1 -v nb=0 \
-	-f gen.awk model >plan
+gen $((session + 1)) -v na=1 -v nb=0
 read -r k last _ _ <plan
 tui_start 100x30 "\"$FEDWIZ\" --offline p.fedwiz"
 tui_seen " fedwiz · $name · " || echo "Bail out! the wizard did not start"

@@ -467,7 +467,8 @@ create_project_file(struct fw_project *p, char **cause)
 	if (create_schema(p, cause) != 0)
 		goto out;
 	if (sqlite3_close(p->db) != SQLITE_OK) {
-		db_fail(p, cause, _("cannot open"));
+		fw_fail(cause, _("%s: cannot create: %s"), p->path,
+		    sqlite3_errmsg(p->db));
 		goto out;
 	}
 	p->db = NULL;

@@ -386,17 +386,18 @@ create_schema(struct fw_project *p, char **cause)
 }
 
 /* A new file is made by us, 0600 whatever the umask, before SQLite opens
- * it; O_EXCL so we never adopt a file someone else just made. */
+ * it; O_EXCL so we never adopt a file someone else just made. Messages
+ * name the project (shown), not the hidden file. */
 static int
-create_file(const char *path, char **cause)
+create_file(const char *path, const char *shown, char **cause)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 
 	if (fd < 0)
-		return fw_fail(cause, _("%s: cannot create: %s"), path,
+		return fw_fail(cause, _("%s: cannot create: %s"), shown,
 		    strerror(errno));
 	if (fchmod(fd, 0600) != 0) {
-		fw_fail(cause, _("%s: cannot set mode 0600: %s"), path,
+		fw_fail(cause, _("%s: cannot set mode 0600: %s"), shown,
 		    strerror(errno));
 		close(fd);
 		unlink(path);
@@ -404,6 +405,88 @@ create_file(const char *path, char **cause)
 	}
 	close(fd);
 	return 0;
+}
+
+/* Makes a link's new name durable: fsync of the folder holding path. */
+static void
+sync_folder(const char *path)
+{
+	char *copy = xstrdup(path);
+	int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(copy);
+}
+
+/* Renames from to the new name to, failing when to exists. Where the
+ * filesystem cannot rename without replacing (NFS), link() does the same,
+ * and the caller's unlink(from) follows a moment later. */
+static int
+rename_new(const char *from, const char *to)
+{
+	if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS)
+		return -1;
+	return link(from, to);
+}
+
+/*
+ * A new project appears whole or not at all: its schema is committed
+ * under a hidden name beside it (".NAME.creating"), which is then renamed
+ * to the real name, failing rather than replacing when the name was
+ * taken meanwhile. Made in place, a kill before the schema's commit left
+ * an empty file under the project's name that every later open refused
+ * as "not a fedwiz project", init included. A kill here leaves only the
+ * hidden file, which the next creation (under the lock, so it is nobody
+ * else's) clears.
+ */
+static int
+create_project_file(struct fw_project *p, char **cause)
+{
+	const char *base = strrchr(p->path, '/');
+	char *tmp, *journal;
+	int rc = -1;
+
+	tmp = base != NULL ? xasprintf("%.*s/.%s.creating",
+	    (int)(base - p->path), p->path, base + 1) :
+	    xasprintf(".%s.creating", p->path);
+	journal = xasprintf("%s-journal", tmp);
+	unlink(tmp);
+	unlink(journal);
+	if (create_file(tmp, p->path, cause) != 0)
+		goto out;
+	if (sqlite3_open_v2(tmp, &p->db, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
+		db_fail(p, cause, _("cannot open"));
+		goto out;
+	}
+	if (create_schema(p, cause) != 0)
+		goto out;
+	if (sqlite3_close(p->db) != SQLITE_OK) {
+		fw_fail(cause, _("%s: cannot create: %s"), p->path,
+		    sqlite3_errmsg(p->db));
+		goto out;
+	}
+	p->db = NULL;
+	if (rename_new(tmp, p->path) != 0) {
+		fw_fail(cause, _("%s: cannot create: %s"), p->path,
+		    strerror(errno));
+		goto out;
+	}
+	sync_folder(p->path);
+	rc = 0;
+out:
+	sqlite3_close(p->db);
+	p->db = NULL;
+	unlink(tmp);
+	unlink(journal);
+	free(journal);
+	free(tmp);
+	return rc;
 }
 
 static int
@@ -593,20 +676,15 @@ fw_project_open(const char *path, unsigned flags, struct fw_project **out,
 		goto fail;
 	rc = FW_EXIT_USAGE;
 	if (!exists) {
-		if (create_file(path, cause) != 0)
+		if (create_project_file(p, cause) != 0)
 			goto fail;
 		created = 1;
 	}
 	had_wal = file_exists(path, "-wal") || file_exists(path, "-shm");
 	p->had_wal = had_wal;
-	if (open_db(p, had_wal, cause) != 0)
+	if (open_db(p, had_wal, cause) != 0 ||
+	    check_identity(p, &version, cause) != 0)
 		goto fail;
-	if (created) {
-		if (create_schema(p, cause) != 0)
-			goto fail;
-	} else if (check_identity(p, &version, cause) != 0) {
-		goto fail;
-	}
 	if (configure_connection(p, cause) != 0)
 		goto fail;
 	if (!created && !p->read_only && migrate(p, version, cause) != 0)

@@ -104,6 +104,46 @@ skip_all() {
 	exit 0
 }
 
+# need COMMAND: bails out when COMMAND is missing: ./build.sh installs
+# every tool the tests use, so a missing one is a broken setup, not a skip.
+need() {
+	command -v "$1" >/dev/null 2>&1 && return 0
+	echo "Bail out! no $1 command (./build.sh installs it)"
+	exit 1
+}
+
+# Crash tests (SQLite's crash9.test way): a command killed with SIGKILL at
+# seeded random moments.
+#
+# crash_seed: sets $seed from FW_CRASH_SEED or the clock and prints it, so
+# that a failing run can be replayed.
+crash_seed() {
+	seed=${FW_CRASH_SEED:-$(($(date +%s) % 100000))}
+	diag "seed $seed (FW_CRASH_SEED=$seed replays this run)"
+}
+
+# crash_ms COMMAND [ARG...]: how long COMMAND takes here in ms (the mean
+# of 5 runs, at least 2): sanitizer builds and loaded machines are slower.
+crash_ms() {
+	_t0=$(date +%s%N)
+	for _i in 1 2 3 4 5; do
+		"$@"
+	done
+	_ms=$((($(date +%s%N) - _t0) / 5000000))
+	[ "$_ms" -ge 2 ] || _ms=2
+	echo "$_ms"
+}
+
+# crash_delays N MS: N random moments (seconds, one a line) from the start
+# to 20% past a run of MS ms, drawn from $seed.
+crash_delays() {
+	awk -v n="$1" -v seed="$seed" -v ms="$2" 'BEGIN {
+		srand(seed)
+		for (i = 1; i <= n; i++)
+			printf "%.4f\n", rand() * ms * 1.2 / 1000
+	}'
+}
+
 # done_testing: print the plan; exit 0 (the "not ok" lines carry the verdict).
 done_testing() {
 	echo "1..$_tap_n"

@@ -475,19 +475,28 @@ ui_app_handle_key(struct ui_app *app, int key)
 	}
 }
 
-/* Hands every key waiting to the screens. */
+/* Hands every key waiting to the screens. Bytes, not wget_wch: see
+ * ui_input.c for the characters it loses after an invalid byte. (ncurses
+ * passes all 8 bits on the usual CS8 terminal without ISTRIP.) */
 static void
 read_keys(struct ui_app *app)
 {
-	wint_t wch;
-	int rc;
+	int c, keys[2], n, i;
 
 	while (!app->quit) {
-		rc = wget_wch(stdscr, &wch);
-		if (rc == ERR)
+		c = wgetch(stdscr);
+		if (c == ERR)
 			return;
-		ui_app_handle_key(app, rc == KEY_CODE_YES ?
-		    UI_KEYCODE((int)wch) : (int)wch);
+		/* A resize comes from SIGWINCH, not the keyboard: it must
+		 * not cut a character whose bytes arrive around it. */
+		if (c == KEY_RESIZE) {
+			ui_app_handle_key(app, UI_KEYCODE(c));
+			continue;
+		}
+		n = ui_input_feed(&app->input, c >= KEY_MIN ? UI_KEYCODE(c) :
+		    c, keys);
+		for (i = 0; i < n && !app->quit; i++)
+			ui_app_handle_key(app, keys[i]);
 	}
 }
 

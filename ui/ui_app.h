@@ -24,6 +24,9 @@
 #define UI_KEYCODE(k) (0x200000 + (k))
 #define UI_CTRL(c) ((c) & 0x1f)
 #define UI_ESC 0x1b
+/* Typed bytes that are no character in the locale's encoding: above
+ * Unicode, below the key codes (ui_input.c). */
+#define UI_KEY_INVALID 0x110000
 
 /* The steps pane's last entry: the checklist, after steps 0-9. */
 #define UI_STEP_CHECKLIST FW_STEP_COUNT
@@ -60,6 +63,12 @@ struct ui_focus {
 struct ui_start;
 struct ui_test;
 
+/* Bytes of a character still being typed (ui_input.c). */
+struct ui_input {
+	char buf[8];		/* UTF-8 needs 4; room for other encodings */
+	size_t n;
+};
+
 struct ui_app {
 	const struct fw_ui_opts *opts;
 	enum ui_mode mode;
@@ -95,6 +104,7 @@ struct ui_app {
 	struct ui_dialog *dialog;
 	struct ui_start *start;
 	struct ui_test *test;	/* the last "Test" (t), or NULL */
+	struct ui_input input;	/* keyboard bytes not yet a character */
 
 	/* Where the hardware cursor goes after drawing; -1 = hidden. */
 	int cursor_y, cursor_x;
@@ -133,6 +143,12 @@ void ui_app_save_position(struct ui_app *);
 char *ui_app_expand_home(const char *path);
 /* Refuses a change in read-only mode, with a message; returns 1 then. */
 int ui_app_refuse_read_only(struct ui_app *);
+
+/* ui_input.c: feeds one byte from the terminal (0-255) or a key code
+ * (UI_KEYCODE()); stores the keys it completes in out (at most 2: a
+ * UI_KEY_INVALID for bytes that are no character, then a key) and
+ * returns how many. */
+int ui_input_feed(struct ui_input *, int c, int out[2]);
 
 /* ui_layout.c */
 void ui_layout_compute(struct ui_layout *, int lines, int cols);

@@ -11,6 +11,7 @@
 
 #include "ui_app.h"
 
+#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -481,6 +482,24 @@ focus_named(struct ui_dialog *dl)
 	}
 }
 
+/* Why typed bytes were left out (free()). Outside UTF-8 the likely cause
+ * is a UTF-8 terminal under LANG=C, and the cure is the locale. */
+static char *
+invalid_message(const struct ui_app *app)
+{
+	const char *set = nl_langinfo(CODESET);
+
+	if (app->utf8)
+		return xasprintf(_("typed bytes that are not valid %s were "
+		    "left out"), set);
+	/* glibc names ASCII after its standard. */
+	if (strcmp(set, "ANSI_X3.4-1968") == 0)
+		set = "ASCII";
+	return xasprintf(_("typed bytes that are not valid %s were left "
+	    "out; under a UTF-8 locale (LANG=C.UTF-8) they would be text"),
+	    set);
+}
+
 int
 ui_dialog_handle_key(struct ui_app *app, struct ui_dialog *dl, int key)
 {
@@ -490,6 +509,12 @@ ui_dialog_handle_key(struct ui_app *app, struct ui_dialog *dl, int key)
 	switch (key) {
 	case UI_ESC:
 		return 0;
+	case UI_KEY_INVALID:
+		/* Refused where the admin looks; the text typed around the
+		 * bytes stays as typed. */
+		free(dl->error);
+		dl->error = invalid_message(app);
+		return 1;
 	case '\t':
 	case UI_KEYCODE(KEY_DOWN):
 		dl->focus = (dl->focus + 1) % dl->n;

@@ -26,6 +26,7 @@
 static int sig_pipe[2] = { -1, -1 };
 static const int caught[] = { SIGHUP, SIGTERM, SIGINT };
 static struct sigaction saved[3], saved_pipe;
+static int ending;		/* a caught signal ends the session */
 
 static void
 on_signal(int sig)
@@ -74,8 +75,10 @@ ui_signals_take(void)
 {
 	unsigned char b;
 
-	if (sig_pipe[0] >= 0 && read(sig_pipe[0], &b, 1) == 1)
+	if (sig_pipe[0] >= 0 && read(sig_pipe[0], &b, 1) == 1) {
+		ending = 1;
 		return b;
+	}
 	return 0;
 }
 
@@ -86,8 +89,15 @@ ui_signals_restore(void)
 
 	if (sig_pipe[0] < 0)
 		return;
-	for (i = 0; i < sizeof caught / sizeof caught[0]; i++)
-		sigaction(caught[i], &saved[i], NULL);
+	/* After a signal the rest of its storm finds the session saved and
+	 * closed: nothing is left for it to stop, and dying by it would turn
+	 * the clean exit (status 0) into 129 or 130. */
+	for (i = 0; i < sizeof caught / sizeof caught[0]; i++) {
+		if (ending)
+			signal(caught[i], SIG_IGN);
+		else
+			sigaction(caught[i], &saved[i], NULL);
+	}
 	sigaction(SIGPIPE, &saved_pipe, NULL);
 	close(sig_pipe[0]);
 	close(sig_pipe[1]);

@@ -81,4 +81,61 @@ is "$(tui_exit_status)" 0 "F10 quits after all that"
 "$FEDWIZ" export p.fedwiz >after.answers
 is_file after.answers before.answers "nothing typed above was saved"
 
+# Invalid bytes in one burst with good text (a paste, a terminal in the
+# wrong encoding): the bytes are refused with one line, the characters
+# after them land. ncurses' wget_wch used to lose everything after them.
+tui_start 100x30 "\"$FEDWIZ\" --offline p.fedwiz"
+# It resumes on step 4, where it was left.
+tui_wait "4 · Verify Peer" || echo "Bail out! the wizard did not start"
+tui_keys F2 0 Enter
+tui_wait "┌ Project name" 5 >/dev/null
+# N o r d, FF FE, é, a, a character cut short (E2 82), x
+tui_keys C-u
+tui send-keys -t "$TUI_TARGET" -H 4e 6f 72 64 ff fe c3 a9 61 e2 82 78
+tui_wait "Nordéax" 5 >/dev/null
+ok "é, a and x typed after invalid bytes are kept" \
+	grep -qF "│ │ Project name  Nordéax " "$TUI_SCREEN"
+is "$(dialog_errors)" 1 "the invalid bytes get one error line"
+ok "it says they were left out" \
+	grep -qE "│ │ ! typed bytes that are not valid UTF-8 were left out" \
+	"$TUI_SCREEN"
+# A resize between the two bytes of é (an SSH client sends them apart,
+# a window manager resizes meanwhile) does not cut it.
+tui send-keys -t "$TUI_TARGET" -H c3
+sleep 0.3
+tui_resize 100x31
+sleep 0.3
+tui send-keys -t "$TUI_TARGET" -H a9
+tui_wait "Nordéaxé" 5 >/dev/null
+ok "é survives a resize between its bytes" \
+	grep -qF "│ │ Project name  Nordéaxé " "$TUI_SCREEN"
+tui_keys Enter
+tui_wait " fedwiz · Nordéaxé · " 5 >/dev/null
+ok "Enter saves the name as typed" grep -qF " fedwiz · Nordéaxé · " \
+	"$TUI_SCREEN"
+tui_keys F10
+is "$(tui_exit_status)" 0 "F10 quits"
+"$FEDWIZ" export p.fedwiz >typed.answers
+ok "the project holds the name without the invalid bytes" \
+	grep -qx "name = Nordéaxé" typed.answers
+
+# A UTF-8 terminal under LANG=C: ü is no ASCII, so it is left out, and the
+# line says which locale would take it.
+tui_start 100x30 "env LANG=C LC_ALL=C \"$FEDWIZ\" --offline p.fedwiz"
+tui_wait "0 - Deployment" || echo "Bail out! the wizard did not start"
+tui_keys Enter
+tui_wait "+ Project name" 5 >/dev/null
+tui_keys C-u
+tui_type "Zürich"
+tui_wait "Zrich" 5 >/dev/null
+ok "LANG=C: the ASCII around ü is kept" \
+	grep -qF "| | Project name  Zrich " "$TUI_SCREEN"
+ok "LANG=C: the line says the bytes are no ASCII" \
+	grep -qF "| | ! typed bytes that are not valid ASCII were left out;" \
+	"$TUI_SCREEN"
+ok "LANG=C: and which locale would take them" \
+	grep -qF "(LANG=C.UTF-8) they would be text" "$TUI_SCREEN"
+tui_keys Escape F10
+is "$(tui_exit_status)" 0 "LANG=C: Esc, F10 quits"
+
 done_testing

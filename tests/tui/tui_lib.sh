@@ -71,15 +71,23 @@ tui_capture() {
 	tui capture-pane -p -t "$TUI_TARGET" >"${1:-$TUI_SCREEN}" 2>/dev/null
 }
 
-# tui_wait TEXT [SECONDS]: returns 0 once TEXT shows, 1 at the timeout
-# (the last screen is printed as TAP comments then).
+# tui_wait TEXT [SECONDS]: returns 0 once TEXT shows and the screen is
+# whole (tui_settle), 1 at the timeout (the last screen is printed as TAP
+# comments then).
 tui_wait() {
+	tui_seen "$@" && tui_settle
+}
+
+# tui_seen TEXT [SECONDS]: like tui_wait, but returns as soon as TEXT
+# shows, for tests that only need to know it did. Polls every $TUI_POLL
+# seconds (0.1 unless the test sets it).
+tui_seen() {
 	_end=$(( $(date +%s) + ${2:-$TUI_TIMEOUT} ))
 	while :; do
 		tui_capture
-		grep -qF -- "$1" "$TUI_SCREEN" && { tui_settle; return 0; }
+		grep -qF -- "$1" "$TUI_SCREEN" && return 0
 		[ "$(date +%s)" -ge "$_end" ] && break
-		sleep 0.1
+		sleep "${TUI_POLL:-0.1}"
 	done
 	diag "timed out waiting for: $1"
 	sed 's/^/| /' "$TUI_SCREEN" | diag "$(cat)"

@@ -27,6 +27,13 @@ struct entry {
 	struct entry *next;
 };
 
+struct job {
+	struct shared *sh;
+	char *name;
+	unsigned gen;		/* the entry's lookup this job is */
+	struct job *next;	/* in the queue */
+};
+
 /* What the workers share with the resolver; freed by the last to leave. */
 struct shared {
 	pthread_mutex_t lock;
@@ -36,6 +43,10 @@ struct shared {
 	int rfd, wfd;
 	unsigned gen;
 	struct entry *entries;
+	fw_lookup_fn lookup;
+	void *ctx;
+	int running;		/* workers alive, at most FW_RESOLVE_THREADS */
+	struct job *queue, *queue_tail;	/* lookups waiting for a worker */
 };
 
 struct fw_resolver {
@@ -43,16 +54,6 @@ struct fw_resolver {
 	pthread_t timer;
 	int timeout_ms;
 	int max_age_s;
-	fw_lookup_fn lookup;
-	void *ctx;
-};
-
-struct job {
-	struct shared *sh;
-	char *name;
-	unsigned gen;
-	fw_lookup_fn lookup;
-	void *ctx;
 };
 
 void
@@ -182,9 +183,17 @@ notify(struct shared *sh)
 }
 
 static void
+job_free(struct job *j)
+{
+	free(j->name);
+	free(j);
+}
+
+static void
 shared_unref(struct shared *sh)
 {
 	struct entry *e, *next;
+	struct job *j, *jnext;
 	int last;
 
 	pthread_mutex_lock(&sh->lock);
@@ -198,6 +207,10 @@ shared_unref(struct shared *sh)
 		fw_strv_free(e->addrs);
 		free(e);
 	}
+	for (j = sh->queue; j != NULL; j = jnext) {
+		jnext = j->next;
+		job_free(j);
+	}
 	close(sh->rfd);
 	close(sh->wfd);
 	pthread_cond_destroy(&sh->cond);
@@ -205,35 +218,63 @@ shared_unref(struct shared *sh)
 	free(sh);
 }
 
+/* The next queued job whose entry still waits for it, or NULL; jobs of
+ * entries that timed out, were forgotten or asked again are dropped.
+ * Lock held. */
+static struct job *
+next_job(struct shared *sh)
+{
+	struct entry *e;
+	struct job *j;
+
+	while (!sh->closing && (j = sh->queue) != NULL) {
+		sh->queue = j->next;
+		if (sh->queue == NULL)
+			sh->queue_tail = NULL;
+		e = find_entry(sh, j->name);
+		if (e != NULL && e->gen == j->gen &&
+		    e->state == FW_RESOLVE_PENDING)
+			return j;
+		job_free(j);
+	}
+	return NULL;
+}
+
+/* Runs its job, then the queued ones, until none is left. */
 static void *
 worker(void *arg)
 {
 	struct job *j = arg;
 	struct shared *sh = j->sh;
 	struct entry *e;
-	char **addrs = NULL;
+	char **addrs;
 	int rc;
 
-	rc = j->lookup(j->name, &addrs, j->ctx);
-	pthread_mutex_lock(&sh->lock);
-	e = find_entry(sh, j->name);
-	/* Only the lookup the entry still waits for may answer: not one
-	 * that timed out, was forgotten, or outlived the resolver. */
-	if (!sh->closing && e != NULL && e->gen == j->gen &&
-	    e->state == FW_RESOLVE_PENDING) {
-		if (rc == 0 && addrs != NULL && addrs[0] != NULL) {
-			e->state = FW_RESOLVE_OK;
-			e->addrs = addrs;
-			addrs = NULL;
-		} else
-			e->state = FW_RESOLVE_FAILED;
-		e->when = time(NULL);
-		notify(sh);
-	}
-	pthread_mutex_unlock(&sh->lock);
-	fw_strv_free(addrs);
-	free(j->name);
-	free(j);
+	do {
+		addrs = NULL;
+		rc = sh->lookup(j->name, &addrs, sh->ctx);
+		pthread_mutex_lock(&sh->lock);
+		e = find_entry(sh, j->name);
+		/* Only the lookup the entry still waits for may answer: not
+		 * one that timed out, was forgotten, or outlived the
+		 * resolver. */
+		if (!sh->closing && e != NULL && e->gen == j->gen &&
+		    e->state == FW_RESOLVE_PENDING) {
+			if (rc == 0 && addrs != NULL && addrs[0] != NULL) {
+				e->state = FW_RESOLVE_OK;
+				e->addrs = addrs;
+				addrs = NULL;
+			} else
+				e->state = FW_RESOLVE_FAILED;
+			e->when = time(NULL);
+			notify(sh);
+		}
+		job_free(j);
+		if ((j = next_job(sh)) == NULL)
+			sh->running--;
+		pthread_mutex_unlock(&sh->lock);
+		fw_strv_free(addrs);
+	} while (j != NULL);
 	shared_unref(sh);
 	return NULL;
 }
@@ -314,13 +355,13 @@ fw_resolver_new(const struct fw_resolver_opts *opts, char **cause)
 	r->timeout_ms = opts != NULL && opts->timeout_ms > 0 ?
 	    opts->timeout_ms : FW_RESOLVE_TIMEOUT_MS;
 	r->max_age_s = opts != NULL ? opts->max_age_s : 0;
-	r->lookup = opts != NULL && opts->lookup != NULL ? opts->lookup :
-	    fw_resolve_system;
-	r->ctx = opts != NULL ? opts->ctx : NULL;
 	if ((r->sh = shared_new(cause)) == NULL) {
 		free(r);
 		return NULL;
 	}
+	r->sh->lookup = opts != NULL && opts->lookup != NULL ? opts->lookup :
+	    fw_resolve_system;
+	r->sh->ctx = opts != NULL ? opts->ctx : NULL;
 	if ((err = pthread_create(&r->timer, NULL, timer_main, r->sh)) != 0) {
 		fw_fail(cause, _("cannot start the name lookup timer: %s"),
 		    strerror(err));
@@ -346,7 +387,9 @@ fw_resolver_free(struct fw_resolver *r)
 	free(r);
 }
 
-/* Starts the lookup for e in a detached worker. Lock held. */
+/* Starts the lookup for e: in a new detached worker while fewer than
+ * FW_RESOLVE_THREADS run, else queued for the first worker to finish.
+ * Lock held. */
 static void
 start_lookup(struct fw_resolver *r, struct entry *e)
 {
@@ -372,9 +415,18 @@ start_lookup(struct fw_resolver *r, struct entry *e)
 	j->sh = sh;
 	j->name = xstrdup(e->name);
 	j->gen = e->gen;
-	j->lookup = r->lookup;
-	j->ctx = r->ctx;
+	/* The timer learns the new deadline. */
+	pthread_cond_broadcast(&sh->cond);
+	if (sh->running >= FW_RESOLVE_THREADS) {
+		if (sh->queue_tail != NULL)
+			sh->queue_tail->next = j;
+		else
+			sh->queue = j;
+		sh->queue_tail = j;
+		return;
+	}
 	sh->refs++;
+	sh->running++;
 	/* Workers take no signals: SIGWINCH and friends belong to the UI. */
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
@@ -385,13 +437,11 @@ start_lookup(struct fw_resolver *r, struct entry *e)
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (err != 0) {
 		sh->refs--;
-		free(j->name);
-		free(j);
+		sh->running--;
+		job_free(j);
 		e->state = FW_RESOLVE_FAILED;
 		e->when = time(NULL);
 	}
-	/* The timer learns the new deadline. */
-	pthread_cond_broadcast(&sh->cond);
 }
 
 enum fw_resolve_state

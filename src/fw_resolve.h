@@ -4,6 +4,10 @@
  * cached per name with the time they came, and a pipe the UI polls becomes
  * readable whenever an answer (or a timeout) arrives.
  *
+ * At most FW_RESOLVE_THREADS lookups run at once; the rest wait in order
+ * for a worker. A lookup's timeout counts from when it was asked, so one
+ * still waiting when it expires is reported as a timeout and never run.
+ *
  * A lookup that outlives its timeout is reported as FW_RESOLVE_TIMEOUT by a
  * timer thread. getaddrinfo cannot be cancelled safely, so its worker is
  * detached rather than cancelled: fw_resolver_free() never waits for it.
@@ -41,6 +45,9 @@ struct fw_resolver_opts {
 };
 
 #define FW_RESOLVE_TIMEOUT_MS 3000
+/* Most lookups running at once: a project names a few dozen hosts, and a
+ * hung DNS server must not cost a thread per name typed. */
+#define FW_RESOLVE_THREADS 8
 
 struct fw_resolver;
 

@@ -148,7 +148,8 @@ int ui_text_width(const char *);
 /* Draws s at (y, x) in at most w columns with attributes attr; text that
  * does not fit ends in an ellipsis. Returns the columns used. */
 int ui_text_put(int y, int x, int w, const char *s, unsigned long attr);
-/* Like ui_text_put, but wraps at spaces over at most h lines; returns the
+/* Like ui_text_put, but wraps at spaces over at most h lines, the last
+ * ending in an ellipsis when text is left over; returns the
  * lines used (also when draw is 0, to measure). */
 int ui_text_wrap(int y, int x, int w, int h, const char *s, unsigned long attr,
     int draw);

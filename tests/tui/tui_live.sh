@@ -52,8 +52,11 @@ tui_wait "New entry"
 tui_type cup9.fedwiz-test.invalid
 ok "an unknown name: the lookup's verdict before Enter" \
 	tui_wait "cup9.fedwiz-test.invalid does not resolve"
-ok "shown in the dialog" grep -q "│ ! cup9.fedwiz-test.invalid does not resolve" \
+ok "shown in the dialog" grep -q "││ │ ! cup9.fedwiz-test.invalid does not resolve" \
 	"$TUI_SCREEN"
+ok "its second line, cut short, ends in an ellipsis" sh -c \
+	'grep -A1 "││ │ ! cup9.fedwiz-test.invalid does not resolve" "$1" |
+	 tail -n 1 | grep -q "… │ │\$"' _ "$TUI_SCREEN"
 ok "the missing IP is a finding, not a refusal" \
 	sh -c '! grep -q "IP: required" "$1"' _ "$TUI_SCREEN"
 tui_keys Tab

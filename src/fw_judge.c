@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fw_certfile.h"
 #include "fw_flow.h"
 #include "fw_rows.h"
 
@@ -114,5 +115,51 @@ fw_judge_setting(const struct fw_deployment *d, const char *key,
 	fw_findings_free(&all);
 	fw_deployment_free(trial);
 	free(norm);
+	return errors;
+}
+
+/* The certificate a CA signs, whose chain check depends on it. */
+static int
+signed_by(enum fw_cert_role ca, enum fw_cert_role *cert)
+{
+	switch (ca) {
+	case FW_CERT_OCS_CA:
+		*cert = FW_CERT_OCS_CERT;
+		return 1;
+	case FW_CERT_IMP_CA:
+		*cert = FW_CERT_IMP_CERT;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+size_t
+fw_judge_cert(const struct fw_deployment *d, enum fw_cert_role role,
+    const char *path, const struct fw_rules_opts *opts,
+    struct fw_findings *out)
+{
+	struct fw_findings all = { NULL, 0 };
+	struct fw_deployment *trial;
+	enum fw_cert_role cert;
+	const char *key = fw_cert_role_key(role);
+	struct fw_cert c = { NULL, NULL, NULL };
+	char *cause = NULL;
+	size_t errors;
+	int step = 0;
+
+	fw_flow_find_field(key, &step);
+	if (path[0] != '\0' && fw_cert_load_file(path, &c, &cause) != 0)
+		return refusal(step, key, cause, out);
+	trial = fw_deployment_copy(d);
+	fw_set_cert(trial, role, c.pem, c.source, c.sha256);
+	fw_rules_run(trial, opts, &all);
+	errors = keep_worst_first(&all, key, NULL, out);
+	if (signed_by(role, &cert))
+		errors += keep_worst_first(&all, fw_cert_role_key(cert), NULL,
+		    out);
+	fw_findings_free(&all);
+	fw_deployment_free(trial);
+	fw_cert_clear(&c);
 	return errors;
 }

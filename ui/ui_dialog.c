@@ -7,10 +7,10 @@
  * through the core's checks first; a refusal keeps the dialog open with
  * the core's one-line reason and saves nothing.
  *
- * A list entry or a setting is judged as it is typed (fw_judge.h): after
- * a short pause without keys, and again whenever a DNS answer arrives.
- * The worst finding shows in the dialog, all of them in the findings
- * pane; nothing is saved before Enter.
+ * A list entry, a setting or a certificate file is judged as it is typed
+ * (fw_judge.h): after a short pause without keys, and again whenever a
+ * DNS answer arrives. The worst finding shows in the dialog, all of them
+ * in the findings pane; nothing is saved before Enter.
  */
 #include "config.h"
 
@@ -552,7 +552,7 @@ ui_dialog_handle_key(struct ui_app *app, struct ui_dialog *dl, int key)
 		choice_key(f, key);
 	else
 		text_key(f, key);
-	if (dl->kind == UI_DIALOG_ROW || dl->kind == UI_DIALOG_SETTING) {
+	if (dl->kind <= UI_DIALOG_CERT) {
 		/* The refusal was about the values before this key. */
 		free(dl->error);
 		dl->error = NULL;
@@ -578,6 +578,8 @@ ui_dialog_judge(struct ui_app *app, struct ui_dialog *dl, int answers_came)
 	const char *values[FIELDS_MAX] = { NULL };
 	char *text[FIELDS_MAX] = { NULL };
 	struct fw_rules_opts opts = { app->resolver, 0 };
+	enum fw_cert_role role;
+	char *path;
 	size_t i;
 
 	if (dl == NULL || app->d == NULL)
@@ -594,9 +596,13 @@ ui_dialog_judge(struct ui_app *app, struct ui_dialog *dl, int answers_came)
 			values[dl->col_of[i]] = text[i];
 		fw_judge_row(app->d, dl->list, dl->row, values, &opts,
 		    &dl->live);
-	} else {
+	} else if (dl->kind == UI_DIALOG_SETTING) {
 		fw_judge_setting(app->d, dl->field->key, text[0], &opts,
 		    &dl->live);
+	} else if (fw_cert_role_parse(dl->field->key, &role) == 0) {
+		path = ui_app_expand_home(text[0]);
+		fw_judge_cert(app->d, role, path, &opts, &dl->live);
+		free(path);
 	}
 	dl->judged = 1;
 	for (i = 0; i < dl->n; i++)

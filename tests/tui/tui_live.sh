@@ -1,13 +1,15 @@
 #!/bin/sh
 # Values are judged as they are typed, before Enter: after a short pause
 # the dialog shows the worst finding and the findings pane all of them,
-# syntax first, then the rules, with DNS answers arriving while the keys
-# keep working. Esc saves nothing of it.
+# syntax (or a file that cannot be read) first, then the rules, with DNS
+# answers arriving while the keys keep working. Esc saves nothing of it.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/tui/tui_lib.sh"
 
 "$FEDWIZ" init p.fedwiz --answers "$top_srcdir/data/example.answers" ||
 	echo "Bail out! cannot create the project"
+sh "$top_srcdir/tests/certs.sh" certs >/dev/null 2>&1 ||
+	echo "Bail out! cannot make test certificates"
 
 # A port: syntax, then the guide's rule, while the dialog is open.
 tui_start 80x24 "\"$FEDWIZ\" --offline p.fedwiz"
@@ -35,10 +37,25 @@ tui_wait "on port 50600"
 tui_keys Escape
 tui_wait_gone "Findings as typed"
 ok "Esc: the pane is back to the saved answers" grep -q "┌ Findings: 0 ─" "$TUI_SCREEN"
+
+# A certificate file: read and judged as its path is typed.
+tui_keys F2 6
+tui_wait "6 · Configure Certificates on OCS"
+tui_keys Tab Enter C-u
+tui_type "certs/missing.pem"
+ok "a path that is not there: said before Enter" \
+	tui_wait "certs/missing.pem: cannot open"
+tui_keys C-u
+tui_type "certs/server.pem"
+ok "a Server Authentication-only certificate: the classic failure, before Enter" \
+	tui_wait "OCS server certificate lacks Client Authentication"
+tui_keys Escape
+tui_wait_gone "Findings as typed"
 tui_keys F10
 is "$(tui_exit_status)" 0 "F10 quits"
 run "$FEDWIZ" export p.fedwiz
 ok "nothing typed was saved" grep -q "^peer_auth_port = 5061$" "$OUT"
+ok "no certificate either" sh -c '! grep -q "BEGIN CERTIFICATE" "$1"' _ "$OUT"
 
 # A host name with lookups: a name that does not resolve (.invalid,
 # RFC 6761) is an error while the dialog is open; the IP not typed yet is

@@ -3,13 +3,17 @@
  * setting, over a copy; the deployment itself never changes. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "fw_certfile.h"
 #include "fw_judge.h"
 #include "fw_model.h"
 #include "fw_resolve.h"
 #include "fw_rows.h"
+#include "certgen.h"
 #include "rulesutil.h"
 #include "tap.h"
 
@@ -149,6 +153,90 @@ test_setting(void)
 	fw_deployment_free(d);
 }
 
+/* A PEM file of a new self-signed certificate (no EKU) for cn. */
+static char *
+write_cert(const char *dir, const char *cn)
+{
+	char *path = malloc(strlen(dir) + strlen(cn) + 8), *pem;
+	X509 *x = certgen_make(cn, NULL);
+	FILE *fp;
+
+	sprintf(path, "%s/%s.pem", dir, cn);
+	pem = certgen_pem(x);
+	fp = fopen(path, "w");
+	fputs(pem, fp);
+	fclose(fp);
+	free(pem);
+	X509_free(x);
+	return path;
+}
+
+static void
+test_cert(void)
+{
+	char dir[] = "/tmp/fw-judge-XXXXXX";
+	struct fw_deployment *d = deployment();
+	struct fw_findings f = { NULL, 0 };
+	char *leaf, *ca, *missing;
+
+	if (mkdtemp(dir) == NULL) {
+		ok(0, "a temporary folder");
+		return;
+	}
+	leaf = write_cert(dir, "fe1.ocs.example.net");
+	ca = write_cert(dir, "Other CA");
+	missing = malloc(strlen(dir) + 16);
+	sprintf(missing, "%s/missing.pem", dir);
+
+	is_int(fw_judge_cert(d, FW_CERT_OCS_CERT, missing, NULL, &f), 1,
+	    "a path that is not there: one error");
+	ok(f.n == 1 && strstr(f.items[0].message, "missing.pem") != NULL &&
+	    strcmp(f.items[0].field, "ocs_cert") == 0 && f.items[0].step == 6,
+	    "... the refusal Enter gives, on step 6 (%s)",
+	    f.n > 0 ? f.items[0].message : "none");
+	fw_findings_free(&f);
+
+	fw_judge_cert(d, FW_CERT_OCS_CERT, leaf, NULL, &f);
+	is_int(count_findings(&f, FW_SEV_ERROR, 6, "ocs_cert",
+	    "has no Extended Key Usage at all"), 1,
+	    "a certificate without EKUs: the guide's rule, before it is saved");
+	ok(d->certs[FW_CERT_OCS_CERT].pem == NULL,
+	    "the deployment still has no OCS certificate");
+	fw_findings_free(&f);
+
+	fw_set_cert(d, FW_CERT_OCS_CERT, "-----BEGIN CERTIFICATE-----", NULL,
+	    NULL);
+	fw_judge_cert(d, FW_CERT_OCS_CERT, "", NULL, &f);
+	is_int(count_findings(&f, FW_SEV_WARNING, 6, "ocs_cert",
+	    "no OCS server certificate given"), 1,
+	    "an emptied path: judged as removed");
+	fw_findings_free(&f);
+
+	fw_judge_cert(d, FW_CERT_OCS_CERT, leaf, NULL, &f);
+	fw_findings_free(&f);
+	{
+		struct fw_cert c = { NULL, NULL, NULL };
+
+		fw_cert_load_file(leaf, &c, NULL);
+		fw_set_cert(d, FW_CERT_OCS_CERT, c.pem, c.source, c.sha256);
+		fw_cert_clear(&c);
+	}
+	fw_judge_cert(d, FW_CERT_OCS_CA, ca, NULL, &f);
+	ok(count_findings(&f, FW_SEV_ERROR, 6, "ocs_cert", NULL) > 0,
+	    "a CA typed: the certificate it should sign is judged against "
+	    "it");
+	dump_findings(&f);
+	fw_findings_free(&f);
+
+	unlink(leaf);
+	unlink(ca);
+	rmdir(dir);
+	free(leaf);
+	free(ca);
+	free(missing);
+	fw_deployment_free(d);
+}
+
 static void
 test_copy(void)
 {
@@ -176,6 +264,7 @@ main(void)
 {
 	test_row();
 	test_setting();
+	test_cert();
 	test_copy();
 	return done_testing();
 }

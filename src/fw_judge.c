@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fw_certfile.h"
 #include "fw_flow.h"
@@ -144,11 +145,17 @@ fw_judge_cert(const struct fw_deployment *d, enum fw_cert_role role,
 	enum fw_cert_role cert;
 	const char *key = fw_cert_role_key(role);
 	struct fw_cert c = { NULL, NULL, NULL };
+	struct stat st;
 	char *cause = NULL;
 	size_t errors;
 	int step = 0;
 
 	fw_flow_find_field(key, &step);
+	/* While typing, only a file or a folder is opened: a device or a
+	 * FIFO (/dev/tty) could hold up the keyboard; Enter reads it. */
+	if (path[0] != '\0' && stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode))
+		return 0;
 	if (path[0] != '\0' && fw_cert_load_file(path, &c, &cause) != 0)
 		return refusal(step, key, cause, out);
 	trial = fw_deployment_copy(d);

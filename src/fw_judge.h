@@ -36,9 +36,9 @@ size_t fw_judge_setting(const struct fw_deployment *d, const char *key,
     struct fw_findings *out);
 
 /* The same for a certificate file path typed for role (read as
- * fw_cert_load_file() reads it; "" = the certificate removed). For a CA
- * the findings of the certificate it signs come too: whether that one
- * chains to it. */
+ * fw_cert_load_file() reads it; "" = the certificate removed; a device or
+ * FIFO is not read: nothing is said). For a CA the findings of the
+ * certificate it signs come too: whether that one chains to it. */
 size_t fw_judge_cert(const struct fw_deployment *d, enum fw_cert_role role,
     const char *path, const struct fw_rules_opts *opts,
     struct fw_findings *out);

@@ -3,9 +3,11 @@
  * setting, over a copy; the deployment itself never changes. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fw_certfile.h"
@@ -196,6 +198,21 @@ test_cert(void)
 	    f.n > 0 ? f.items[0].message : "none");
 	fw_findings_free(&f);
 
+	/* A FIFO with a writer that never writes would block a read. */
+	{
+		char *fifo = malloc(strlen(dir) + 8);
+		int fd;
+
+		sprintf(fifo, "%s/fifo", dir);
+		mkfifo(fifo, 0600);
+		fd = open(fifo, O_RDWR | O_NONBLOCK);
+		is_int(fw_judge_cert(d, FW_CERT_OCS_CERT, fifo, NULL, &f), 0,
+		    "a FIFO is not read while typing (the test would hang)");
+		is_int(f.n, 0, "... and nothing is said of it yet");
+		close(fd);
+		unlink(fifo);
+		free(fifo);
+	}
 	fw_judge_cert(d, FW_CERT_OCS_CERT, leaf, NULL, &f);
 	is_int(count_findings(&f, FW_SEV_ERROR, 6, "ocs_cert",
 	    "has no Extended Key Usage at all"), 1,

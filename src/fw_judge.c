@@ -3,7 +3,6 @@
 #include "fw_judge.h"
 
 #include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 
 #include "fw_certfile.h"

@@ -15,6 +15,7 @@
 #include "fw_model.h"
 #include "fw_resolve.h"
 #include "fw_rows.h"
+#include "fw_util.h"
 #include "certgen.h"
 #include "rulesutil.h"
 #include "tap.h"
@@ -159,11 +160,10 @@ test_setting(void)
 static char *
 write_cert(const char *dir, const char *cn)
 {
-	char *path = malloc(strlen(dir) + strlen(cn) + 8), *pem;
+	char *path = xasprintf("%s/%s.pem", dir, cn), *pem;
 	X509 *x = certgen_make(cn, NULL);
 	FILE *fp;
 
-	sprintf(path, "%s/%s.pem", dir, cn);
 	pem = certgen_pem(x);
 	fp = fopen(path, "w");
 	fputs(pem, fp);
@@ -187,8 +187,7 @@ test_cert(void)
 	}
 	leaf = write_cert(dir, "fe1.ocs.example.net");
 	ca = write_cert(dir, "Other CA");
-	missing = malloc(strlen(dir) + 16);
-	sprintf(missing, "%s/missing.pem", dir);
+	missing = xasprintf("%s/missing.pem", dir);
 
 	is_int(fw_judge_cert(d, FW_CERT_OCS_CERT, missing, NULL, &f), 1,
 	    "a path that is not there: one error");
@@ -200,10 +199,9 @@ test_cert(void)
 
 	/* A FIFO with a writer that never writes would block a read. */
 	{
-		char *fifo = malloc(strlen(dir) + 8);
+		char *fifo = xasprintf("%s/fifo", dir);
 		int fd;
 
-		sprintf(fifo, "%s/fifo", dir);
 		mkfifo(fifo, 0600);
 		fd = open(fifo, O_RDWR | O_NONBLOCK);
 		is_int(fw_judge_cert(d, FW_CERT_OCS_CERT, fifo, NULL, &f), 0,

@@ -26,6 +26,7 @@
 static int sig_pipe[2] = { -1, -1 };
 static const int caught[] = { SIGHUP, SIGTERM, SIGINT };
 static struct sigaction saved[3], saved_pipe;
+static volatile sig_atomic_t ending;	/* one of them arrived */
 
 static void
 on_signal(int sig)
@@ -34,6 +35,7 @@ on_signal(int sig)
 	unsigned char b = (unsigned char)sig;
 	ssize_t r;
 
+	ending = 1;
 	r = write(sig_pipe[1], &b, 1);
 	(void)r;		/* a full pipe already holds a signal */
 	errno = saved_errno;
@@ -82,12 +84,19 @@ ui_signals_take(void)
 void
 ui_signals_restore(void)
 {
+	struct sigaction ign;
 	size_t i;
 
 	if (sig_pipe[0] < 0)
 		return;
+	/* Ending on a signal: the rest of a storm (kill sent several in a
+	 * row) is ignored, not the default action, so fedwiz still ends with
+	 * status 0 once its work is saved. */
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
 	for (i = 0; i < sizeof caught / sizeof caught[0]; i++)
-		sigaction(caught[i], &saved[i], NULL);
+		sigaction(caught[i], ending ? &ign : &saved[i], NULL);
 	sigaction(SIGPIPE, &saved_pipe, NULL);
 	close(sig_pipe[0]);
 	close(sig_pipe[1]);

@@ -23,9 +23,6 @@
 #define OPT_CLIENT_CERT 0x202
 #define OPT_CLIENT_KEY 0x203
 
-#define TIMEOUT_DEFAULT 5
-#define TIMEOUT_MAX 300
-
 static volatile sig_atomic_t probe_stop;
 
 static void
@@ -178,19 +175,12 @@ on_result(const struct fw_probe_target *t, const struct fw_probe_result *r,
 static int
 check_opts(const struct probe_opts *o, int *timeout_s)
 {
-	char *end;
-	long v;
-
-	*timeout_s = TIMEOUT_DEFAULT;
-	if (o->timeout != NULL) {
-		v = strtol(o->timeout, &end, 10);
-		if (*o->timeout == '\0' || *end != '\0' || v < 1 ||
-		    v > TIMEOUT_MAX)
-			return fw_cmd_usage(&fw_cmd_probe, _("--timeout '%s': "
-			    "give whole seconds from 1 to %d"), o->timeout,
-			    TIMEOUT_MAX);
-		*timeout_s = (int)v;
-	}
+	*timeout_s = FW_PROBE_TIMEOUT_DEFAULT_S;
+	if (o->timeout != NULL &&
+	    fw_probe_parse_timeout(o->timeout, timeout_s) != 0)
+		return fw_cmd_usage(&fw_cmd_probe, _("--timeout '%s': give "
+		    "whole seconds from 1 to %d"), o->timeout,
+		    FW_PROBE_TIMEOUT_MAX_S);
 	if ((o->client_cert == NULL) != (o->client_key == NULL))
 		return fw_cmd_usage(&fw_cmd_probe, _("--client-cert and "
 		    "--client-key go together"));

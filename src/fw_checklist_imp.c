@@ -37,7 +37,10 @@ add_sipfed(struct fw_cl_builder *b)
 		    "%s"), od->name);
 		fw_cl_field(b, "domain", _("Domain Name"), od->name);
 		if (od->description != NULL)
-			fw_cl_field(b, "description", _("Description"),
+			fw_cl_field(b, "description",
+			    /* TRANSLATORS: the field as Cisco's English UI
+			     * labels it: keep it as it shows there. */
+			    C_("Cisco UI field", "Description"),
 			    od->description);
 		fw_cl_fixed(b, _("Integration Type"),
 		    "Inter-domain to OCS/Lync");

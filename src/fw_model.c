@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fw_i18n.h"
+#include "fw_syntax.h"
 #include "fw_util.h"
 
 static char *
@@ -96,6 +98,54 @@ fw_deployment_free(struct fw_deployment *d)
 	}
 	free(d->probes);
 	free(d);
+}
+
+struct fw_deployment *
+fw_deployment_copy(const struct fw_deployment *d)
+{
+	struct fw_deployment *c = fw_deployment_new();
+	const struct fw_ocs_server *s;
+	const struct fw_probe_result *r;
+	size_t i;
+
+	c->name = dup_or_null(d->name);
+	c->transport = d->transport;
+	c->edition = d->edition;
+	c->peer_auth_port = d->peer_auth_port;
+	c->server_auth_port = d->server_auth_port;
+	c->next_hop_port = d->next_hop_port;
+	memcpy(c->step_done, d->step_done, sizeof c->step_done);
+	for (i = 0; i < d->n_imp_domains; i++)
+		fw_add_imp_domain(c, d->imp_domains[i].name,
+		    d->imp_domains[i].route_to)->id = d->imp_domains[i].id;
+	for (i = 0; i < d->n_imp_nodes; i++)
+		fw_add_imp_node(c, d->imp_nodes[i].fqdn,
+		    d->imp_nodes[i].ip)->id = d->imp_nodes[i].id;
+	for (i = 0; i < d->n_ocs_domains; i++)
+		fw_add_ocs_domain(c, d->ocs_domains[i].name,
+		    d->ocs_domains[i].description)->id = d->ocs_domains[i].id;
+	for (i = 0; i < d->n_ocs_pools; i++)
+		fw_add_ocs_pool(c, d->ocs_pools[i].fqdn)->id =
+		    d->ocs_pools[i].id;
+	for (i = 0; i < d->n_ocs_servers; i++) {
+		s = &d->ocs_servers[i];
+		fw_add_ocs_server(c, s->fqdn, s->ip, s->domain, s->pool,
+		    s->route)->id = s->id;
+	}
+	for (i = 0; i < FW_CERT_COUNT; i++)
+		fw_set_cert(c, (enum fw_cert_role)i, d->certs[i].pem,
+		    d->certs[i].source, d->certs[i].sha256);
+	for (i = 0; i < d->n_ticks; i++)
+		fw_add_tick(c, d->ticks[i].item, d->ticks[i].fingerprint,
+		    d->ticks[i].user, d->ticks[i].time);
+	for (i = 0; i < d->n_confirms; i++)
+		fw_add_confirm(c, d->confirms[i].key, d->confirms[i].value);
+	for (i = 0; i < d->n_probes; i++) {
+		r = &d->probes[i];
+		fw_add_probe_result(c, r->host, r->port, r->kind, r->time,
+		    r->ok, r->summary, r->detail);
+	}
+	return c;
 }
 
 struct fw_imp_domain *
@@ -365,4 +415,65 @@ fw_next_hop_port(const struct fw_deployment *d)
 {
 	return d->next_hop_port > 0 ? d->next_hop_port :
 	    fw_transport_port(d->transport);
+}
+
+static int
+is_port_setting(const char *key)
+{
+	return strcmp(key, "peer_auth_port") == 0 ||
+	    strcmp(key, "server_auth_port") == 0 ||
+	    strcmp(key, "next_hop_port") == 0;
+}
+
+int
+fw_setting_check(const char *key, const char *value, char **norm,
+    char **cause)
+{
+	enum fw_transport t;
+	enum fw_edition e;
+	int port;
+
+	*norm = NULL;
+	if (strcmp(key, "name") == 0) {
+		if (value[0] == '\0' || strlen(value) > 200)
+			return fw_fail(cause, _("name: give 1 to 200 "
+			    "characters"));
+		*norm = xstrdup(value);
+	} else if (strcmp(key, "transport") == 0) {
+		if (fw_transport_parse(value, &t) != 0)
+			return fw_fail(cause, _("transport: '%s'; use tls or "
+			    "tcp"), value);
+		*norm = xstrdup(fw_transport_name(t));
+	} else if (strcmp(key, "ocs_edition") == 0) {
+		if (fw_edition_parse(value, &e) != 0)
+			return fw_fail(cause, _("ocs_edition: '%s'; use "
+			    "standard or enterprise"), value);
+		*norm = xstrdup(fw_edition_name(e));
+	} else if (is_port_setting(key)) {
+		if (fw_syntax_port(value, &port, cause) != 0)
+			return -1;
+		*norm = xasprintf("%d", port);
+	} else {
+		return fw_fail(cause, _("unknown setting '%s'"), key);
+	}
+	return 0;
+}
+
+void
+fw_setting_apply(struct fw_deployment *d, const char *key, const char *norm)
+{
+	if (strcmp(key, "name") == 0) {
+		free(d->name);
+		d->name = xstrdup(norm);
+	} else if (strcmp(key, "transport") == 0) {
+		fw_transport_parse(norm, &d->transport);
+	} else if (strcmp(key, "ocs_edition") == 0) {
+		fw_edition_parse(norm, &d->edition);
+	} else if (strcmp(key, "peer_auth_port") == 0) {
+		d->peer_auth_port = atoi(norm);
+	} else if (strcmp(key, "server_auth_port") == 0) {
+		d->server_auth_port = atoi(norm);
+	} else if (strcmp(key, "next_hop_port") == 0) {
+		d->next_hop_port = atoi(norm);
+	}
 }

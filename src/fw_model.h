@@ -147,6 +147,11 @@ struct fw_deployment {
 struct fw_deployment *fw_deployment_new(void);
 void fw_deployment_free(struct fw_deployment *);
 
+/* A deep copy of d, row ids included, to change without touching d (the
+ * wizard judges values before they are saved). Free with
+ * fw_deployment_free(). */
+struct fw_deployment *fw_deployment_copy(const struct fw_deployment *d);
+
 /* Appenders copy their string arguments (NULL stays NULL) and return the
  * new entry, owned by the deployment. */
 struct fw_imp_domain *fw_add_imp_domain(struct fw_deployment *,
@@ -195,6 +200,15 @@ const char *fw_route_name(enum fw_route_role);
 int fw_route_parse(const char *, enum fw_route_role *);
 const char *fw_cert_role_key(enum fw_cert_role);	/* "ocs_ca", ... */
 int fw_cert_role_parse(const char *, enum fw_cert_role *);
+
+/* Deployment settings by answers-file key (name, transport, ocs_edition,
+ * peer_auth_port, server_auth_port, next_hop_port): fw_setting_check()
+ * judges a value and gives its stored form in *norm (free()), or -1 with
+ * *cause; fw_setting_apply() sets a stored form on d. */
+int fw_setting_check(const char *key, const char *value, char **norm,
+    char **cause);
+void fw_setting_apply(struct fw_deployment *d, const char *key,
+    const char *norm);
 
 /* Next-hop port the guide prescribes for the transport: TLS 5061, TCP 5060. */
 int fw_transport_port(enum fw_transport);

@@ -50,6 +50,21 @@ matches(const char *only, const char *fqdn, const char *ip)
 }
 
 int
+fw_probe_parse_timeout(const char *s, int *seconds)
+{
+	char *end;
+	long v;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return -1;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || v < 1 || v > FW_PROBE_TIMEOUT_MAX_S)
+		return -1;
+	*seconds = (int)v;
+	return 0;
+}
+
+int
 fw_probe_port(const struct fw_deployment *d, enum fw_probe_role role)
 {
 	if (role == FW_PROBE_OCS_NEXT_HOP)

@@ -66,6 +66,16 @@ int fw_probe_targets(const struct fw_deployment *d, const char *only,
     struct fw_probe_targets *out, char **cause);
 void fw_probe_targets_free(struct fw_probe_targets *);
 
+/* Seconds a probe waits for each connect, handshake and answer: the
+ * default, and the most `fedwiz probe --timeout` and the wizard's
+ * --probe-timeout accept. */
+#define FW_PROBE_TIMEOUT_DEFAULT_S 5
+#define FW_PROBE_TIMEOUT_MAX_S 300
+
+/* Whole seconds from 1 to FW_PROBE_TIMEOUT_MAX_S into *seconds; -1 when s
+ * is anything else (the caller names its option in the message). */
+int fw_probe_parse_timeout(const char *s, int *seconds);
+
 struct fw_probe_opts {
 	int timeout_ms;		/* per connect, handshake and answer */
 	const struct fw_tls_client *client;	/* NULL: no mutual TLS */

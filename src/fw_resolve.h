@@ -42,7 +42,6 @@ struct fw_resolver_opts {
 };
 
 #define FW_RESOLVE_TIMEOUT_MS 3000
-
 /* Workers at most, besides those on a lookup past its timeout (which may
  * never return): a thread per lookup made a large deployment's first
  * rules run start some 770 threads, most of the wizard's start-up time

@@ -31,9 +31,9 @@ fw_rows_count(const struct fw_deployment *d, enum fw_list list)
 /* The row's strings in column order; route is the one enum column. */
 static void
 row_strings(const struct fw_deployment *d, enum fw_list list, size_t row,
-    const char *out[5])
+    const char *out[FW_ROWS_COLUMNS_MAX])
 {
-	memset(out, 0, 5 * sizeof *out);
+	memset(out, 0, FW_ROWS_COLUMNS_MAX * sizeof *out);
 	switch (list) {
 	case FW_LIST_IMP_DOMAIN:
 		out[0] = d->imp_domains[row].name;
@@ -64,7 +64,7 @@ const char *
 fw_rows_get(const struct fw_deployment *d, enum fw_list list, size_t row,
     size_t col)
 {
-	const char *v[5];
+	const char *v[FW_ROWS_COLUMNS_MAX];
 	size_t n;
 
 	fw_flow_columns(list, &n);
@@ -131,10 +131,11 @@ find_name(const struct fw_deployment *d, enum fw_list list, const char *name,
 	return -1;
 }
 
-/* One value's stored form (free()), NULL for empty; -1 with *cause. */
+/* One value's stored form (free()), NULL for empty; -1 with *cause.
+ * allow_empty: a required column may still be empty (being typed). */
 static int
 check_value(const struct fw_deployment *d, const struct fw_column *c,
-    const char *v, char **norm, char **cause)
+    const char *v, int allow_empty, char **norm, char **cause)
 {
 	enum fw_route_role r;
 	enum fw_list ref;
@@ -143,7 +144,8 @@ check_value(const struct fw_deployment *d, const struct fw_column *c,
 
 	*norm = NULL;
 	if (!fw_flow_applies(c->applies, d) || v == NULL || v[0] == '\0') {
-		if (fw_flow_applies(c->applies, d) && !c->optional)
+		if (fw_flow_applies(c->applies, d) && !c->optional &&
+		    !allow_empty)
 			return fw_fail(cause, _("%s: required"), _(c->label));
 		return 0;
 	}
@@ -225,29 +227,126 @@ save_entry(struct fw_project *p, const struct fw_deployment *d,
 	return fw_fail(cause, _("unknown list"));
 }
 
+/* Every value's stored form in norm[] (free each), the checks of
+ * fw_rows_save() in column order; -1 with *cause at the first refusal. */
+static int
+check_values(const struct fw_deployment *d, enum fw_list list, size_t row,
+    const char *const *values, int allow_empty, char **norm, char **cause)
+{
+	const struct fw_column *cols;
+	size_t i, n;
+
+	cols = fw_flow_columns(list, &n);
+	for (i = 0; i < n; i++) {
+		if (check_value(d, &cols[i], values[i], allow_empty, &norm[i],
+		    cause) != 0)
+			return -1;
+	}
+	if (norm[0] != NULL && find_name(d, list, norm[0], row) >= 0)
+		return fw_fail(cause, _("%s: '%s' is already in the list"),
+		    _(cols[0].label), norm[0]);
+	return 0;
+}
+
+static void
+free_norm(char **norm)
+{
+	size_t i;
+
+	for (i = 0; i < FW_ROWS_COLUMNS_MAX; i++)
+		free(norm[i]);
+}
+
 int
 fw_rows_save(struct fw_project *p, const struct fw_deployment *d,
     enum fw_list list, size_t row, const char *const *values, char **cause)
 {
-	char *norm[5] = { NULL };
-	const struct fw_column *cols;
-	size_t i, n;
+	char *norm[FW_ROWS_COLUMNS_MAX] = { NULL };
 	int rc = -1;
 
-	cols = fw_flow_columns(list, &n);
-	for (i = 0; i < n; i++) {
-		if (check_value(d, &cols[i], values[i], &norm[i], cause) != 0)
-			goto out;
+	if (check_values(d, list, row, values, 0, norm, cause) == 0)
+		rc = save_entry(p, d, list, row, norm, cause);
+	free_norm(norm);
+	return rc;
+}
+
+/* Replaces *slot with a copy of v (NULL stays NULL). */
+static void
+set_string(char **slot, const char *v)
+{
+	free(*slot);
+	*slot = v != NULL ? xstrdup(v) : NULL;
+}
+
+/* Sets entry row of d (row == count adds one) to the stored forms. */
+static void
+set_entry(struct fw_deployment *d, enum fw_list list, size_t row,
+    char *const *v)
+{
+	enum fw_route_role route = FW_ROUTE_PRIMARY;
+
+	if (row >= fw_rows_count(d, list)) {
+		row = fw_rows_count(d, list);
+		switch (list) {
+		case FW_LIST_IMP_DOMAIN:
+			fw_add_imp_domain(d, NULL, NULL);
+			break;
+		case FW_LIST_IMP_NODE:
+			fw_add_imp_node(d, NULL, NULL);
+			break;
+		case FW_LIST_OCS_DOMAIN:
+			fw_add_ocs_domain(d, NULL, NULL);
+			break;
+		case FW_LIST_OCS_POOL:
+			fw_add_ocs_pool(d, NULL);
+			break;
+		case FW_LIST_OCS_SERVER:
+			fw_add_ocs_server(d, NULL, NULL, NULL, NULL, route);
+			break;
+		}
 	}
-	if (find_name(d, list, norm[0], row) >= 0) {
-		fw_fail(cause, _("%s: '%s' is already in the list"),
-		    _(cols[0].label), norm[0]);
-		goto out;
+	switch (list) {
+	case FW_LIST_IMP_DOMAIN:
+		set_string(&d->imp_domains[row].name, v[0]);
+		set_string(&d->imp_domains[row].route_to, v[1]);
+		break;
+	case FW_LIST_IMP_NODE:
+		set_string(&d->imp_nodes[row].fqdn, v[0]);
+		set_string(&d->imp_nodes[row].ip, v[1]);
+		break;
+	case FW_LIST_OCS_DOMAIN:
+		set_string(&d->ocs_domains[row].name, v[0]);
+		set_string(&d->ocs_domains[row].description, v[1]);
+		break;
+	case FW_LIST_OCS_POOL:
+		set_string(&d->ocs_pools[row].fqdn, v[0]);
+		break;
+	case FW_LIST_OCS_SERVER:
+		set_string(&d->ocs_servers[row].fqdn, v[0]);
+		set_string(&d->ocs_servers[row].ip, v[1]);
+		set_string(&d->ocs_servers[row].domain, v[2]);
+		set_string(&d->ocs_servers[row].pool, v[3]);
+		if (v[4] != NULL)
+			fw_route_parse(v[4], &route);
+		d->ocs_servers[row].route = route;
+		break;
 	}
-	rc = save_entry(p, d, list, row, norm, cause);
-out:
-	for (i = 0; i < n; i++)
-		free(norm[i]);
+}
+
+int
+fw_rows_trial(const struct fw_deployment *d, enum fw_list list, size_t row,
+    const char *const *values, struct fw_deployment **trial, char **cause)
+{
+	char *norm[FW_ROWS_COLUMNS_MAX] = { NULL };
+	int rc = -1;
+
+	*trial = NULL;
+	if (check_values(d, list, row, values, 1, norm, cause) == 0) {
+		*trial = fw_deployment_copy(d);
+		set_entry(*trial, list, row, norm);
+		rc = 0;
+	}
+	free_norm(norm);
 	return rc;
 }
 

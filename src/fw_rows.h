@@ -14,6 +14,9 @@
 #include "fw_model.h"
 #include "fw_store.h"
 
+/* The most columns a list has. */
+#define FW_ROWS_COLUMNS_MAX 5
+
 size_t fw_rows_count(const struct fw_deployment *, enum fw_list);
 
 /* Column col of entry row as text, or NULL when empty. Owned by d. */
@@ -43,6 +46,16 @@ int fw_rows_ref_list(enum fw_col_kind, enum fw_list *);
  */
 int fw_rows_save(struct fw_project *, const struct fw_deployment *d,
     enum fw_list, size_t row, const char *const *values, char **cause);
+
+/*
+ * The same checks without saving, for judging values as they are typed:
+ * on success *trial (free with fw_deployment_free()) is a copy of d with
+ * entry row set to the values (row == fw_rows_count() adds one), for
+ * fw_rules_run(). A required column may still be empty here: the admin
+ * may not have reached it yet; fw_rows_save() refuses that.
+ */
+int fw_rows_trial(const struct fw_deployment *d, enum fw_list, size_t row,
+    const char *const *values, struct fw_deployment **trial, char **cause);
 
 /* Deletes entry row; an entry other entries refer to is refused. */
 int fw_rows_delete(struct fw_project *, const struct fw_deployment *d,

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "fw_i18n.h"
-#include "fw_syntax.h"
 #include "fw_util.h"
 
 /*
@@ -32,20 +31,7 @@ load_settings(struct fw_project *p, struct fw_deployment *d, char **cause)
 	while ((r = db_step(p, st, cause)) == 1) {
 		k = db_text(st, 0);
 		v = db_text(st, 1);
-		if (strcmp(k, "name") == 0) {
-			free(d->name);
-			d->name = xstrdup(v);
-		} else if (strcmp(k, "transport") == 0) {
-			fw_transport_parse(v, &d->transport);
-		} else if (strcmp(k, "ocs_edition") == 0) {
-			fw_edition_parse(v, &d->edition);
-		} else if (strcmp(k, "peer_auth_port") == 0) {
-			d->peer_auth_port = atoi(v);
-		} else if (strcmp(k, "server_auth_port") == 0) {
-			d->server_auth_port = atoi(v);
-		} else if (strcmp(k, "next_hop_port") == 0) {
-			d->next_hop_port = atoi(v);
-		}
+		fw_setting_apply(d, k, v);
 	}
 	sqlite3_finalize(st);
 	return r;
@@ -282,48 +268,6 @@ fw_project_replace(struct fw_project *p, const struct fw_deployment *d,
 	return db_commit(p, cause);
 }
 
-/* Checks a setting's value and gives its stored form (free()). */
-static char *
-setting_normalise(const char *key, const char *value, char **cause)
-{
-	enum fw_transport t;
-	enum fw_edition e;
-	int port;
-
-	if (strcmp(key, "name") == 0) {
-		if (value[0] == '\0' || strlen(value) > 200) {
-			fw_fail(cause, _("name: give 1 to 200 characters"));
-			return NULL;
-		}
-		return xstrdup(value);
-	}
-	if (strcmp(key, "transport") == 0) {
-		if (fw_transport_parse(value, &t) != 0) {
-			fw_fail(cause, _("transport: '%s'; use tls or tcp"),
-			    value);
-			return NULL;
-		}
-		return xstrdup(fw_transport_name(t));
-	}
-	if (strcmp(key, "ocs_edition") == 0) {
-		if (fw_edition_parse(value, &e) != 0) {
-			fw_fail(cause, _("ocs_edition: '%s'; use standard or "
-			    "enterprise"), value);
-			return NULL;
-		}
-		return xstrdup(fw_edition_name(e));
-	}
-	if (strcmp(key, "peer_auth_port") == 0 ||
-	    strcmp(key, "server_auth_port") == 0 ||
-	    strcmp(key, "next_hop_port") == 0) {
-		if (fw_syntax_port(value, &port, cause) != 0)
-			return NULL;
-		return xasprintf("%d", port);
-	}
-	fw_fail(cause, _("unknown setting '%s'"), key);
-	return NULL;
-}
-
 static char *
 get_setting(struct fw_project *p, const char *key)
 {
@@ -343,11 +287,11 @@ int
 fw_project_set_setting(struct fw_project *p, const char *key,
     const char *value, char **cause)
 {
-	char *norm = setting_normalise(key, value, cause), *old = NULL;
+	char *norm = NULL, *old = NULL;
 	char *what;
 	int rc = -1;
 
-	if (norm == NULL)
+	if (fw_setting_check(key, value, &norm, cause) != 0)
 		return -1;
 	if (db_begin(p, cause) != 0)
 		goto out;

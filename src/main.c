@@ -8,6 +8,7 @@
 
 #include "cmd.h"
 #include "fw_i18n.h"
+#include "fw_probe.h"
 #include "fw_ui.h"
 #include "fw_util.h"
 
@@ -25,6 +26,9 @@
 #define OPT_NO_COLOR 0x101
 #define OPT_READ_ONLY 0x102
 #define OPT_OFFLINE 0x103
+#define OPT_PROBE_TIMEOUT 0x104
+#define OPT_CLIENT_CERT 0x105
+#define OPT_CLIENT_KEY 0x106
 
 static void
 usage(FILE *fp)
@@ -49,6 +53,15 @@ usage(FILE *fp)
 	    "      --read-only  open PROJECT without changing it, even when "
 	    "another\n"
 	    "                   fedwiz holds it\n"
+	    "      --probe-timeout S\n"
+	    "                   seconds the Test action (t) waits for each "
+	    "connect,\n"
+	    "                   handshake and answer (1-300, default 5)\n"
+	    "      --client-cert FILE, --client-key FILE\n"
+	    "                   a certificate and its unencrypted key for "
+	    "mutual TLS in\n"
+	    "                   the Test action; the key is read once and "
+	    "never stored\n"
 	    "  -h, --help       show this help and exit\n"
 	    "      --version    show the version and exit\n"), fp);
 	fputs(_("\n'fedwiz COMMAND --help' describes a command. Exit "
@@ -86,6 +99,9 @@ parse_global(int argc, char **argv, struct fw_ui_opts *ui)
 		{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 		{ "read-only", no_argument, NULL, OPT_READ_ONLY },
 		{ "offline", no_argument, NULL, OPT_OFFLINE },
+		{ "probe-timeout", required_argument, NULL, OPT_PROBE_TIMEOUT },
+		{ "client-cert", required_argument, NULL, OPT_CLIENT_CERT },
+		{ "client-key", required_argument, NULL, OPT_CLIENT_KEY },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -109,17 +125,33 @@ parse_global(int argc, char **argv, struct fw_ui_opts *ui)
 		case OPT_OFFLINE:
 			ui->offline = 1;
 			break;
+		case OPT_PROBE_TIMEOUT:
+			if (fw_probe_parse_timeout(optarg,
+			    &ui->probe_timeout_s) != 0)
+				return fw_try_help(_("--probe-timeout '%s': give "
+				    "whole seconds from 1 to %d"), optarg,
+				    FW_PROBE_TIMEOUT_MAX_S);
+			break;
+		case OPT_CLIENT_CERT:
+			ui->client_cert = optarg;
+			break;
+		case OPT_CLIENT_KEY:
+			ui->client_key = optarg;
+			break;
 		default:
 			return option_error(argv, c);
 		}
 	}
+	if ((ui->client_cert == NULL) != (ui->client_key == NULL))
+		return fw_try_help(_("--client-cert and --client-key go "
+		    "together"));
 	return -1;
 }
 
 int
 main(int argc, char **argv)
 {
-	struct fw_ui_opts ui = { NULL, 0, 0, 0 };
+	struct fw_ui_opts ui = { NULL, 0, 0, 0, 0, NULL, NULL, NULL };
 	const struct fw_cmd *cmd;
 	const char *nc;
 #ifdef ENABLE_NLS

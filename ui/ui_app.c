@@ -505,6 +505,7 @@ ui_app_run(struct ui_app *app)
 {
 	struct pollfd pfd[4];
 	nfds_t n, resolver = 0, test = 0;
+	int answers;
 
 	pfd[0].fd = STDIN_FILENO;
 	pfd[0].events = POLLIN;
@@ -528,17 +529,22 @@ ui_app_run(struct ui_app *app)
 		}
 		for (nfds_t i = 0; i < n; i++)
 			pfd[i].revents = 0;
-		if (poll(pfd, n, -1) < 0 && errno != EINTR)
+		/* An edit dialog's values are judged after a pause in
+		 * typing: poll wakes up when it ends. */
+		if (poll(pfd, n, ui_dialog_wait_ms(app->dialog)) < 0 &&
+		    errno != EINTR)
 			break;
 		if (ui_signals_take() != 0)
 			break;
 		/* A hung-up terminal (SSH gone) ends the session like SIGHUP. */
 		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 			break;
-		if (resolver != 0 && (pfd[resolver].revents & POLLIN)) {
+		answers = resolver != 0 && (pfd[resolver].revents & POLLIN);
+		if (answers) {
 			fw_resolver_drain(app->resolver);
 			ui_app_check(app);
 		}
+		ui_dialog_judge(app, app->dialog, answers);
 		if (test != 0 && (pfd[test].revents & POLLIN))
 			ui_test_drain(app);
 		resolver = test = 0;

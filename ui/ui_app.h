@@ -172,7 +172,8 @@ int ui_text_width(const char *);
 /* Draws s at (y, x) in at most w columns with attributes attr; text that
  * does not fit ends in an ellipsis. Returns the columns used. */
 int ui_text_put(int y, int x, int w, const char *s, unsigned long attr);
-/* Like ui_text_put, but wraps at spaces over at most h lines; returns the
+/* Like ui_text_put, but wraps at spaces over at most h lines, the last
+ * ending in an ellipsis when text is left over; returns the
  * lines used (also when draw is 0, to measure). */
 int ui_text_wrap(int y, int x, int w, int h, const char *s, unsigned long attr,
     int draw);
@@ -227,11 +228,21 @@ void ui_dialog_draw(struct ui_app *, struct ui_dialog *,
 /* Returns 1 while the dialog stays open, 0 when it closed (OK or Esc). */
 int ui_dialog_handle_key(struct ui_app *, struct ui_dialog *, int key);
 void ui_dialog_free(struct ui_dialog *);
+/* Judging the values as typed: milliseconds until the pause after the
+ * last key ends (-1: nothing waits; NULL accepted); ui_dialog_judge()
+ * judges them when that time came, or again when answers_came (the
+ * resolver's pipe was readable); ui_dialog_live() is the verdict, NULL
+ * before the first. */
+int ui_dialog_wait_ms(const struct ui_dialog *);
+void ui_dialog_judge(struct ui_app *, struct ui_dialog *, int answers_came);
+const struct fw_findings *ui_dialog_live(const struct ui_dialog *);
 
 /* ui_findings.c: the bottom pane and the key legend. */
 void ui_findings_draw(struct ui_app *, const struct ui_rect *,
     const struct ui_rect *legend);
 void ui_findings_draw_legend(struct ui_app *, const struct ui_rect *);
+/* The mark a finding carries without colour: ! error, ? warning, … info. */
+const char *ui_severity_mark(const struct ui_app *, enum fw_severity);
 
 /* ui_help.c: F1 field help and the `?` key list. */
 void ui_help_draw(struct ui_app *, const struct ui_rect *);

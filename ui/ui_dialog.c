@@ -6,6 +6,11 @@
  * Esc is Cancel, Enter on the last field is OK. On OK every value goes
  * through the core's checks first; a refusal keeps the dialog open with
  * the core's one-line reason and saves nothing.
+ *
+ * A list entry, a setting or a certificate file is judged as it is typed
+ * (fw_judge.h): after a short pause without keys, and again whenever a
+ * DNS answer arrives. The worst finding shows in the dialog, all of them
+ * in the findings pane; nothing is saved before Enter.
  */
 #include "config.h"
 
@@ -14,17 +19,22 @@
 #include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wchar.h>
 #include <wctype.h>
 
 #include "fw_certfile.h"
 #include "fw_curses.h"
 #include "fw_i18n.h"
+#include "fw_judge.h"
 #include "fw_rows.h"
 #include "fw_util.h"
 
 #define VALUE_MAX 256		/* characters per value: a path or an FQDN */
-#define FIELDS_MAX 5
+#define FIELDS_MAX FW_ROWS_COLUMNS_MAX
+/* Keys closer together than this are one burst of typing: the values are
+ * judged once it ends (design/screens.md: "after a short pause"). */
+#define JUDGE_PAUSE_MS 300
 
 struct dlg_field {
 	const char *label;	/* translated */
@@ -44,7 +54,19 @@ struct ui_dialog {
 	struct dlg_field f[FIELDS_MAX];
 	size_t n, focus;
 	char *error;
+	struct fw_findings live;	/* the values as typed, judged */
+	int judged;			/* live holds a verdict */
+	long long judge_at;		/* monotonic ms; 0 = nothing to judge */
 };
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 static void
 set_text(struct dlg_field *f, const char *s)
@@ -233,6 +255,7 @@ ui_dialog_free(struct ui_dialog *dl)
 	}
 	free(dl->title);
 	free(dl->error);
+	fw_findings_free(&dl->live);
 	free(dl);
 }
 
@@ -315,6 +338,15 @@ ui_dialog_draw(struct ui_app *app, struct ui_dialog *dl,
 		i = ui_text_put(y, r.x + 2, 2, "!", ui_attr(app, UI_LOOK_ERROR));
 		ui_text_wrap(y, r.x + 2 + i + 1, r.w - 5 - i, 2, dl->error,
 		    ui_attr(app, UI_LOOK_ERROR), 1);
+	} else if (dl->judged && dl->live.n > 0) {
+		const struct fw_finding *f = &dl->live.items[0];
+		unsigned long a = f->severity == FW_SEV_ERROR ?
+		    ui_attr(app, UI_LOOK_ERROR) : A_NORMAL;
+
+		i = ui_text_put(y, r.x + 2, 2, ui_severity_mark(app,
+		    f->severity), a);
+		ui_text_wrap(y, r.x + 2 + i + 1, r.w - 5 - i, 2, f->message,
+		    a, 1);
 	}
 	ui_text_put(r.y + r.h - 2, r.x + 2, r.w - 4, dl->f[dl->focus].choices ?
 	    _("Space or Left/Right change  Enter OK  Esc cancel") :
@@ -545,5 +577,65 @@ ui_dialog_handle_key(struct ui_app *app, struct ui_dialog *dl, int key)
 		choice_key(f, key);
 	else
 		text_key(f, key);
+	if (dl->kind <= UI_DIALOG_CERT) {
+		/* The refusal was about the values before this key. */
+		free(dl->error);
+		dl->error = NULL;
+		dl->judge_at = now_ms() + JUDGE_PAUSE_MS;
+	}
 	return 1;
+}
+
+int
+ui_dialog_wait_ms(const struct ui_dialog *dl)
+{
+	long long left;
+
+	if (dl == NULL || dl->judge_at == 0)
+		return -1;
+	left = dl->judge_at - now_ms();
+	return left > 0 ? (int)left : 0;
+}
+
+void
+ui_dialog_judge(struct ui_app *app, struct ui_dialog *dl, int answers_came)
+{
+	const char *values[FIELDS_MAX] = { NULL };
+	char *text[FIELDS_MAX] = { NULL };
+	struct fw_rules_opts opts = { app->resolver, 0 };
+	enum fw_cert_role role;
+	char *path;
+	size_t i;
+
+	if (dl == NULL || app->d == NULL)
+		return;
+	if (!(dl->judge_at != 0 && now_ms() >= dl->judge_at) &&
+	    !(answers_came && dl->judged))
+		return;
+	dl->judge_at = 0;
+	fw_findings_free(&dl->live);
+	for (i = 0; i < dl->n; i++)
+		text[i] = get_text(&dl->f[i]);
+	if (dl->kind == UI_DIALOG_ROW) {
+		for (i = 0; i < dl->n; i++)
+			values[dl->col_of[i]] = text[i];
+		fw_judge_row(app->d, dl->list, dl->row, values, &opts,
+		    &dl->live);
+	} else if (dl->kind == UI_DIALOG_SETTING) {
+		fw_judge_setting(app->d, dl->field->key, text[0], &opts,
+		    &dl->live);
+	} else if (fw_cert_role_parse(dl->field->key, &role) == 0) {
+		path = ui_app_expand_home(text[0]);
+		fw_judge_cert(app->d, role, path, &opts, &dl->live);
+		free(path);
+	}
+	dl->judged = 1;
+	for (i = 0; i < dl->n; i++)
+		free(text[i]);
+}
+
+const struct fw_findings *
+ui_dialog_live(const struct ui_dialog *dl)
+{
+	return dl != NULL && dl->judged ? &dl->live : NULL;
 }

@@ -60,8 +60,8 @@ ui_findings_draw_legend(struct ui_app *app, const struct ui_rect *r)
 
 /* The mark a finding carries without colour: ! error, ? warning, … info
  * (a lookup still running says "resolving…" as info). */
-static const char *
-severity_mark(const struct ui_app *app, enum fw_severity sev)
+const char *
+ui_severity_mark(const struct ui_app *app, enum fw_severity sev)
 {
 	switch (sev) {
 	case FW_SEV_ERROR:
@@ -116,6 +116,7 @@ ui_findings_draw(struct ui_app *app, const struct ui_rect *r,
 	const char *reason = s != NULL ?
 	    fw_flow_not_applicable_reason(s, app->d) : NULL;
 	struct fw_findings shown = { NULL, 0 };
+	const struct fw_findings *live;
 	int y = r->y + 1, bottom = r->y + r->h - 1, x = r->x + 2, w = r->w - 4;
 	size_t i;
 	char *title;
@@ -125,8 +126,15 @@ ui_findings_draw(struct ui_app *app, const struct ui_rect *r,
 		ui_findings_draw_legend(app, legend);
 		return;
 	}
-	pick(app, &shown);
-	title = xasprintf(_("Findings: %zu"), shown.n);
+	/* An edit dialog's values as typed, until Enter or Esc. */
+	if ((live = ui_dialog_live(app->dialog)) != NULL) {
+		fw_findings_filter(live, -1, NULL, NULL, &shown);
+		title = xasprintf(_("Findings as typed, not saved: %zu"),
+		    shown.n);
+	} else {
+		pick(app, &shown);
+		title = xasprintf(_("Findings: %zu"), shown.n);
+	}
 	ui_text_box(r, title, A_NORMAL);
 	free(title);
 	if (app->message != NULL && y < bottom) {
@@ -147,7 +155,7 @@ ui_findings_draw(struct ui_app *app, const struct ui_rect *r,
 		unsigned long a = f->severity == FW_SEV_ERROR ?
 		    ui_attr(app, UI_LOOK_ERROR) : A_NORMAL;
 
-		ui_text_put(y, x, 1, severity_mark(app, f->severity), a);
+		ui_text_put(y, x, 1, ui_severity_mark(app, f->severity), a);
 		/* One line each; the last one shown may use what is left. */
 		y += ui_text_wrap(y, x + 2, w - 2, i + 1 == shown.n ?
 		    bottom - y : 1, f->message, a, 1);

@@ -26,7 +26,7 @@
 static int sig_pipe[2] = { -1, -1 };
 static const int caught[] = { SIGHUP, SIGTERM, SIGINT };
 static struct sigaction saved[3], saved_pipe;
-static int ending;		/* a caught signal ends the session */
+static volatile sig_atomic_t ending;	/* one of them arrived */
 
 static void
 on_signal(int sig)
@@ -35,6 +35,7 @@ on_signal(int sig)
 	unsigned char b = (unsigned char)sig;
 	ssize_t r;
 
+	ending = 1;
 	r = write(sig_pipe[1], &b, 1);
 	(void)r;		/* a full pipe already holds a signal */
 	errno = saved_errno;
@@ -75,29 +76,27 @@ ui_signals_take(void)
 {
 	unsigned char b;
 
-	if (sig_pipe[0] >= 0 && read(sig_pipe[0], &b, 1) == 1) {
-		ending = 1;
+	if (sig_pipe[0] >= 0 && read(sig_pipe[0], &b, 1) == 1)
 		return b;
-	}
 	return 0;
 }
 
 void
 ui_signals_restore(void)
 {
+	struct sigaction ign;
 	size_t i;
 
 	if (sig_pipe[0] < 0)
 		return;
-	/* After a signal the rest of its storm finds the session saved and
-	 * closed: nothing is left for it to stop, and dying by it would turn
-	 * the clean exit (status 0) into 129 or 130. */
-	for (i = 0; i < sizeof caught / sizeof caught[0]; i++) {
-		if (ending)
-			signal(caught[i], SIG_IGN);
-		else
-			sigaction(caught[i], &saved[i], NULL);
-	}
+	/* Ending on a signal: the rest of a storm (kill sent several in a
+	 * row) is ignored, not the default action, so fedwiz still ends with
+	 * status 0 once its work is saved. */
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	for (i = 0; i < sizeof caught / sizeof caught[0]; i++)
+		sigaction(caught[i], ending ? &ign : &saved[i], NULL);
 	sigaction(SIGPIPE, &saved_pipe, NULL);
 	close(sig_pipe[0]);
 	close(sig_pipe[1]);

@@ -320,28 +320,113 @@ draw_cert(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
 	draw_cert_summary(app, sc, c, focused);
 }
 
-/* Column widths from the flow table; when the pane is narrower than their
- * sum the widest give way first, so short values (IP, route) stay whole.
- * 0 for a column that does not apply. */
-static void
-col_widths(const struct ui_app *app, const struct fw_column *cols,
-    size_t ncol, int avail, int *w)
+static int
+gives_way(const struct fw_column *c)
 {
-	int sum = 0;
-	size_t c, widest;
+	return c->kind != FW_COL_IP && c->kind != FW_COL_ROUTE;
+}
+
+/* Column widths: the flow table's, or less when no value needs it; when
+ * the pane is narrower than their sum the widest names give way first, so
+ * short values (IP, route) stay whole; none goes below 6. 0 for a column
+ * that does not apply. */
+static void
+col_widths(const struct ui_app *app, enum fw_list list,
+    const struct fw_column *cols, size_t ncol, size_t nstored, int avail,
+    int *w)
+{
+	size_t c, widest, i, n = fw_rows_count(app->d, list);
+	int sum = 0, pads = 0, need;
+	const char *v;
+	char *dv;
 
 	for (c = 0; c < ncol; c++) {
-		w[c] = fw_flow_applies(cols[c].applies, app->d) ?
-		    cols[c].width : 0;
-		sum += w[c] > 0 ? w[c] + 1 : 0;
+		w[c] = 0;
+		if (!fw_flow_applies(cols[c].applies, app->d))
+			continue;
+		/* No wider than the widest value (or heading) needs: the room
+		 * left goes to the columns that are cut short. */
+		need = ui_text_width(_(cols[c].label));
+		for (i = 0; i < n; i++) {
+			dv = c < nstored ? NULL :
+			    fw_rows_derived_value(app->d, list, i);
+			v = c < nstored ? fw_rows_get(app->d, list, i, c) : dv;
+			if (v != NULL && ui_text_width(v) > need)
+				need = ui_text_width(v);
+			free(dv);
+		}
+		w[c] = need < cols[c].width ? need : cols[c].width;
+		sum += w[c] + 1;
+		pads += w[c] < cols[c].width;
 	}
+	/* A blank more keeps columns apart where all of them have room. */
+	for (c = 0; c < ncol && sum + pads <= avail; c++)
+		w[c] += w[c] > 0 && w[c] < cols[c].width;
 	while (sum > avail) {
-		for (c = widest = 0; c < ncol; c++)
-			widest = w[c] > w[widest] ? c : widest;
-		if (w[widest] <= 6)
+		/* Names give way first: an address or a route is short
+		 * already, and the focused row's names show in full under
+		 * it (draw_row_detail()). */
+		for (c = 0, widest = ncol; c < ncol; c++) {
+			if (w[c] > 6 && (widest == ncol || (gives_way(&cols[c]) !=
+			    gives_way(&cols[widest]) ? gives_way(&cols[c]) :
+			    w[c] > w[widest])))
+				widest = c;
+		}
+		if (widest == ncol)
 			break;
 		w[widest]--;
 		sum--;
+	}
+}
+
+/* The focused row's values in full, one "label  value" line (wrapped)
+ * under the row for each column that cuts its value short: 80x24 leaves
+ * the OCS servers' five columns 49 cells, and an FQDN may have 253. The
+ * scroller keeps these lines in view with the row. */
+static void
+draw_row_detail(struct ui_app *app, struct scroller *sc,
+    const struct fw_field *f, const struct fw_column *cols, size_t ncol,
+    size_t nstored, const int *w)
+{
+	char *vals[8] = { NULL };
+	const char *v;
+	int lw = 0, x, vw, n, i, y;
+	size_t c;
+
+	for (c = 0; c < ncol; c++) {
+		v = c < nstored ? fw_rows_get(app->d, f->list, app->row, c) :
+		    NULL;
+		vals[c] = c >= nstored ? fw_rows_derived_value(app->d, f->list,
+		    app->row) : v != NULL ? xstrdup(v) : NULL;
+		if (w[c] == 0 || vals[c] == NULL ||
+		    ui_text_width(vals[c]) <= w[c]) {
+			free(vals[c]);
+			vals[c] = NULL;
+			continue;
+		}
+		n = ui_text_width(_(cols[c].label));
+		lw = n > lw ? n : lw;
+	}
+	x = sc->r.x + 5;
+	vw = sc->r.w - 5 - lw - 2;
+	for (c = 0; c < ncol; c++) {
+		if (vals[c] == NULL)
+			continue;
+		n = ui_text_wrap(0, 0, vw, 50, vals[c], A_NORMAL, 0);
+		for (i = 0; i < n; i++) {
+			/* The wrapped value is drawn at its first line, clipped
+			 * to the pane, as put_wrapped() does. */
+			y = sc->line - sc->off;
+			if (sc->draw && y >= 0 && y < sc->r.h && i == 0) {
+				ui_text_put(sc->r.y + y, x, lw, _(cols[c].label),
+				    ui_attr(app, UI_LOOK_DIM));
+				ui_text_wrap(sc->r.y + y, x + lw + 2, vw,
+				    sc->r.h - y, vals[c], A_NORMAL, 1);
+			}
+			sc->line++;
+		}
+		sc->focus_line = sc->line - 1;
+		free(vals[c]);
 	}
 }
 
@@ -367,7 +452,7 @@ draw_list(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
 		cols[ncol].label = dlabel;
 		cols[ncol++].width = dwidth;
 	}
-	col_widths(app, cols, ncol, sc->r.w - 3, w);
+	col_widths(app, f->list, cols, ncol, nstored, sc->r.w - 3, w);
 	title = xasprintf("%s (%zu)", _(f->label), n);
 	if ((y = next_line(sc)) >= 0)
 		ui_text_put(y, sc->r.x + 2, sc->r.w - 2, title, A_BOLD);
@@ -386,6 +471,8 @@ draw_list(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
 
 		y = next_line(sc);
 		a = focus_mark(app, sc, y, here, sc->r.x + 3);
+		if (here && i < n)
+			draw_row_detail(app, sc, f, cols, ncol, nstored, w);
 		if (y < 0)
 			continue;
 		if (i == n) {

@@ -23,10 +23,6 @@
 #include "fw_probe.h"
 #include "fw_util.h"
 
-/* Seconds for each connect, handshake and answer: `fedwiz probe`'s
- * default, so the wizard and the CLI judge a peer alike. */
-#define TEST_TIMEOUT_MS 5000
-
 /* The lists whose rows are routes' targets, and what the target is:
  * step 2 routes IM&P to OCS servers, step 3 routes OCS to an IM&P node. */
 static const struct {
@@ -257,7 +253,11 @@ test_new(struct ui_app *app, const char *host, enum fw_probe_role role,
 		    O_NONBLOCK);
 		fcntl(t->wake[i], F_SETFD, FD_CLOEXEC);
 	}
-	t->opts.timeout_ms = TEST_TIMEOUT_MS;
+	/* --probe-timeout and --client-cert/--client-key, or `fedwiz
+	 * probe`'s default, so the wizard and the CLI judge a peer alike. */
+	t->opts.timeout_ms = (app->opts->probe_timeout_s > 0 ?
+	    app->opts->probe_timeout_s : FW_PROBE_TIMEOUT_DEFAULT_S) * 1000;
+	t->opts.client = app->opts->client;
 	t->opts.stop = &t->stop;
 	if ((errno = pthread_create(&t->thread, NULL, worker, t)) != 0) {
 		fw_fail(cause, _("cannot start a thread: %s"),

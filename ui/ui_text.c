@@ -135,7 +135,11 @@ ui_text_wrap(int y, int x, int w, int h, const char *s, unsigned long attr,
 			q = brk;
 		if (q == p)
 			break;
-		if (draw) {
+		if (draw && lines + 1 == h && *q != '\0') {
+			/* The last line holds what is left, ending in an
+			 * ellipsis: text cut short says so. */
+			ui_text_put(y + lines, x, w, p, attr);
+		} else if (draw) {
 			line = xstrndup(p, (size_t)(q - p));
 			ui_text_put(y + lines, x, w, line, attr);
 			free(line);

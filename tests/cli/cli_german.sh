@@ -116,6 +116,8 @@ ok "checklist header in German, umlauts upper-cased" \
 ok "checklist items are German" \
 	grep -q '^\[ \] Die SIP-föderierte Domäne .* hinzufügen$' "$OUT"
 ok "Cisco's UI labels stay English" grep -q '^    - Domain Name: ' "$OUT"
+ok "the Cisco field Description too, beside the wizard's German heading" \
+	grep -q '^    - Description: OCS 2007 R2, headquarters$' "$OUT"
 ok "OCS labels are the German OCS UI's" \
 	grep -q '^    - Als Server drosseln (Throttle as Server): ' "$OUT"
 ok "the German checklist fits 80 columns" test "$(wc -L <"$OUT")" -le 80

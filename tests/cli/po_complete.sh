@@ -15,14 +15,14 @@ opts=$(sed -e ':a' -e '/\\$/{N;s/\\\n//;ba' -e '}' "$po/Makevars" |
 	sed -n 's/^XGETTEXT_OPTIONS *= *//p' | tr -s ' \t' '  ' |
 	sed 's/\$(PACKAGE)/fedwiz/g')
 ok "po/Makevars sets XGETTEXT_OPTIONS" test -n "$opts"
-for kw in --keyword=_ --keyword=N_ --from-code=UTF-8 \
+for kw in --keyword=_ --keyword=N_ --keyword=C_:1c,2 --from-code=UTF-8 \
     --add-comments=TRANSLATORS:; do
 	ok "XGETTEXT_OPTIONS has $kw" \
 		sh -c 'case " $1 " in *" $2 "*) exit 0;; esac; exit 1' sh "$opts" "$kw"
 done
 
 # Source files with marked strings, relative to the top (as POTFILES.in).
-(cd "$top_srcdir" && grep -l -E '(^|[^A-Za-z0-9_])N?_\(' src/*.c ui/*.c) |
+(cd "$top_srcdir" && grep -l -E '(^|[^A-Za-z0-9_])[CN]?_\(' src/*.c ui/*.c) |
 	sort >marked
 sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$po/POTFILES.in" |
 	sort >listed

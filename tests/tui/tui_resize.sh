@@ -14,7 +14,9 @@ tui_wait "0 · Deployment" || echo "Bail out! the wizard did not start"
 tui_keys NPage a
 tui_wait "New entry"
 tui_type "half.typed"
-tui_wait "half.typed"
+# The values are judged after a pause in typing: the screen to compare
+# is the one with that verdict.
+tui_wait "Findings as typed"
 tui_capture before
 
 tui_resize 60x20

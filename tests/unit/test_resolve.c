@@ -258,6 +258,110 @@ test_max_age(void)
 	settle(get_counter(&calls));
 }
 
+/* Lookups that count how many run at once (under gate_lock): held at the
+ * gate, or, with the gate open, taking a moment each. */
+static int active, most_active;
+
+static int
+counted_lookup(const char *name, char ***addrs, void *ctx)
+{
+	char **v = NULL;
+
+	(void)name;
+	(void)ctx;
+	pthread_mutex_lock(&gate_lock);
+	calls++;
+	if (++active > most_active)
+		most_active = active;
+	while (!gate_open)
+		pthread_cond_wait(&gate_cond, &gate_lock);
+	pthread_mutex_unlock(&gate_lock);
+	usleep(2000);
+	v = calloc(2, sizeof *v);
+	v[0] = strdup("192.0.2.8");
+	*addrs = v;
+	pthread_mutex_lock(&gate_lock);
+	active--;
+	returned++;
+	pthread_mutex_unlock(&gate_lock);
+	return 0;
+}
+
+static void
+reset_counts(void)
+{
+	pthread_mutex_lock(&gate_lock);
+	active = most_active = calls = returned = 0;
+	pthread_mutex_unlock(&gate_lock);
+}
+
+#define MANY 400
+
+/* 400 names at once: never more than FW_RESOLVE_WORKERS lookups run, and
+ * every one ends, answered or timed out. */
+static void
+test_cap(void)
+{
+	struct fw_resolver_opts o = { 300, 0, counted_lookup, NULL };
+	struct fw_resolver *r;
+	char name[64];
+	int i, n_timeout = 0, n_ok = 0;
+	double t0;
+
+	reset_counts();
+	set_gate(0);
+	r = fw_resolver_new(&o, NULL);
+	t0 = now_ms();
+	for (i = 0; i < MANY; i++) {
+		snprintf(name, sizeof name, "hang%d.example.test", i);
+		fw_resolver_lookup(r, name, NULL, NULL);
+	}
+	ok(now_ms() - t0 < 500, "%d hanging lookups asked without blocking "
+	    "(%.0f ms)", MANY, now_ms() - t0);
+	fw_resolver_wait_all(r);
+	ok(now_ms() - t0 < 3000, "all end by their 300 ms timeout "
+	    "(%.0f ms)", now_ms() - t0);
+	for (i = 0; i < MANY; i++) {
+		snprintf(name, sizeof name, "hang%d.example.test", i);
+		n_timeout += fw_resolver_lookup(r, name, NULL, NULL) ==
+		    FW_RESOLVE_TIMEOUT;
+	}
+	is_int(n_timeout, MANY, "every one timed out");
+	is_int(get_counter(&most_active), FW_RESOLVE_WORKERS,
+	    "at most %d ran at once, and that many did", FW_RESOLVE_WORKERS);
+	is_int(get_counter(&calls), FW_RESOLVE_WORKERS, "the queued ones "
+	    "were never started");
+	/* The hung workers return; what waited for them has timed out, so
+	 * they take nothing more from the queue. */
+	set_gate(1);
+	settle(FW_RESOLVE_WORKERS);
+	is_int(get_counter(&calls), FW_RESOLVE_WORKERS, "once freed, the "
+	    "workers run no lookup that already timed out");
+	fw_resolver_free(r);
+
+	/* Lookups that answer: all 400 do, never more at once than the cap. */
+	reset_counts();
+	o.timeout_ms = 20000;
+	r = fw_resolver_new(&o, NULL);
+	for (i = 0; i < MANY; i++) {
+		snprintf(name, sizeof name, "fast%d.example.test", i);
+		fw_resolver_lookup(r, name, NULL, NULL);
+	}
+	fw_resolver_wait_all(r);
+	for (i = 0; i < MANY; i++) {
+		snprintf(name, sizeof name, "fast%d.example.test", i);
+		n_ok += fw_resolver_lookup(r, name, NULL, NULL) ==
+		    FW_RESOLVE_OK;
+	}
+	is_int(n_ok, MANY, "%d answering lookups all answered", MANY);
+	is_int(get_counter(&calls), MANY, "... each looked up once");
+	ok(get_counter(&most_active) <= FW_RESOLVE_WORKERS,
+	    "... never more than %d at once (%d)", FW_RESOLVE_WORKERS,
+	    get_counter(&most_active));
+	fw_resolver_free(r);
+	settle(MANY);
+}
+
 static void
 test_system(void)
 {
@@ -298,6 +402,7 @@ main(void)
 	test_timeout_and_free();
 	test_workers_bounded();
 	test_max_age();
+	test_cap();
 	test_system();
 	return done_testing();
 }

@@ -54,6 +54,8 @@ struct ui_dialog {
 	struct dlg_field f[FIELDS_MAX];
 	size_t n, focus;
 	char *error;
+	char *dropped;			/* why typed bytes were left out */
+	long long dropped_at;		/* monotonic ms of the last such byte */
 	struct fw_findings live;	/* the values as typed, judged */
 	int judged;			/* live holds a verdict */
 	long long judge_at;		/* monotonic ms; 0 = nothing to judge */
@@ -255,6 +257,7 @@ ui_dialog_free(struct ui_dialog *dl)
 	}
 	free(dl->title);
 	free(dl->error);
+	free(dl->dropped);
 	fw_findings_free(&dl->live);
 	free(dl);
 }
@@ -334,9 +337,10 @@ ui_dialog_draw(struct ui_app *app, struct ui_dialog *dl,
 		draw_input(app, &dl->f[k], y, r.x + 4 + lw, iw, k == dl->focus);
 	}
 	y = r.y + 3 + (int)dl->n;
-	if (dl->error != NULL) {
+	if (dl->error != NULL || dl->dropped != NULL) {
 		i = ui_text_put(y, r.x + 2, 2, "!", ui_attr(app, UI_LOOK_ERROR));
-		ui_text_wrap(y, r.x + 2 + i + 1, r.w - 5 - i, 2, dl->error,
+		ui_text_wrap(y, r.x + 2 + i + 1, r.w - 5 - i, 2,
+		    dl->error != NULL ? dl->error : dl->dropped,
 		    ui_attr(app, UI_LOOK_ERROR), 1);
 	} else if (dl->judged && dl->live.n > 0) {
 		const struct fw_finding *f = &dl->live.items[0];
@@ -544,8 +548,9 @@ ui_dialog_handle_key(struct ui_app *app, struct ui_dialog *dl, int key)
 	case UI_KEY_INVALID:
 		/* Refused where the admin looks; the text typed around the
 		 * bytes stays as typed. */
-		free(dl->error);
-		dl->error = invalid_message(app);
+		free(dl->dropped);
+		dl->dropped = invalid_message(app);
+		dl->dropped_at = now_ms();
 		return 1;
 	case '\t':
 	case UI_KEYCODE(KEY_DOWN):
@@ -578,9 +583,14 @@ ui_dialog_handle_key(struct ui_app *app, struct ui_dialog *dl, int key)
 	else
 		text_key(f, key);
 	if (dl->kind <= UI_DIALOG_CERT) {
-		/* The refusal was about the values before this key. */
+		/* The refusal was about the values before this key; the
+		 * bytes left out stay said while their burst goes on. */
 		free(dl->error);
 		dl->error = NULL;
+		if (now_ms() - dl->dropped_at > JUDGE_PAUSE_MS) {
+			free(dl->dropped);
+			dl->dropped = NULL;
+		}
 		dl->judge_at = now_ms() + JUDGE_PAUSE_MS;
 	}
 	return 1;

@@ -345,13 +345,16 @@ test_replace(void)
 static void
 test_setting_audit(void)
 {
-	char *path = path_in("s.fedwiz"), *cause = NULL;
+	char *path = path_in("s.fedwiz"), *cause = NULL, *last;
 	struct fw_project *p = NULL;
 	struct fw_strbuf sb;
 	sqlite3 *db = NULL;
 	sqlite3_stmt *st = NULL;
 
 	open_rw(path, FW_OPEN_CREATE | FW_OPEN_EXCL, &p);
+	last = fw_project_last_change(p);
+	is_str(last, NULL, "a new project has no last change");
+	free(last);
 	ok(fw_project_set_setting(p, "name", "One", &cause) == 0 &&
 	    fw_project_set_setting(p, "name", "Two", &cause) == 0 &&
 	    fw_project_set_setting(p, "name", "Two", &cause) == 0 &&
@@ -368,11 +371,21 @@ test_setting_audit(void)
 		    (const char *)sqlite3_column_text(st, 1),
 		    sqlite3_column_text(st, 2));
 	sqlite3_finalize(st);
-	sqlite3_close(db);
 	is_str(sb.buf, "setting name:->One|setting name:One>Two|"
 	    "setting name:Two>Two|setting transport:->tcp|",
 	    "each audit row has the old and the new value");
 	free(sb.buf);
+	/* After the clock was set back, the last change is still the newest
+	 * row, not the latest time. */
+	sqlite3_exec(db, "INSERT INTO audit (time, user, what) VALUES "
+	    "('2001-01-01 00:00:00', 'x', 'setting name')", NULL, NULL, NULL);
+	sqlite3_close(db);
+	open_rw(path, 0, &p);
+	last = fw_project_last_change(p);
+	is_str(last, "2001-01-01 00:00:00", "the last change is the newest "
+	    "audit row");
+	free(last);
+	fw_project_close(p);
 	free(path);
 }
 

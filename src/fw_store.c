@@ -86,18 +86,14 @@ db_fail(struct fw_project *p, char **cause, const char *what)
 	    sqlite3_errmsg(p->db));
 }
 
-sqlite3_stmt *
-db_prepare_v(struct fw_project *p, const char *sql, const char *types,
+/* Binds arguments described by types to st's parameters. */
+static int
+db_bind_v(struct fw_project *p, sqlite3_stmt *st, const char *types,
     va_list ap, char **cause)
 {
-	sqlite3_stmt *st = NULL;
 	const char *s;
 	int i, n, rc = SQLITE_OK;
 
-	if (sqlite3_prepare_v2(p->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		db_fail(p, cause, _("cannot prepare statement"));
-		return NULL;
-	}
 	n = sqlite3_bind_parameter_count(st);
 	for (i = 0; types[i] != '\0' && rc == SQLITE_OK; i++) {
 		/* Arguments past the statement's last parameter are read and
@@ -128,8 +124,22 @@ db_prepare_v(struct fw_project *p, const char *sql, const char *types,
 			abort();
 		}
 	}
-	if (rc != SQLITE_OK) {
-		db_fail(p, cause, _("cannot bind value"));
+	if (rc != SQLITE_OK)
+		return db_fail(p, cause, _("cannot bind value"));
+	return 0;
+}
+
+sqlite3_stmt *
+db_prepare_v(struct fw_project *p, const char *sql, const char *types,
+    va_list ap, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(p->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		db_fail(p, cause, _("cannot prepare statement"));
+		return NULL;
+	}
+	if (db_bind_v(p, st, types, ap, cause) != 0) {
 		sqlite3_finalize(st);
 		return NULL;
 	}
@@ -149,28 +159,69 @@ db_prepare(struct fw_project *p, char **cause, const char *sql,
 	return st;
 }
 
-/* Runs a statement that returns no rows. */
+/* The connection's prepared statement for sql, compiled on first use. A
+ * full cache gives up its slots in turn. Keyed by the text, not the
+ * pointer, so equal SQL from two places shares one statement and a
+ * freed string can never name another's. */
+static sqlite3_stmt *
+db_cached(struct fw_project *p, const char *sql, char **cause)
+{
+	sqlite3_stmt *st;
+	size_t i;
+
+	for (i = 0; i < DB_STMT_CACHE && p->cache[i] != NULL; i++) {
+		if (strcmp(sqlite3_sql(p->cache[i]), sql) == 0)
+			return p->cache[i];
+	}
+	if (sqlite3_prepare_v3(p->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+	    NULL) != SQLITE_OK) {
+		db_fail(p, cause, _("cannot prepare statement"));
+		return NULL;
+	}
+	if (i == DB_STMT_CACHE) {
+		i = p->cache_next;
+		p->cache_next = (i + 1) % DB_STMT_CACHE;
+		sqlite3_finalize(p->cache[i]);
+	}
+	p->cache[i] = st;
+	return st;
+}
+
+/* db_exec with a va_list: the cached statement, bound, run, reset. */
+static int
+db_exec_v(struct fw_project *p, char **cause, const char *sql,
+    const char *types, va_list ap)
+{
+	sqlite3_stmt *st = db_cached(p, sql, cause);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	rc = db_bind_v(p, st, types, ap, cause);
+	if (rc == 0) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+			rc = 0;
+		else
+			rc = db_fail(p, cause, _("cannot save"));
+	}
+	/* Ready for the next use, holding no copy of the values. */
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc;
+}
+
 int
 db_exec(struct fw_project *p, char **cause, const char *sql,
     const char *types, ...)
 {
-	sqlite3_stmt *st;
 	va_list ap;
 	int rc;
 
 	va_start(ap, types);
-	st = db_prepare_v(p, sql, types, ap, cause);
+	rc = db_exec_v(p, cause, sql, types, ap);
 	va_end(ap);
-	if (st == NULL)
-		return -1;
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		db_fail(p, cause, _("cannot save"));
-		sqlite3_finalize(st);
-		return -1;
-	}
-	sqlite3_finalize(st);
-	return 0;
+	return rc;
 }
 
 int
@@ -697,8 +748,7 @@ fw_project_open(const char *path, unsigned flags, struct fw_project **out,
 	*out = p;
 	return FW_EXIT_OK;
 fail:
-	sqlite3_close(p->db);
-	p->db = NULL;
+	db_close(p);
 	if (created)
 		unlink(path);
 	if (!had_wal)
@@ -708,11 +758,24 @@ fail:
 }
 
 void
+db_close(struct fw_project *p)
+{
+	size_t i;
+
+	for (i = 0; i < DB_STMT_CACHE; i++) {
+		sqlite3_finalize(p->cache[i]);
+		p->cache[i] = NULL;
+	}
+	sqlite3_close(p->db);
+	p->db = NULL;
+}
+
+void
 fw_project_close(struct fw_project *p)
 {
 	if (p == NULL)
 		return;
-	sqlite3_close(p->db);
+	db_close(p);
 	/* A reader that found no WAL and no writer leaves none behind, even
 	 * when SQLite could not remove it (a damaged file). */
 	if (p->read_only && !p->had_wal && !lock_exists(p->path))
@@ -749,23 +812,21 @@ db_begin(struct fw_project *p, char **cause)
 	if (p->read_only)
 		return fw_fail(cause, _("%s: opened read-only; nothing can be "
 		    "changed"), p->path);
-	return db_exec_plain(p, "BEGIN IMMEDIATE", cause);
+	return db_exec(p, cause, "BEGIN IMMEDIATE", "");
 }
 
 int
 db_commit(struct fw_project *p, char **cause)
 {
-	if (db_exec_plain(p, "COMMIT", cause) != 0) {
-		db_exec_plain(p, "ROLLBACK", NULL);
-		return -1;
-	}
+	if (db_exec(p, cause, "COMMIT", "") != 0)
+		return db_rollback(p);
 	return 0;
 }
 
 int
 db_rollback(struct fw_project *p)
 {
-	db_exec_plain(p, "ROLLBACK", NULL);
+	db_exec(p, NULL, "ROLLBACK", "");
 	return -1;
 }
 
@@ -830,24 +891,15 @@ int
 db_write_one(struct fw_project *p, const char *what, const char *new,
     char **cause, const char *sql, const char *types, ...)
 {
-	sqlite3_stmt *st;
 	va_list ap;
 	int r;
 
 	if (db_begin(p, cause) != 0)
 		return -1;
 	va_start(ap, types);
-	st = db_prepare_v(p, sql, types, ap, cause);
+	r = db_exec_v(p, cause, sql, types, ap);
 	va_end(ap);
-	if (st == NULL)
-		return db_rollback(p);
-	r = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (r != SQLITE_DONE) {
-		db_fail(p, cause, _("cannot save"));
-		return db_rollback(p);
-	}
-	if (db_audit(p, what, NULL, new, cause) != 0)
+	if (r != 0 || db_audit(p, what, NULL, new, cause) != 0)
 		return db_rollback(p);
 	return db_commit(p, cause);
 }

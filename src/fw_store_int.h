@@ -14,8 +14,15 @@
 #include "fw_store.h"
 #include "fw_util.h"
 
+/* Statements kept prepared for the connection's life. An autosave re-runs
+ * the same few statements (BEGIN, the change, its audit row, COMMIT) and
+ * compiling them cost more CPU than running them; bench/results.md. */
+#define DB_STMT_CACHE 32
+
 struct fw_project {
 	sqlite3 *db;
+	sqlite3_stmt *cache[DB_STMT_CACHE];
+	size_t cache_next;	/* the slot a new statement takes when full */
 	char *path;
 	struct fw_lock *lock;
 	int read_only;
@@ -34,10 +41,13 @@ sqlite3_stmt *db_prepare_v(struct fw_project *, const char *sql,
     const char *types, va_list ap, char **cause);
 sqlite3_stmt *db_prepare(struct fw_project *, char **cause,
     const char *sql, const char *types, ...);
-/* Runs a statement that returns no rows. */
+/* Runs a statement that returns no rows, prepared once per connection
+ * (the cache above). */
 int db_exec(struct fw_project *, char **cause, const char *sql,
     const char *types, ...);
 int db_exec_plain(struct fw_project *, const char *sql, char **cause);
+/* Finalizes the cached statements and closes the connection. */
+void db_close(struct fw_project *);
 
 /* A write transaction; fails on a project opened read-only. */
 int db_begin(struct fw_project *, char **cause);

@@ -341,6 +341,158 @@ test_replace(void)
 	free(path);
 }
 
+/* The audit row of a setting holds the value before and after. */
+static void
+test_setting_audit(void)
+{
+	char *path = path_in("s.fedwiz"), *cause = NULL, *last;
+	struct fw_project *p = NULL;
+	struct fw_strbuf sb;
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+
+	open_rw(path, FW_OPEN_CREATE | FW_OPEN_EXCL, &p);
+	last = fw_project_last_change(p);
+	is_str(last, NULL, "a new project has no last change");
+	free(last);
+	ok(fw_project_set_setting(p, "name", "One", &cause) == 0 &&
+	    fw_project_set_setting(p, "name", "Two", &cause) == 0 &&
+	    fw_project_set_setting(p, "name", "Two", &cause) == 0 &&
+	    fw_project_set_setting(p, "transport", "tcp", &cause) == 0,
+	    "four setting edits saved");
+	fw_project_close(p);
+	fw_sb_init(&sb);
+	sqlite3_open(path, &db);
+	sqlite3_prepare_v2(db, "SELECT what, old, new FROM audit ORDER BY id",
+	    -1, &st, NULL);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		fw_sb_printf(&sb, "%s:%s>%s|", sqlite3_column_text(st, 0),
+		    sqlite3_column_type(st, 1) == SQLITE_NULL ? "-" :
+		    (const char *)sqlite3_column_text(st, 1),
+		    sqlite3_column_text(st, 2));
+	sqlite3_finalize(st);
+	is_str(sb.buf, "setting name:->One|setting name:One>Two|"
+	    "setting name:Two>Two|setting transport:->tcp|",
+	    "each audit row has the old and the new value");
+	free(sb.buf);
+	/* After the clock was set back, the last change is still the newest
+	 * row, not the latest time. */
+	sqlite3_exec(db, "INSERT INTO audit (time, user, what) VALUES "
+	    "('2001-01-01 00:00:00', 'x', 'setting name')", NULL, NULL, NULL);
+	sqlite3_close(db);
+	open_rw(path, 0, &p);
+	last = fw_project_last_change(p);
+	is_str(last, "2001-01-01 00:00:00", "the last change is the newest "
+	    "audit row");
+	free(last);
+	fw_project_close(p);
+	free(path);
+}
+
+/* One round of every kind of write the store has: more distinct
+ * statements than its cache holds, so later ones push earlier ones out
+ * and a second round prepares them again. */
+static int
+write_everything(struct fw_project *p, int round, char **cause)
+{
+	struct fw_deployment *d = fw_deployment_new();
+	struct fw_imp_node n = { 0, "impb.cup.example.com", "192.0.2.12" };
+	struct fw_imp_domain id = { 0, "b.example.com", NULL };
+	struct fw_ocs_domain od = { 0, "b.ocs.test", NULL };
+	struct fw_ocs_pool op = { 0, "poolb.b.ocs.test" };
+	struct fw_ocs_server os = { 0, "feb.b.ocs.test", "198.51.100.9",
+	    "b.ocs.test", "poolb.b.ocs.test", FW_ROUTE_BACKUP };
+	struct fw_cert c = { "PEM", "ca.pem", "ab" };
+	struct fw_probe_result r = { "fe1.ocs.contoso.test", 5061, "tls",
+	    NULL, 1, "ok", NULL };
+	char name[32];
+	int rc;
+
+	snprintf(name, sizeof name, "Round %d", round);
+	d->name = xstrdup(name);
+	fw_add_imp_node(d, "impa.cup.example.com", "192.0.2.11");
+	fw_add_imp_domain(d, "cup.example.com", "impa.cup.example.com");
+	fw_add_ocs_domain(d, "ocs.contoso.test", NULL);
+	fw_add_ocs_pool(d, "pool1.ocs.contoso.test");
+	fw_add_ocs_server(d, "fe1.ocs.contoso.test", "198.51.100.21",
+	    "ocs.contoso.test", "pool1.ocs.contoso.test", FW_ROUTE_PRIMARY);
+	fw_set_cert(d, FW_CERT_IMP_CA, "PEM", "imp.pem", "cd");
+	fw_add_tick(d, "item.kept", NULL, NULL, NULL);
+	rc = fw_project_replace(p, d, cause) ||
+	    fw_project_set_setting(p, "ocs_edition", "enterprise", cause) ||
+	    fw_project_save_imp_node(p, &n, cause) ||
+	    fw_project_save_imp_domain(p, &id, cause) ||
+	    fw_project_save_ocs_domain(p, &od, cause) ||
+	    fw_project_save_ocs_pool(p, &op, cause) ||
+	    fw_project_save_ocs_server(p, &os, cause) ||
+	    (n.ip = "192.0.2.13", fw_project_save_imp_node(p, &n, cause)) ||
+	    (id.route_to = n.fqdn,
+	    fw_project_save_imp_domain(p, &id, cause)) ||
+	    (od.description = "B", fw_project_save_ocs_domain(p, &od, cause)) ||
+	    fw_project_save_ocs_pool(p, &op, cause) ||
+	    (os.ip = "198.51.100.10",
+	    fw_project_save_ocs_server(p, &os, cause)) ||
+	    fw_project_tick(p, "item.gone", NULL, cause) ||
+	    fw_project_untick(p, "item.gone", cause) ||
+	    fw_project_set_step_done(p, 3, 1, cause) ||
+	    fw_project_set_confirm(p, "fips", "yes", cause) ||
+	    fw_project_set_confirm(p, "fips", NULL, cause) ||
+	    fw_project_set_confirm(p, "tls_3des", "no", cause) ||
+	    fw_project_set_cert(p, FW_CERT_OCS_CA, &c, cause) ||
+	    fw_project_set_cert(p, FW_CERT_IMP_CA, NULL, cause) ||
+	    fw_project_set_position(p, round, "name", cause) ||
+	    fw_project_save_probe(p, &r, cause) ||
+	    fw_project_delete(p, FW_LIST_OCS_SERVER, os.id, cause) ||
+	    fw_project_delete(p, FW_LIST_OCS_POOL, op.id, cause) ||
+	    fw_project_delete(p, FW_LIST_OCS_DOMAIN, od.id, cause) ||
+	    fw_project_delete(p, FW_LIST_IMP_DOMAIN, id.id, cause) ||
+	    fw_project_set_setting(p, "name", name, cause);
+	fw_deployment_free(d);
+	return rc;
+}
+
+static void
+test_long_session(void)
+{
+	char *path = path_in("w.fedwiz"), *cause = NULL, *field = NULL;
+	struct fw_project *p = NULL;
+	struct fw_deployment *d = NULL;
+	int step = 0;
+
+	open_rw(path, FW_OPEN_CREATE | FW_OPEN_EXCL, &p);
+	ok(write_everything(p, 1, &cause) == 0, "every kind of write, once");
+	ok(write_everything(p, 2, &cause) == 0, "and again on the same "
+	    "connection%s%s", cause ? ": " : "", cause ? cause : "");
+	fw_project_close(p);
+	p = NULL;
+	is_int(open_rw(path, 0, &p), 0, "the project reopens");
+	ok(fw_project_load(p, &d, &cause) == 0, "and loads");
+	is_str(d->name, "Round 2", "the last round's name");
+	is_int(d->edition, FW_EDITION_ENTERPRISE, "its edition");
+	ok(d->n_imp_nodes == 2 && strcmp(d->imp_nodes[1].ip,
+	    "192.0.2.13") == 0, "the node added and edited");
+	ok(d->n_imp_domains == 1 && d->n_ocs_domains == 1 &&
+	    d->n_ocs_pools == 1 && d->n_ocs_servers == 1,
+	    "the rows deleted are gone, the imported ones stay");
+	ok(d->n_ticks == 1 && strcmp(d->ticks[0].item, "item.kept") == 0,
+	    "the imported tick stays, the unticked one is gone");
+	ok(d->step_done[3] && fw_get_confirm(d, "fips") == NULL &&
+	    fw_get_confirm(d, "tls_3des") != NULL,
+	    "step and confirmations as last written");
+	ok(d->certs[FW_CERT_OCS_CA].pem != NULL &&
+	    d->certs[FW_CERT_IMP_CA].pem == NULL, "certificates as last set");
+	is_int((long long)d->n_probes, 1, "one probe result");
+	ok(fw_project_get_position(p, &step, &field, &cause) == 0 &&
+	    step == 2, "the position of the second round");
+	ok(fw_project_audit_count(p) == 2 * 26, "one audit row per audited "
+	    "write (%ld)", fw_project_audit_count(p));
+	free(field);
+	free(cause);
+	fw_deployment_free(d);
+	fw_project_close(p);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -353,6 +505,8 @@ main(void)
 	test_not_projects();
 	test_migration();
 	test_replace();
+	test_setting_audit();
+	test_long_session();
 	{
 		char *cmd = xasprintf("rm -rf '%s'", dir);
 

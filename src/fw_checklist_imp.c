@@ -109,26 +109,9 @@ add_record_route(struct fw_cl_builder *b)
 	free(where);
 }
 
-/* The priority of each route to an OCS domain: primaries 1, backups 2, 3,
- * ... in the order entered; a larger number is a lower priority. */
-static int
-route_priority(const struct fw_deployment *d, size_t idx)
-{
-	const struct fw_ocs_server *s = &d->ocs_servers[idx];
-	int prio = 1;
-	size_t i;
-
-	if (s->route == FW_ROUTE_PRIMARY)
-		return 1;
-	for (i = 0; i < idx; i++) {
-		if (d->ocs_servers[i].route == FW_ROUTE_BACKUP &&
-		    fw_strcaseeq(d->ocs_servers[i].domain, s->domain))
-			prio++;
-	}
-	return prio + 1;
-}
-
-/* Step 2: a static route per OCS domain per next hop. */
+/* Step 2: a static route per OCS domain per next hop. Priorities:
+ * primaries 1, backups 2, 3, ... in the order entered; a larger number is
+ * a lower priority. */
 static void
 add_routes(struct fw_cl_builder *b)
 {
@@ -136,11 +119,13 @@ add_routes(struct fw_cl_builder *b)
 	int tls = d->transport == FW_TRANSPORT_TLS;
 	char *where = fw_cl_where_step(b, 2, NULL, _("Add New")), *id, *pattern;
 	size_t i, j;
+	int backups;
 
 	for (i = 0; i < d->n_ocs_domains; i++) {
 		const char *dom = d->ocs_domains[i].name;
 
 		pattern = fw_dest_pattern(dom);
+		backups = 0;
 		for (j = 0; j < d->n_ocs_servers; j++) {
 			const struct fw_ocs_server *s = &d->ocs_servers[j];
 			int backup = s->route == FW_ROUTE_BACKUP;
@@ -162,7 +147,7 @@ add_routes(struct fw_cl_builder *b)
 			fw_cl_field(b, "protocol", _("Protocol Type"),
 			    IMP_TRANSPORT(d));
 			fw_cl_field_int(b, "priority", _("Priority"),
-			    route_priority(d, j));
+			    backup ? 2 + backups++ : 1);
 			if (backup)
 				fw_cl_note(b, _("A backup route: a larger "
 				    "Priority number than the primary's, used "

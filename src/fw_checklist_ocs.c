@@ -29,9 +29,26 @@ route_port(const struct fw_deployment *d)
 	    fw_transport_port(d->transport);
 }
 
-/* Step 3: a static route per IM and Presence domain on host. */
+/* Each IM and Presence domain's next hop, found once: every pool or
+ * server routes to the same ones, and finding a node is a search of all
+ * of them (free()). */
+static const struct fw_imp_node **
+domain_targets(const struct fw_deployment *d)
+{
+	const struct fw_imp_node **t = xcalloc(d->n_imp_domains + 1,
+	    sizeof *t);
+	size_t i;
+
+	for (i = 0; i < d->n_imp_domains; i++)
+		t[i] = fw_imp_domain_target(d, &d->imp_domains[i]);
+	return t;
+}
+
+/* Step 3: a static route per IM and Presence domain on host; targets from
+ * domain_targets(). */
 static void
-add_routes(struct fw_cl_builder *b, const char *host)
+add_routes(struct fw_cl_builder *b, const char *host,
+    const struct fw_imp_node *const *targets)
 {
 	const struct fw_deployment *d = b->d;
 	int tls = d->transport == FW_TRANSPORT_TLS;
@@ -42,7 +59,7 @@ add_routes(struct fw_cl_builder *b, const char *host)
 	for (i = 0; i < d->n_imp_domains; i++) {
 		const char *dom = d->imp_domains[i].name;
 
-		n = fw_imp_domain_target(d, &d->imp_domains[i]);
+		n = targets[i];
 		id = xasprintf("ocs.%s.route.%s", host, dom);
 		fw_cl_item(b, id, 3, where, _("Add the static route for %s"),
 		    dom);
@@ -215,6 +232,7 @@ static void
 add_standard(struct fw_cl_builder *b)
 {
 	const struct fw_deployment *d = b->d;
+	const struct fw_imp_node **targets = domain_targets(d);
 	size_t i;
 
 	for (i = 0; i < d->n_ocs_servers; i++) {
@@ -222,23 +240,25 @@ add_standard(struct fw_cl_builder *b)
 
 		fw_cl_group(b, _("OCS Standard Edition server"), s->fqdn,
 		    s->ip);
-		add_routes(b, s->fqdn);
+		add_routes(b, s->fqdn, targets);
 		add_host_auth(b, s->fqdn);
 		add_front_end(b, s);
 	}
+	free(targets);
 }
 
 static void
 add_enterprise(struct fw_cl_builder *b)
 {
 	const struct fw_deployment *d = b->d;
+	const struct fw_imp_node **targets = domain_targets(d);
 	size_t i, j;
 
 	for (i = 0; i < d->n_ocs_pools; i++) {
 		const char *pool = d->ocs_pools[i].fqdn;
 
 		fw_cl_group(b, _("OCS Enterprise Edition pool"), pool, NULL);
-		add_routes(b, pool);
+		add_routes(b, pool, targets);
 		add_host_auth(b, pool);
 		for (j = 0; j < d->n_ocs_servers; j++) {
 			const struct fw_ocs_server *s = &d->ocs_servers[j];
@@ -260,6 +280,7 @@ add_enterprise(struct fw_cl_builder *b)
 		fw_cl_group(b, _("OCS front end server"), s->fqdn, s->ip);
 		add_front_end(b, s);
 	}
+	free(targets);
 }
 
 void

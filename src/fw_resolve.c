@@ -33,10 +33,18 @@ struct entry {
 /* What the workers share with the resolver; freed by the last to leave. */
 struct shared {
 	pthread_mutex_t lock;
-	pthread_cond_t cond;	/* an answer, a new lookup, or closing */
+	pthread_cond_t cond;	/* an answer, or closing */
+	/* The timer's own: an earlier deadline than it waits for, or
+	 * closing. A large deployment queues 770 lookups at start, all
+	 * due after the first; waking the timer for each made it scan
+	 * them all each time. */
+	pthread_cond_t tick;
+	int timer_armed;	/* it wakes by timer_at at the latest */
+	struct timespec timer_at;
 	int refs;
 	int closing;
 	int rfd, wfd;
+	int unread;		/* the pipe holds a byte the UI has not read */
 	unsigned gen;
 	struct entry *entries;
 	/* The entries by name as well: the rules ask for every host on
@@ -177,21 +185,10 @@ fw_resolve_system(const char *name, char ***addrs, void *ctx)
 	return v != NULL ? 0 : -1;
 }
 
-static size_t
-name_hash(const char *name)
-{
-	size_t h = 14695981039346656037u;
-
-	for (; *name != '\0'; name++)
-		h = (h ^ (unsigned char)tolower((unsigned char)*name)) *
-		    1099511628211u;
-	return h;
-}
-
 static struct entry *
 find_entry(struct shared *sh, const char *name)
 {
-	size_t h = name_hash(name);
+	size_t h = fw_strcasehash(name);
 	struct entry *e;
 
 	if (sh->n_buckets == 0)
@@ -227,22 +224,26 @@ index_entry(struct shared *sh, struct entry *e)
 		sh->buckets = b;
 		sh->n_buckets = n;
 	}
-	e->hash = name_hash(e->name);
+	e->hash = fw_strcasehash(e->name);
 	e->hnext = sh->buckets[e->hash & (sh->n_buckets - 1)];
 	sh->buckets[e->hash & (sh->n_buckets - 1)] = e;
 	sh->n_entries++;
 }
 
-/* Wakes the UI (the pipe) and anyone waiting (the timer, wait_all). A full
- * pipe already says "something arrived", so EAGAIN is fine. Lock held. */
+/* Wakes the UI (the pipe) and wait_all. One unread byte already says
+ * "something arrived": hundreds of answers cost one write, not one each.
+ * EAGAIN is fine for the same reason. Lock held. */
 static void
 notify(struct shared *sh)
 {
 	ssize_t n;
 
-	do
-		n = write(sh->wfd, "!", 1);
-	while (n == -1 && errno == EINTR);
+	if (!sh->unread) {
+		do
+			n = write(sh->wfd, "!", 1);
+		while (n == -1 && errno == EINTR);
+		sh->unread = 1;
+	}
 	pthread_cond_broadcast(&sh->cond);
 }
 
@@ -272,6 +273,7 @@ shared_unref(struct shared *sh)
 	close(sh->rfd);
 	close(sh->wfd);
 	pthread_cond_destroy(&sh->cond);
+	pthread_cond_destroy(&sh->tick);
 	pthread_mutex_destroy(&sh->lock);
 	free(sh);
 }
@@ -386,7 +388,7 @@ static void *
 timer_main(void *arg)
 {
 	struct shared *sh = arg;
-	struct timespec now, next;
+	struct timespec now, next = { 0, 0 };
 	struct entry *e;
 	int have_next, fired;
 
@@ -416,10 +418,12 @@ timer_main(void *arg)
 		}
 		if (fired)
 			notify(sh);
+		sh->timer_armed = have_next;
+		sh->timer_at = next;
 		if (have_next)
-			pthread_cond_timedwait(&sh->cond, &sh->lock, &next);
+			pthread_cond_timedwait(&sh->tick, &sh->lock, &next);
 		else
-			pthread_cond_wait(&sh->cond, &sh->lock);
+			pthread_cond_wait(&sh->tick, &sh->lock);
 	}
 	pthread_mutex_unlock(&sh->lock);
 	return NULL;
@@ -446,6 +450,7 @@ shared_new(char **cause)
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
 	pthread_cond_init(&sh->cond, &ca);
+	pthread_cond_init(&sh->tick, &ca);
 	pthread_condattr_destroy(&ca);
 	return sh;
 }
@@ -484,6 +489,7 @@ fw_resolver_free(struct fw_resolver *r)
 	pthread_mutex_lock(&r->sh->lock);
 	r->sh->closing = 1;
 	pthread_cond_broadcast(&r->sh->cond);
+	pthread_cond_broadcast(&r->sh->tick);
 	pthread_mutex_unlock(&r->sh->lock);
 	/* The timer only ever waits on the condition: joining is quick. */
 	pthread_join(r->timer, NULL);
@@ -525,8 +531,12 @@ start_lookup(struct fw_resolver *r, struct entry *e)
 	j->ctx = r->ctx;
 	*sh->queue_tail = j;
 	sh->queue_tail = &j->next;
-	/* The timer learns the new deadline. */
-	pthread_cond_broadcast(&sh->cond);
+	/* The timer learns the new deadline, if it waits for a later one. */
+	if (!sh->timer_armed || ts_before(&e->deadline, &sh->timer_at)) {
+		sh->timer_armed = 1;
+		sh->timer_at = e->deadline;
+		pthread_cond_signal(&sh->tick);
+	}
 }
 
 enum fw_resolve_state
@@ -596,8 +606,12 @@ fw_resolver_drain(struct fw_resolver *r)
 {
 	char buf[64];
 
+	/* Under the lock: an answer landing after this writes anew. */
+	pthread_mutex_lock(&r->sh->lock);
 	while (read(r->sh->rfd, buf, sizeof buf) > 0)
 		;
+	r->sh->unread = 0;
+	pthread_mutex_unlock(&r->sh->lock);
 }
 
 void

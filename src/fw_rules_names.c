@@ -18,6 +18,69 @@ name_at(const void *base, size_t size, size_t off, size_t i)
 	    off);
 }
 
+/* Names already seen, for "entered twice" on lists of hundreds: open
+ * addressing over the positions of the caller's strings, so each check
+ * costs one hash instead of a scan of all the names before it. */
+struct seen {
+	const char *const *keys;
+	size_t *slots;		/* position + 1; 0 is empty */
+	size_t mask;
+	int fold;		/* ASCII case does not count */
+};
+
+static void
+seen_init(struct seen *s, const char *const *keys, size_t n, int fold)
+{
+	size_t size = 16;
+
+	while (size < 2 * n)
+		size *= 2;
+	s->keys = keys;
+	s->slots = xcalloc(size, sizeof *s->slots);
+	s->mask = size - 1;
+	s->fold = fold;
+}
+
+/* The slot for key: the one holding an equal key, else the empty one
+ * where it belongs. */
+static size_t *
+seen_slot(const struct seen *s, const char *key)
+{
+	size_t h = fw_strcasehash(key) & s->mask;
+	const char *k;
+
+	for (; s->slots[h] != 0; h = (h + 1) & s->mask) {
+		k = s->keys[s->slots[h] - 1];
+		if (s->fold ? fw_strcaseeq(k, key) : strcmp(k, key) == 0)
+			break;
+	}
+	return &s->slots[h];
+}
+
+/* The position of the first key added that equals key, or (size_t)-1. */
+static size_t
+seen_find(const struct seen *s, const char *key)
+{
+	return *seen_slot(s, key) - 1;
+}
+
+/* Like seen_find for keys[i]; when there is none, keys[i] is added. */
+static size_t
+seen_add(struct seen *s, size_t i)
+{
+	size_t *slot = seen_slot(s, s->keys[i]);
+
+	if (*slot == 0)
+		*slot = i + 1;
+	return *slot == i + 1 ? (size_t)-1 : *slot - 1;
+}
+
+static void
+seen_free(struct seen *s)
+{
+	free(s->slots);
+}
+
 /* Syntax (RFC 1123 through fw_syntax) and duplicates within one list;
  * duplicates compare the normal form, so "A.example.com." equals
  * "a.example.com". */
@@ -32,8 +95,10 @@ check_list(const char *field, const void *base, size_t n, size_t size,
 	char **norm = xcalloc(n + 1, sizeof *norm);
 	const char *name;
 	char *cause = NULL;
-	size_t i, j;
+	struct seen seen;
+	size_t i;
 
+	seen_init(&seen, (const char *const *)norm, n, 0);
 	for (i = 0; i < n; i++) {
 		name = name_at(base, size, off, i);
 		if (name == NULL || name[0] == '\0') {
@@ -52,15 +117,12 @@ check_list(const char *field, const void *base, size_t n, size_t size,
 			cause = NULL;
 			continue;
 		}
-		for (j = 0; j < i; j++) {
-			if (norm[j] != NULL && strcmp(norm[j], norm[i]) == 0) {
-				fw_finding_add(out, FW_SEV_ERROR, step, field,
-				    norm[i], _("%s is entered twice; delete "
-				    "one of the entries"), norm[i]);
-				break;
-			}
-		}
+		if (seen_add(&seen, i) != (size_t)-1)
+			fw_finding_add(out, FW_SEV_ERROR, step, field, norm[i],
+			    _("%s is entered twice; delete one of the entries"),
+			    norm[i]);
 	}
+	seen_free(&seen);
 	for (i = 0; i < n; i++)
 		free(norm[i]);
 	free(norm);
@@ -91,21 +153,19 @@ static void
 check_ip_twice(const char **ips, const char **owners, size_t n,
     struct fw_findings *out, const int *steps, const char **fields)
 {
+	struct seen seen;
 	size_t i, j;
 
+	seen_init(&seen, ips, n, 0);
 	for (i = 0; i < n; i++) {
-		if (ips[i] == NULL || ips[i][0] == '\0')
+		if (ips[i] == NULL || ips[i][0] == '\0' ||
+		    (j = seen_add(&seen, i)) == (size_t)-1)
 			continue;
-		for (j = 0; j < i; j++) {
-			if (ips[j] == NULL || strcmp(ips[i], ips[j]) != 0)
-				continue;
-			fw_finding_add(out, FW_SEV_WARNING, steps[i],
-			    fields[i], owners[i], _("%s has the same IP "
-			    "address as %s (%s); check which one is right"),
-			    owners[i], owners[j], ips[i]);
-			break;
-		}
+		fw_finding_add(out, FW_SEV_WARNING, steps[i], fields[i],
+		    owners[i], _("%s has the same IP address as %s (%s); "
+		    "check which one is right"), owners[i], owners[j], ips[i]);
 	}
+	seen_free(&seen);
 }
 
 static void
@@ -168,18 +228,27 @@ check_domains_differ(const struct fw_deployment *d, struct fw_findings *out)
 static void
 check_hosts_differ(const struct fw_deployment *d, struct fw_findings *out)
 {
-	size_t i;
+	size_t n = d->n_imp_nodes, i;
+	const char **names = xcalloc(n + 1, sizeof *names);
+	struct seen seen;
 
+	seen_init(&seen, names, n, 1);
+	for (i = 0; i < n; i++) {
+		if ((names[i] = d->imp_nodes[i].fqdn) != NULL)
+			seen_add(&seen, i);
+	}
 	for (i = 0; i < d->n_ocs_servers; i++) {
 		const char *fqdn = d->ocs_servers[i].fqdn;
 
-		if (fqdn == NULL || fw_find_imp_node(d, fqdn) == NULL)
+		if (fqdn == NULL || seen_find(&seen, fqdn) == (size_t)-1)
 			continue;
 		fw_finding_add(out, FW_SEV_ERROR,
 		    fw_rules_field_step("ocs_server"), "ocs_server", fqdn,
 		    _("%s is entered both as an IM and Presence node and as "
 		    "an OCS server; correct one of them"), fqdn);
 	}
+	seen_free(&seen);
+	free(names);
 }
 
 void

@@ -2,6 +2,7 @@
 
 #include "fw_util.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -345,6 +346,17 @@ fw_strcaseeq(const char *a, const char *b)
 	if (a == NULL || b == NULL)
 		return a == b;
 	return strcasecmp(a, b) == 0;
+}
+
+size_t
+fw_strcasehash(const char *s)
+{
+	size_t h = 14695981039346656037u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)tolower((unsigned char)*s)) *
+		    1099511628211u;
+	return h;
 }
 
 size_t

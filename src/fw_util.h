@@ -93,5 +93,8 @@ void fw_sb_wrap(struct fw_strbuf *sb, const char *text, size_t width,
 
 /* Case-insensitive ASCII compare, for host names. */
 int fw_strcaseeq(const char *, const char *);
+/* A hash of s that ignores ASCII case (FNV-1a): names fw_strcaseeq calls
+ * equal hash the same. */
+size_t fw_strcasehash(const char *s);
 
 #endif

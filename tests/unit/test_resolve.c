@@ -305,7 +305,7 @@ test_cap(void)
 {
 	struct fw_resolver_opts o = { 20000, 0, counted_lookup, NULL };
 	struct fw_resolver *r;
-	char name[64];
+	char name[64], buf[64];
 	int i, n_ok = 0;
 
 	reset_counts();
@@ -326,8 +326,15 @@ test_cap(void)
 	ok(get_counter(&most_active) <= FW_RESOLVE_WORKERS,
 	    "... never more than %d at once (%d)", FW_RESOLVE_WORKERS,
 	    get_counter(&most_active));
+	/* Nothing drained the pipe meanwhile: one byte says it all. */
+	is_int((int)read(fw_resolver_fd(r), buf, sizeof buf), 1,
+	    "... with one byte in the pipe for all of them");
+	fw_resolver_drain(r);
+	fw_resolver_lookup(r, "late.example.test", NULL, NULL);
+	ok(readable(fw_resolver_fd(r), 5000), "after a drain, the next "
+	    "answer wakes the pipe again");
 	fw_resolver_free(r);
-	settle(MANY);
+	settle(MANY + 1);
 }
 
 static void

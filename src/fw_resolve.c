@@ -55,6 +55,7 @@ struct shared {
 	size_t n_buckets, n_entries;
 	struct job *queue;	/* lookups waiting for a worker, oldest first */
 	struct job **queue_tail;
+	int held;		/* lookups queue; no worker starts */
 	int workers;		/* worker threads alive */
 	int stuck;		/* of them, running a lookup past its deadline */
 };
@@ -408,7 +409,7 @@ timer_main(void *arg)
 				if (e->job != NULL && !e->job->stuck) {
 					e->job->stuck = 1;
 					sh->stuck++;
-					if (sh->queue != NULL)
+					if (sh->queue != NULL && !sh->held)
 						spawn_worker(sh);
 				}
 			} else if (!have_next || ts_before(&e->deadline, &next)) {
@@ -519,7 +520,7 @@ start_lookup(struct fw_resolver *r, struct entry *e)
 	}
 	/* The worker cannot run before the lock is let go, so the job is
 	 * queued in time for it. */
-	if (spawn_worker(sh) != 0 && sh->workers == 0) {
+	if (!sh->held && spawn_worker(sh) != 0 && sh->workers == 0) {
 		e->state = FW_RESOLVE_FAILED;
 		e->when = time(NULL);
 		return;
@@ -537,6 +538,23 @@ start_lookup(struct fw_resolver *r, struct entry *e)
 		sh->timer_at = e->deadline;
 		pthread_cond_signal(&sh->tick);
 	}
+}
+
+void
+fw_resolver_hold(struct fw_resolver *r, int hold)
+{
+	struct shared *sh = r->sh;
+	struct job *j;
+
+	pthread_mutex_lock(&sh->lock);
+	sh->held = hold;
+	/* A worker per queued lookup, up to the cap. */
+	for (j = sh->queue; !hold && j != NULL; j = j->next) {
+		if (spawn_worker(sh) != 0 ||
+		    sh->workers - sh->stuck >= FW_RESOLVE_WORKERS)
+			break;
+	}
+	pthread_mutex_unlock(&sh->lock);
 }
 
 enum fw_resolve_state

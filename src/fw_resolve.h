@@ -74,6 +74,11 @@ enum fw_resolve_state fw_resolver_lookup(struct fw_resolver *,
  * fixed DNS and presses Test). */
 void fw_resolver_forget(struct fw_resolver *, const char *name);
 
+/* With hold set, lookups asked are queued (and their timeouts run) but
+ * none starts until hold is cleared: the wizard draws its first screen
+ * before some hundreds of lookups compete with it for the processor. */
+void fw_resolver_hold(struct fw_resolver *, int hold);
+
 /* Readable when an answer or timeout arrived since the last drain: poll it
  * beside the keyboard, then call fw_resolver_drain() and re-run the rules. */
 int fw_resolver_fd(const struct fw_resolver *);

@@ -512,6 +512,8 @@ ui_app_run(struct ui_app *app)
 	pfd[1].fd = ui_signals_fd();
 	pfd[1].events = POLLIN;
 	ui_app_draw(app);
+	if (app->resolver != NULL)
+		fw_resolver_hold(app->resolver, 0);
 	while (!app->quit) {
 		n = 2;
 		/* DNS answers arrive on the resolver's pipe, a running test's

@@ -68,6 +68,9 @@ fw_ui_run(const struct fw_ui_opts *opts)
 	 * the first screen. */
 	if (!opts->offline)
 		app.resolver = fw_resolver_new(NULL, &no_lookups);
+	/* Its lookups wait for the first screen (ui_app_run). */
+	if (app.resolver != NULL)
+		fw_resolver_hold(app.resolver, 1);
 	if (opts->path != NULL) {
 		app.path = xstrdup(opts->path);
 		if (ui_app_open(&app, opts->read_only, 1, &cause) != 0) {

@@ -337,6 +337,41 @@ test_cap(void)
 	settle(MANY + 1);
 }
 
+/* Held, lookups wait in the queue and none runs; let go, every one runs
+ * and is answered. */
+static void
+test_hold(void)
+{
+	struct fw_resolver_opts o = { 20000, 0, counted_lookup, NULL };
+	struct fw_resolver *r;
+	char name[64];
+	int i, n_ok = 0;
+
+	reset_counts();
+	set_gate(1);
+	r = fw_resolver_new(&o, NULL);
+	fw_resolver_hold(r, 1);
+	for (i = 0; i < 40; i++) {
+		snprintf(name, sizeof name, "held%d.example.test", i);
+		fw_resolver_lookup(r, name, NULL, NULL);
+	}
+	usleep(100000);
+	is_int(get_counter(&calls), 0, "held: 40 lookups asked, none ran");
+	fw_resolver_hold(r, 0);
+	fw_resolver_wait_all(r);
+	for (i = 0; i < 40; i++) {
+		snprintf(name, sizeof name, "held%d.example.test", i);
+		n_ok += fw_resolver_lookup(r, name, NULL, NULL) ==
+		    FW_RESOLVE_OK;
+	}
+	is_int(n_ok, 40, "let go: every one answered");
+	ok(get_counter(&most_active) <= FW_RESOLVE_WORKERS,
+	    "... never more than %d at once (%d)", FW_RESOLVE_WORKERS,
+	    get_counter(&most_active));
+	fw_resolver_free(r);
+	settle(40);
+}
+
 static void
 test_system(void)
 {
@@ -378,6 +413,7 @@ main(void)
 	test_workers_bounded();
 	test_max_age();
 	test_cap();
+	test_hold();
 	test_system();
 	return done_testing();
 }

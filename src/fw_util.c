@@ -122,9 +122,8 @@ fw_sb_init(struct fw_strbuf *sb)
 	sb->buf[0] = '\0';
 }
 
-/* Room for n more bytes and the NUL after them. */
-static void
-sb_reserve(struct fw_strbuf *sb, size_t n)
+void
+fw_sb_reserve(struct fw_strbuf *sb, size_t n)
 {
 	if (sb->buf == NULL)
 		fw_sb_init(sb);
@@ -140,7 +139,7 @@ sb_reserve(struct fw_strbuf *sb, size_t n)
 void
 fw_sb_addn(struct fw_strbuf *sb, const char *s, size_t n)
 {
-	sb_reserve(sb, n);
+	fw_sb_reserve(sb, n);
 	memcpy(sb->buf + sb->len, s, n);
 	sb->len += n;
 	sb->buf[sb->len] = '\0';
@@ -161,7 +160,7 @@ fw_sb_printf(struct fw_strbuf *sb, const char *fmt, ...)
 
 	/* Straight into the buffer: a checklist makes hundreds of thousands
 	 * of these calls, and a temporary string each doubled their cost. */
-	sb_reserve(sb, 0);
+	fw_sb_reserve(sb, 0);
 	room = sb->cap - sb->len;
 	va_start(ap, fmt);
 	n = vsnprintf(sb->buf + sb->len, room, fmt, ap);
@@ -169,7 +168,7 @@ fw_sb_printf(struct fw_strbuf *sb, const char *fmt, ...)
 	if (n < 0)
 		fw_oom();
 	if ((size_t)n >= room) {
-		sb_reserve(sb, (size_t)n);
+		fw_sb_reserve(sb, (size_t)n);
 		va_start(ap, fmt);
 		n = vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
 		va_end(ap);

@@ -38,6 +38,9 @@ void fw_sb_add(struct fw_strbuf *, const char *);
 void fw_sb_addn(struct fw_strbuf *, const char *, size_t);
 void fw_sb_printf(struct fw_strbuf *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
+/* Room for n more bytes and the NUL after them, so that a writer who knows
+ * the size ahead grows the buffer once instead of doubling it all along. */
+void fw_sb_reserve(struct fw_strbuf *, size_t n);
 /* Hands over the buffer (never NULL); the strbuf is empty afterwards. */
 char *fw_sb_steal(struct fw_strbuf *);
 

@@ -270,7 +270,6 @@ sha256_hex(struct fw_cl_builder *b, const char *s, size_t len,
 	static const char digits[] = "0123456789abcdef";
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int n = 0, i;
-
 	int ok;
 
 	/* The digest is set up once; later items start over with the same

@@ -114,8 +114,9 @@ ui_app_step_count(const struct ui_app *app, int step, enum fw_severity sev)
 	return n;
 }
 
-void
-ui_app_need_checklist(struct ui_app *app)
+/* Builds the checklist for its pane when it is not built yet. */
+static void
+need_checklist(struct ui_app *app)
 {
 	if (app->checklist != NULL || app->d == NULL)
 		return;
@@ -124,11 +125,21 @@ ui_app_need_checklist(struct ui_app *app)
 	app->cl_done = app->checklist->n_done;
 }
 
-void
-ui_app_drop_checklist(struct ui_app *app)
+/* Frees it (the progress counts stay true). */
+static void
+drop_checklist(struct ui_app *app)
 {
 	fw_checklist_free(app->checklist);
 	app->checklist = NULL;
+}
+
+void
+ui_app_sync_checklist(struct ui_app *app)
+{
+	if (app->step == UI_STEP_CHECKLIST)
+		need_checklist(app);
+	else
+		drop_checklist(app);
 }
 
 /* After the answers changed: the checklist again while its pane shows,
@@ -138,10 +149,9 @@ update_checklist(struct ui_app *app)
 {
 	size_t changed;
 
-	ui_app_drop_checklist(app);
-	if (app->step == UI_STEP_CHECKLIST)
-		ui_app_need_checklist(app);
-	else
+	drop_checklist(app);
+	ui_app_sync_checklist(app);
+	if (app->checklist == NULL)
 		fw_checklist_count(app->d, &app->cl_items, &app->cl_done,
 		    &changed);
 }
@@ -220,7 +230,7 @@ ui_app_close(struct ui_app *app)
 	ui_test_free(app->test);
 	app->test = NULL;
 	fw_findings_free(&app->findings);
-	ui_app_drop_checklist(app);
+	drop_checklist(app);
 	fw_deployment_free(app->d);
 	app->d = NULL;
 	fw_project_close(app->project);

@@ -126,10 +126,9 @@ void ui_app_close(struct ui_app *);
 /* Reloads the deployment after a change, notes the save time and runs
  * the rules again. */
 int ui_app_reload(struct ui_app *);
-/* Builds the checklist for its pane when it is not built yet. */
-void ui_app_need_checklist(struct ui_app *);
-/* Frees it on leaving the pane (the progress counts stay true). */
-void ui_app_drop_checklist(struct ui_app *);
+/* The whole checklist exists while its pane shows: built on the
+ * Checklist step, freed on the others (the progress counts stay true). */
+void ui_app_sync_checklist(struct ui_app *);
 /* Runs the rules over the deployment now (answers from the resolver
  * arrive later: the main loop runs them again then). */
 void ui_app_check(struct ui_app *);

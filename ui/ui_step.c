@@ -84,11 +84,8 @@ ui_step_go(struct ui_app *app, int n)
 {
 	if (n < 0 || n > UI_STEP_CHECKLIST)
 		return;
-	if (n == UI_STEP_CHECKLIST)
-		ui_app_need_checklist(app);
-	else
-		ui_app_drop_checklist(app);
 	app->step = n;
+	ui_app_sync_checklist(app);
 	app->field = 0;
 	app->row = 0;
 	app->confirm_delete = 0;
@@ -124,10 +121,7 @@ ui_step_restore(struct ui_app *app, int step, const char *pos)
 	app->step = step >= 0 && step <= UI_STEP_CHECKLIST ? step : 0;
 	app->field = 0;
 	app->row = 0;
-	if (app->step == UI_STEP_CHECKLIST)
-		ui_app_need_checklist(app);
-	else
-		ui_app_drop_checklist(app);
+	ui_app_sync_checklist(app);
 	if (pos == NULL)
 		return;
 	if (app->step == UI_STEP_CHECKLIST) {

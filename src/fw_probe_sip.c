@@ -5,15 +5,11 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <openssl/rand.h>
 
 #include "fw_i18n.h"
 #include "fw_util.h"
-
-/* Longest reason phrase or agent string kept. */
-#define SIP_TEXT_MAX 200
 
 void
 fw_sip_reply_clear(struct fw_sip_reply *r)
@@ -55,8 +51,10 @@ fw_sip_options_text(const struct fw_sip_request *rq, const char *local_addr,
 	    PACKAGE_VERSION);
 }
 
-/* A copy of text the peer chose, safe to show on a terminal: control and
- * non-ASCII bytes become '?', and it is cut at SIP_TEXT_MAX. */
+/* A copy of text the peer chose, safe to show on a terminal and to store:
+ * NUL, control and non-ASCII bytes become '?', and it is cut at
+ * FW_SIP_TEXT_MAX. Every byte of [s, s + n) is looked at as data, never as
+ * a C string: a NUL does not end it. */
 static char *
 peer_text(const char *s, size_t n)
 {
@@ -69,15 +67,30 @@ peer_text(const char *s, size_t n)
 	}
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
-	if (n > SIP_TEXT_MAX)
-		n = SIP_TEXT_MAX;
-	out = xstrndup(s, n);
+	if (n > FW_SIP_TEXT_MAX)
+		n = FW_SIP_TEXT_MAX;
+	out = xmalloc(n + 1);
 	for (i = 0; i < n; i++) {
-		if ((unsigned char)out[i] < 0x20 ||
-		    (unsigned char)out[i] >= 0x7f)
+		out[i] = s[i];
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7f)
 			out[i] = '?';
 	}
+	out[n] = '\0';
 	return out;
+}
+
+/* Whether the n bytes at p are name (n bytes, ASCII) in any case. */
+static int
+same_token(const char *p, const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (tolower((unsigned char)p[i]) !=
+		    tolower((unsigned char)name[i]))
+			return 0;
+	}
+	return 1;
 }
 
 /* Finds the end of a header block ("\r\n\r\n") in buf; NULL when absent. */
@@ -107,11 +120,26 @@ header_value(const char *p, const char *end, const char *name)
 		if (eol + 1 >= end)
 			break;
 		llen = (size_t)(eol - p);
-		if (llen > nlen && strncasecmp(p, name, nlen) == 0 &&
+		if (llen > nlen && same_token(p, name, nlen) &&
 		    p[nlen] == ':')
 			return peer_text(p + nlen + 1, llen - nlen - 1);
 	}
 	return NULL;
+}
+
+/* The status code of a status line of len bytes (up to its CRLF), or -1
+ * when it is not "SIP/2.0 DDD " with DDD from 100 to 699 (RFC 3261 7.2). */
+static int
+status_code(const char *p, size_t len)
+{
+	int code;
+
+	if (len < 12 || !isdigit((unsigned char)p[8]) ||
+	    !isdigit((unsigned char)p[9]) ||
+	    !isdigit((unsigned char)p[10]) || p[11] != ' ')
+		return -1;
+	code = (p[8] - '0') * 100 + (p[9] - '0') * 10 + (p[10] - '0');
+	return code >= 100 && code <= 699 ? code : -1;
 }
 
 int
@@ -119,7 +147,7 @@ fw_sip_parse_reply(const char *buf, size_t len, struct fw_sip_reply *out,
     char **cause)
 {
 	const char *p = buf, *end, *eol;
-	size_t left = len;
+	size_t left = len, provisional = 0;
 	int code;
 
 	fw_sip_reply_clear(out);
@@ -133,19 +161,26 @@ fw_sip_parse_reply(const char *buf, size_t len, struct fw_sip_reply *out,
 				    "headers too long"));
 			return 0;
 		}
-		if (left < 13 || !isdigit((unsigned char)p[8]) ||
-		    !isdigit((unsigned char)p[9]) ||
-		    !isdigit((unsigned char)p[10]) || p[11] != ' ')
+		/* The status line ends at the first CRLF; the block's own
+		 * CRLFCRLF guarantees there is one. */
+		eol = p;
+		while (!(eol[0] == '\r' && eol[1] == '\n'))
+			eol++;
+		if ((code = status_code(p, (size_t)(eol - p))) < 0)
 			return fw_fail(cause, _("malformed SIP status line"));
-		code = (p[8] - '0') * 100 + (p[9] - '0') * 10 + (p[10] - '0');
 		if (code >= 200)
 			break;
 		/* A provisional answer (100 Trying): the final one follows.
-		 * Provisional responses to OPTIONS carry no body. */
+		 * Provisional responses to OPTIONS carry no body. A peer
+		 * that sends nothing else is cut off at a count, not left
+		 * to fill the buffer. */
+		if (++provisional > FW_SIP_MAX_PROVISIONAL)
+			return fw_fail(cause, _("too many provisional "
+			    "responses: more than %d before a final answer"),
+			    FW_SIP_MAX_PROVISIONAL);
 		left -= (size_t)(end - p);
 		p = end;
 	}
-	eol = memchr(p, '\r', (size_t)(end - p));
 	out->code = code;
 	out->reason = peer_text(p + 12, (size_t)(eol - p) - 12);
 	out->agent = header_value(eol + 2, end, "Server");

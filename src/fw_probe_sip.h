@@ -13,8 +13,12 @@
 
 #include "fw_probe_tls.h"
 
-/* Most bytes of a response read (status line and headers). */
+/* Most bytes of a response read (status line and headers), most
+ * provisional (1xx) responses accepted before the final one, and most
+ * bytes of a reason phrase or agent string kept. */
 #define FW_SIP_MAX_RESPONSE (16 * 1024)
+#define FW_SIP_MAX_PROVISIONAL 20
+#define FW_SIP_TEXT_MAX 200
 
 struct fw_sip_request {
 	const char *host;	/* the next hop as configured (Request-URI) */
@@ -24,9 +28,11 @@ struct fw_sip_request {
 	const char *to_domain;		/* the side probed */
 };
 
-/* The final answer. Free with fw_sip_reply_clear(). */
+/* The final answer. Free with fw_sip_reply_clear(). The peer's text is
+ * printable ASCII (anything else became '?') of at most FW_SIP_TEXT_MAX
+ * bytes. */
 struct fw_sip_reply {
-	int code;		/* 200, 403, ... */
+	int code;		/* 200 to 699 */
 	char *reason;		/* "OK" */
 	char *agent;		/* Server or User-Agent header, or NULL */
 	long rtt_ms;		/* request sent to status line read */
@@ -45,7 +51,8 @@ char *fw_sip_options_text(const struct fw_sip_request *, const char *local_addr,
  * Parses a response held in buf (len bytes, the stream so far): returns 1
  * with *out filled when a final (>= 200) response's headers are complete,
  * 0 when more is needed, -1 with *cause when it is not a SIP response.
- * Provisional responses (1xx) before it are skipped.
+ * Up to FW_SIP_MAX_PROVISIONAL provisional responses (1xx) before it are
+ * skipped; one more is an error.
  */
 int fw_sip_parse_reply(const char *buf, size_t len, struct fw_sip_reply *out,
     char **cause);

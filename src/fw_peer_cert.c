@@ -11,6 +11,10 @@
 #include "fw_i18n.h"
 #include "fw_rules.h"
 
+/* Longest line of the report kept: a peer's certificate may carry names
+ * of any length and number. */
+#define LINE_MAX_BYTES 1000
+
 /* The chain as PEM text, the form the certificate rules read (free()). */
 static char *
 chain_pem(X509 *const *chain, size_t n)
@@ -30,6 +34,27 @@ chain_pem(X509 *const *chain, size_t n)
 	return pem;
 }
 
+/* Appends text to report line by line, each made safe to show and to
+ * store: the names in it are the peer's, and a certificate's strings may
+ * hold control characters (fw_printable() escapes them) or any length. */
+static void
+add_clean(struct fw_strbuf *report, const char *text)
+{
+	const char *nl;
+	char *line, *clean;
+
+	while (*text != '\0') {
+		nl = strchr(text, '\n');
+		line = nl != NULL ? xstrndup(text, (size_t)(nl - text)) :
+		    xstrdup(text);
+		clean = fw_printable(line, LINE_MAX_BYTES);
+		fw_sb_printf(report, "%s\n", clean);
+		free(clean);
+		free(line);
+		text = nl != NULL ? nl + 1 : "";
+	}
+}
+
 size_t
 fw_peer_cert_judge(X509 *const *chain, size_t n, const char *host,
     const char *ca_pem, time_t now, struct fw_strbuf *report)
@@ -37,6 +62,7 @@ fw_peer_cert_judge(X509 *const *chain, size_t n, const char *host,
 	struct fw_findings found = { NULL, 0 };
 	struct fw_cert_expect want;
 	struct fw_cert_info ci;
+	struct fw_strbuf sb;
 	char *pem, *why = NULL;
 	size_t i, errors;
 
@@ -44,9 +70,10 @@ fw_peer_cert_judge(X509 *const *chain, size_t n, const char *host,
 		fw_sb_printf(report, "%s\n", _("no certificate presented"));
 		return 1;
 	}
+	fw_sb_init(&sb);
 	pem = chain_pem(chain, n);
 	if (fw_cert_inspect(pem, &ci, &why) == 0) {
-		fw_sb_printf(report, _("certificate %s, issued by %s, valid "
+		fw_sb_printf(&sb, _("certificate %s, issued by %s, valid "
 		    "until %s; %zu in the chain\n"), ci.subject, ci.issuer,
 		    ci.not_after_text, n);
 		fw_cert_info_clear(&ci);
@@ -60,9 +87,11 @@ fw_peer_cert_judge(X509 *const *chain, size_t n, const char *host,
 	want.now = now;
 	errors = fw_cert_judge(pem, &want, &found);
 	for (i = 0; i < found.n; i++)
-		fw_sb_printf(report, "%s: %s\n",
+		fw_sb_printf(&sb, "%s: %s\n",
 		    fw_severity_name(found.items[i].severity),
 		    found.items[i].message);
+	add_clean(report, sb.buf);
+	free(sb.buf);
 	if (ca_pem == NULL)
 		fw_sb_printf(report, "%s\n", _("chain not checked: the project "
 		    "holds no CA certificate for this side"));

@@ -2,6 +2,7 @@
 
 #include "fw_peer_cert.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,23 @@
 /* Longest line of the report kept: a peer's certificate may carry names
  * of any length and number. */
 #define LINE_MAX_BYTES 1000
+
+size_t
+fw_peer_cert_from_der(const struct fw_hello_reply *reply, X509 **out)
+{
+	const unsigned char *p;
+	size_t i, n = 0;
+
+	for (i = 0; i < reply->n_certs; i++) {
+		p = reply->certs[i];
+		if (reply->cert_lens[i] > (size_t)LONG_MAX ||
+		    (out[n] = d2i_X509(NULL, &p, (long)reply->cert_lens[i])) ==
+		    NULL)
+			break;
+		n++;
+	}
+	return n;
+}
 
 /* The chain as PEM text, the form the certificate rules read (free()). */
 static char *

@@ -12,7 +12,13 @@
 
 #include <openssl/x509.h>
 
+#include "fw_tls_hello.h"
 #include "fw_util.h"
+
+/* The chain as X509 objects (X509_free() each) from the DER the ClientHello
+ * exchange saw, up to the first certificate that does not parse; out has
+ * room for FW_TLS_HELLO_MAX_CERTS. Returns how many. */
+size_t fw_peer_cert_from_der(const struct fw_hello_reply *reply, X509 **out);
 
 /*
  * Appends to report one line naming the server certificate, then one line

@@ -2,7 +2,6 @@
 
 #include "fw_probe.h"
 
-#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -261,24 +260,6 @@ probe_3des(struct run *run, struct fw_hello_reply *keep)
 	return r == 1;
 }
 
-/* The chain as X509 objects from the DER the ClientHello exchange saw. */
-static size_t
-chain_from_der(const struct fw_hello_reply *reply, X509 **out)
-{
-	const unsigned char *p;
-	size_t i, n = 0;
-
-	for (i = 0; i < reply->n_certs; i++) {
-		p = reply->certs[i];
-		if (reply->cert_lens[i] > (size_t)LONG_MAX ||
-		    (out[n] = d2i_X509(NULL, &p, (long)reply->cert_lens[i])) ==
-		    NULL)
-			break;
-		n++;
-	}
-	return n;
-}
-
 static void
 probe_cert(struct run *run, const struct fw_tls_info *info,
     const struct fw_hello_reply *hello)
@@ -290,7 +271,7 @@ probe_cert(struct run *run, const struct fw_tls_info *info,
 	const char *ca = run->d->certs[run->t->ca].pem;
 
 	if (n == 0) {
-		n = chain_from_der(hello, der);
+		n = fw_peer_cert_from_der(hello, der);
 		chain = der;
 	}
 	if (n == 0) {

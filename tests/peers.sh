@@ -7,6 +7,8 @@
 #	free_port VAR              a free TCP port into VAR
 #	start_peer NAME PORT CMD... run CMD in the background as peer NAME
 #	make_project FILE TRANSPORT PORT [PEER_AUTH_PORT]
+#	start_script_peer NAME PORT MODE  a scripted peer: hostile answers,
+#	                           a reset
 
 # The report wraps at $COLUMNS when set; the tests read it unwrapped.
 unset COLUMNS
@@ -98,4 +100,35 @@ make_project() {
 		echo "Bail out! cannot create project $1"
 		exit 1
 	}
+}
+
+# start_script_peer NAME PORT MODE: a TCP peer (python3) that reads each
+# request and does what MODE says:
+#   reason  answers "SIP/2.0 200 \0" and 199 B: a NUL starting the reason
+#   server  answers 200 OK with "Server: \0" and 300 C
+#   trying  answers "SIP/2.0 100 Trying" 10,000 times, never a final one
+#   reset   resets the connection (SO_LINGER 0, then close sends RST)
+start_script_peer() {
+	start_peer "$1" "$2" python3 -c 'import socket, struct, sys
+answers = {
+    "reason": b"SIP/2.0 200 \0" + b"B" * 199 + b"\r\n\r\n",
+    "server": b"SIP/2.0 200 OK\r\nServer: \0" + b"C" * 300 + b"\r\n\r\n",
+    "trying": b"SIP/2.0 100 Trying\r\n\r\n" * 10000,
+}
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1])))
+s.listen(5)
+while True:
+    c, _ = s.accept()
+    try:
+        c.recv(4096)
+        if sys.argv[2] == "reset":
+            c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                         struct.pack("ii", 1, 0))
+        else:
+            c.sendall(answers[sys.argv[2]])
+    except OSError:
+        pass  # fedwiz hung up first, as it should on "trying"
+    c.close()' "$2" "$3"
 }

@@ -12,28 +12,6 @@ need socat openssl sqlite3 python3
 # No CA for the hostile certificate's side: its names are what is tested.
 PROJECT_CA=
 
-# peer.py PORT MODE: answers every request with the bytes MODE names.
-cat >peer.py <<'PY'
-import socket, sys
-answers = {
-    "reason": b"SIP/2.0 200 \0" + b"B" * 199 + b"\r\n\r\n",
-    "server": b"SIP/2.0 200 OK\r\nServer: \0" + b"C" * 300 + b"\r\n\r\n",
-    "trying": b"SIP/2.0 100 Trying\r\n\r\n" * 10000,
-}
-s = socket.socket()
-s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("127.0.0.1", int(sys.argv[1])))
-s.listen(5)
-while True:
-    c, _ = s.accept()
-    try:
-        c.recv(4096)
-        c.sendall(answers[sys.argv[2]])
-    except OSError:
-        pass  # fedwiz hung up early: what it should do with "trying"
-    c.close()
-PY
-
 # clean FILE: no byte a terminal acts on (C0 but newline, DEL, C1) and
 # nothing that is not UTF-8.
 clean() {
@@ -54,7 +32,7 @@ cees=${cees%C}
 
 # A NUL starting the reason phrase, then 199 bytes.
 free_port preason
-start_peer reason "$preason" python3 peer.py "$preason" reason
+start_script_peer reason "$preason" reason
 make_project reason.fedwiz tcp "$preason"
 run "$FEDWIZ" probe reason.fedwiz --timeout 10
 is "$STATUS" 0 "NUL in the reason phrase: exit 0 (it is a 200)"
@@ -71,7 +49,7 @@ ok "no lock, -wal or -shm left behind" no_leftovers reason.fedwiz
 
 # A NUL starting the Server header.
 free_port pserver
-start_peer server "$pserver" python3 peer.py "$pserver" server
+start_script_peer server "$pserver" server
 make_project server.fedwiz tcp "$pserver"
 run "$FEDWIZ" probe server.fedwiz --timeout 10
 is "$STATUS" 0 "NUL in the Server header: exit 0"
@@ -88,7 +66,7 @@ ok "no lock, -wal or -shm left behind" no_leftovers server.fedwiz
 
 # 10,000 provisional answers and never a final one.
 free_port ptrying
-start_peer trying "$ptrying" python3 peer.py "$ptrying" trying
+start_script_peer trying "$ptrying" trying
 make_project trying.fedwiz tcp "$ptrying"
 run "$FEDWIZ" probe trying.fedwiz --timeout 10
 is "$STATUS" 1 "10,000 100 Trying: exit 1"

@@ -83,19 +83,9 @@ ok "reported as a timeout" grep -q \
 	'^  FAIL sip       no answer to OPTIONS over TCP: no answer before the timeout' "$OUT"
 ok "after about --timeout 1 ($((t1 - t0)) s)" test $((t1 - t0)) -le 3
 
-# A listener that reads the request and resets the connection (SO_LINGER
-# 0 then close sends RST).
+# A listener that reads the request and resets the connection.
 free_port preset
-start_peer reset "$preset" python3 -c 'import socket, struct, sys
-s = socket.socket()
-s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("127.0.0.1", int(sys.argv[1])))
-s.listen(5)
-while True:
-    c, _ = s.accept()
-    c.recv(4096)
-    c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-    c.close()' "$preset"
+start_script_peer reset "$preset" reset
 make_project reset.fedwiz tcp "$preset"
 run "$FEDWIZ" probe reset.fedwiz --only fe1.ocs.test --timeout 10
 is "$STATUS" 1 "reset: exit 1"

@@ -1,15 +1,15 @@
 #!/bin/sh
 # The wizard's "Test" action (t): it probes the focused route's next hop
 # on a worker thread, against real peers on loopback: SIPp answering
-# OPTIONS over TCP, and a silent listener during which the keys still
-# work. The results are saved as `fedwiz probe` saves them.
+# OPTIONS over TCP, hostile peers, and a silent listener during which the
+# keys still work. The results are saved as `fedwiz probe` saves them.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/peers.sh"
 . "$top_srcdir/tests/tui/tui_lib.sh"
 # Both helpers set an EXIT trap: end the peers and the tmux server.
 trap 'stop_peers; tmux -L "$TUI_SOCK" kill-server 2>/dev/null; cd / && rm -rf "$FW_TMP"' EXIT
 
-need sipp socat sqlite3
+need sipp socat sqlite3 python3
 
 # TCP: no certificates involved.
 PROJECT_CA=
@@ -41,6 +41,43 @@ run "$FEDWIZ" checklist tcp.fedwiz
 ok "the checklist's Verify section shows it" grep -q \
 	"^    fedwiz probe, sip port $psip: verified [0-9-]* [0-9:]*: 200 OK over TCP" \
 	"$OUT"
+
+# Hostile peers (issue 14): a NUL starting the reason phrase, and 10,000
+# provisional answers. The wizard shows one clean line for each, keeps
+# running, and saves clean text; quitting leaves no lock or journal.
+free_port preason
+start_script_peer reason "$preason" reason
+make_project reason.fedwiz tcp "$preason"
+tui_start 100x30 "\"$FEDWIZ\" --offline reason.fedwiz"
+tui_wait "Steps" || echo "Bail out! the wizard did not start"
+tui_keys F2 2
+tui_wait "OCS servers (next hops)" || echo "Bail out! no step 2"
+tui_keys t
+ok "a NUL in the reason phrase: the result shows, the NUL as ?" \
+	tui_wait "200 ?BBBBBBBB"
+ok "the test ends normally" tui_wait "tested fe1.ocs.test port $preason"
+tui_keys F10
+is "$(tui_exit_status)" 0 "F10 quits after it"
+bees=$(printf '%0199d' 0 | tr 0 B)
+is "$(sqlite3 reason.fedwiz "SELECT summary FROM probe WHERE kind = 'sip'")" \
+	"200 ?$bees over TCP" "the saved summary is clean and whole"
+ok "no lock, -wal or -shm left behind" sh -c '! test -e reason.fedwiz.lock &&
+	! test -e reason.fedwiz-wal && ! test -e reason.fedwiz-shm'
+
+free_port ptrying
+start_script_peer trying "$ptrying" trying
+make_project trying.fedwiz tcp "$ptrying"
+tui_start 100x30 "\"$FEDWIZ\" --offline trying.fedwiz"
+tui_wait "Steps" || echo "Bail out! the wizard did not start"
+tui_keys F2 2
+tui_wait "OCS servers (next hops)" || echo "Bail out! no step 2"
+tui_keys t
+ok "10,000 100 Trying: too many provisional responses" \
+	tui_wait "too many provisional responses"
+tui_keys F10
+is "$(tui_exit_status)" 0 "F10 quits after it"
+is "$(sqlite3 trying.fedwiz "SELECT ok FROM probe WHERE kind = 'sip'")" 0 \
+	"the failure is saved"
 
 # A listener that accepts and never answers: the test waits up to its
 # timeout (5 s), and the keys keep working meanwhile.

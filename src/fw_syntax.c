@@ -34,10 +34,8 @@ bidi_name(long cp)
 	return NULL;
 }
 
-/* "U+202E RIGHT-TO-LEFT OVERRIDE", "control character U+001B": the
- * character fw_unsafe_at() found, for a message (free()). */
-static char *
-unsafe_name(long cp)
+char *
+fw_syntax_char_name(long cp)
 {
 	const char *name = bidi_name(cp);
 
@@ -63,7 +61,7 @@ non_ascii(const char *at, size_t left, const char *in, char **cause)
 		    "allowed in a host name"), in, u[0]);
 	cp = (long)fw_utf8_cp(u, n);
 	if (fw_char_unsafe((unsigned)cp)) {
-		name = unsafe_name(cp);
+		name = fw_syntax_char_name(cp);
 		rc = fw_fail(cause, _("'%s': %s is not allowed in a host name"),
 		    in, name);
 		free(name);
@@ -182,7 +180,7 @@ fw_syntax_text(const char *in, char **cause)
 		return 0;
 	if (cp < 0)
 		return fw_fail(cause, _("'%s' is not valid UTF-8"), in);
-	name = unsafe_name(cp);
+	name = fw_syntax_char_name(cp);
 	rc = fw_fail(cause, _("'%s' holds %s"), in, name);
 	free(name);
 	return rc;

@@ -490,7 +490,7 @@ fw_shown_text(const char *s, char **owned)
 	if (fw_unsafe_at(s, len, &cp) == len)
 		return s;
 	fw_sb_init(&sb);
-	fw_sb_add_shown(&sb, s, len, 0);
+	fw_sb_add_shown(&sb, s, len, FW_SHOWN_TAB);
 	return *owned = fw_sb_steal(&sb);
 }
 

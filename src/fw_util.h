@@ -95,8 +95,9 @@ size_t fw_unsafe_at(const char *s, size_t len, long *cp);
  * \xNN (C0, DEL, bytes that are not UTF-8) or \uNNNN (C1, bidi), but
  * those keep (FW_SHOWN_*) names. */
 void fw_sb_add_shown(struct fw_strbuf *, const char *s, size_t len, int keep);
-/* s itself when nothing in it is unsafe, else its filtered copy, as one
- * line, which *owned holds for free() (NULL otherwise). */
+/* s itself when nothing in it is unsafe, else its filtered copy (tabs
+ * kept, as fw_unsafe_at() allows them), which *owned holds for free()
+ * (NULL otherwise). */
 const char *fw_shown_text(const char *s, char **owned);
 /* At most max bytes of s (cut at a character), filtered as one line
  * (free()); *more says whether s went on past them. */

@@ -195,10 +195,25 @@ fw_cmd_parse(const struct fw_cmd *cmd, int argc, char **argv,
 void
 fw_cmd_puts_safe(FILE *fp, const char *s)
 {
-	const unsigned char *p;
+	struct fw_strbuf sb;
 
-	for (p = (const unsigned char *)s; *p != '\0'; p++)
-		fputc((*p < 0x20 && *p != '\n') || *p == 0x7f ? '?' : *p, fp);
+	fw_sb_init(&sb);
+	fw_sb_add_shown(&sb, s, strlen(s), FW_SHOWN_TAB | FW_SHOWN_NEWLINE);
+	fputs(sb.buf, fp);
+	free(sb.buf);
+}
+
+void
+fw_out(const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+
+	va_start(ap, fmt);
+	text = xvasprintf(fmt, ap);
+	va_end(ap);
+	fw_cmd_puts_safe(stdout, text);
+	free(text);
 }
 
 void

@@ -63,9 +63,13 @@ int fw_try_help(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "fedwiz: MESSAGE" on stderr. */
 void fw_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Writes s with control characters other than newline shown as '?', so
- * names from certificates and project files cannot drive the terminal. */
+/* Writes s through the terminal filter (fw_sb_add_shown(), newlines and
+ * tabs kept), so values from certificates, project files and peers cannot
+ * drive the terminal. */
 void fw_cmd_puts_safe(FILE *fp, const char *s);
+/* printf to standard output through the same filter: every line of
+ * command output that holds a value goes out this way. */
+void fw_out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Prints every line of errors (the answers parser's "FILE:LINE: message"
  * lines) as "fedwiz: LINE" on stderr. */

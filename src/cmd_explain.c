@@ -58,7 +58,7 @@ print_wrapped(const char *text, const char *first, const char *rest)
 
 	fw_sb_init(&sb);
 	fw_sb_wrap(&sb, text, EXPLAIN_WIDTH, first, rest);
-	fputs(sb.buf, stdout);
+	fw_cmd_puts_safe(stdout, sb.buf);
 	free(sb.buf);
 }
 

@@ -30,6 +30,28 @@ export_opt(int opt, const char *arg, void *ctx)
 	return 0;
 }
 
+/* Export writes only what import reads back: a value planted in the
+ * project that import refuses (a host name holding a blank, say) is
+ * named, and nothing is written. */
+static int
+check_reimport(const char *project, const char *text)
+{
+	struct fw_deployment *back = NULL;
+	char *errors = NULL;
+	size_t len;
+
+	if (fw_answers_parse(text, strlen(text), "export", &back,
+	    &errors) == 0) {
+		fw_deployment_free(back);
+		return FW_EXIT_OK;
+	}
+	len = strcspn(errors, "\n");
+	fw_err(_("%s: not exported, the answers would not import again: "
+	    "%.*s; correct it in the wizard"), project, (int)len, errors);
+	free(errors);
+	return FW_EXIT_USAGE;
+}
+
 static int
 export_exec(int argc, char **argv)
 {
@@ -54,7 +76,9 @@ export_exec(int argc, char **argv)
 	if (rc != FW_EXIT_OK)
 		return rc;
 	text = fw_answers_format(d);
-	rc = fw_cmd_write_output(o.output, text, EXPORT_MODE);
+	rc = check_reimport(argv[first], text);
+	if (rc == FW_EXIT_OK)
+		rc = fw_cmd_write_output(o.output, text, EXPORT_MODE);
 	fw_project_close(p);
 	fw_deployment_free(d);
 	free(text);

@@ -122,11 +122,11 @@ print_wrapped(const char *text, size_t len)
 			;
 		if (cut == 0)
 			break;	/* one long word: let the terminal wrap it */
-		printf("%.*s\n%s", (int)cut, text, text_column);
+		fw_out("%.*s\n%s", (int)cut, text, text_column);
 		text += cut + 1;
 		len -= cut + 1;
 	}
-	printf("%.*s\n", (int)len, text);
+	fw_out("%.*s\n", (int)len, text);
 }
 
 /* Prints every line of text in the text column. */
@@ -153,7 +153,7 @@ on_result(const struct fw_probe_target *t, const struct fw_probe_result *r,
 
 	(void)t;
 	mark = r->ok ? _("ok") : _("FAIL");
-	printf("  %s%*s %-9s ", mark, fw_pad_width(mark, mark_width), "",
+	fw_out("  %s%*s %-9s ", mark, fw_pad_width(mark, mark_width), "",
 	    r->kind);
 	print_wrapped(r->summary, strlen(r->summary));
 	print_detail(r->detail);
@@ -200,18 +200,18 @@ run_all(struct probe_run *run, const struct fw_deployment *d,
 		head = xasprintf(_("%s (%s) port %d %s"), t->host, t->addr,
 		    t->port, t->tls ? "TLS" : "TCP");
 		/* The role goes on a line of its own when both do not fit. */
-		printf("%s%s:%s%s\n", i > 0 ? "\n" : "", head,
+		fw_out("%s%s:%s%s\n", i > 0 ? "\n" : "", head,
 		    report_width > 0 && strlen(head) + 2 + strlen(t->label) >
 		    report_width ? "\n  " : " ", t->label);
 		free(head);
 		fflush(stdout);
 		fw_probe_run(d, t, po, on_result, run);
 	}
-	printf("\n");
+	fw_out("\n");
 	if (probe_stop)
-		printf(_("Stopped by Ctrl-C: %zu results saved so far.\n"),
+		fw_out(_("Stopped by Ctrl-C: %zu results saved so far.\n"),
 		    run->saved);
-	printf(_("Checks: %zu ok, %zu failed; results saved in %s.\n"),
+	fw_out(_("Checks: %zu ok, %zu failed; results saved in %s.\n"),
 	    run->ok, run->failed, fw_project_path(run->p));
 	if (fflush(stdout) != 0) {
 		fw_err(_("standard output: write error"));

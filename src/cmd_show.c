@@ -18,26 +18,26 @@
 static void
 show_settings(const struct fw_project *p, const struct fw_deployment *d)
 {
-	printf(_("Project:       %s\n"), d->name != NULL ? d->name :
+	fw_out(_("Project:       %s\n"), d->name != NULL ? d->name :
 	    _("(no name)"));
-	printf(_("File:          %s\n"), fw_project_path(p));
-	printf(_("Transport:     %s\n"), d->transport == FW_TRANSPORT_TLS ?
+	fw_out(_("File:          %s\n"), fw_project_path(p));
+	fw_out(_("Transport:     %s\n"), d->transport == FW_TRANSPORT_TLS ?
 	    "TLS" : "TCP");
-	printf(_("OCS edition:   %s\n"), d->edition == FW_EDITION_ENTERPRISE ?
+	fw_out(_("OCS edition:   %s\n"), d->edition == FW_EDITION_ENTERPRISE ?
 	    _("Enterprise") : _("Standard"));
-	printf(_("Listeners:     Peer Auth %d, Server Auth %d\n"),
+	fw_out(_("Listeners:     Peer Auth %d, Server Auth %d\n"),
 	    d->peer_auth_port, d->server_auth_port);
 }
 
 static void
 show_counts(const struct fw_deployment *d)
 {
-	printf(_("IM&P domains:  %zu\n"), d->n_imp_domains);
-	printf(_("IM&P nodes:    %zu\n"), d->n_imp_nodes);
-	printf(_("OCS domains:   %zu\n"), d->n_ocs_domains);
-	printf(_("OCS pools:     %zu\n"), d->n_ocs_pools);
-	printf(_("OCS servers:   %zu\n"), d->n_ocs_servers);
-	printf(_("Ticked items:  %zu\n"), d->n_ticks);
+	fw_out(_("IM&P domains:  %zu\n"), d->n_imp_domains);
+	fw_out(_("IM&P nodes:    %zu\n"), d->n_imp_nodes);
+	fw_out(_("OCS domains:   %zu\n"), d->n_ocs_domains);
+	fw_out(_("OCS pools:     %zu\n"), d->n_ocs_pools);
+	fw_out(_("OCS servers:   %zu\n"), d->n_ocs_servers);
+	fw_out(_("Ticked items:  %zu\n"), d->n_ticks);
 }
 
 /* Progress as the checklist counts it: a tick whose item changed since is
@@ -49,10 +49,10 @@ show_checklist(const struct fw_deployment *d)
 
 	fw_checklist_count(d, &n_items, &n_done, &n_changed);
 	if (n_changed > 0)
-		printf(_("Checklist:     %zu of %zu done, %zu changed since "
+		fw_out(_("Checklist:     %zu of %zu done, %zu changed since "
 		    "done\n"), n_done, n_items, n_changed);
 	else
-		printf(_("Checklist:     %zu of %zu done\n"), n_done, n_items);
+		fw_out(_("Checklist:     %zu of %zu done\n"), n_done, n_items);
 }
 
 static void
@@ -65,10 +65,10 @@ show_certs(const struct fw_deployment *d)
 	for (i = 0; i < FW_CERT_COUNT; i++) {
 		c = &d->certs[i];
 		if (c->pem == NULL)
-			printf(_("  %-9s none\n"),
+			fw_out(_("  %-9s none\n"),
 			    fw_cert_role_key((enum fw_cert_role)i));
 		else
-			printf(_("  %-9s SHA-256 %s\n"),
+			fw_out(_("  %-9s SHA-256 %s\n"),
 			    fw_cert_role_key((enum fw_cert_role)i),
 			    c->sha256 != NULL ? c->sha256 : "?");
 	}
@@ -94,11 +94,11 @@ show_steps(struct fw_project *p, const struct fw_deployment *d)
 		st = fw_flow_step_state(s, d, fw_project_step_done(p, n));
 		why = fw_flow_not_applicable_reason(s, d);
 		title = _(s->title);
-		printf("  %d %s%*s %s", n, title,
+		fw_out("  %d %s%*s %s", n, title,
 		    fw_pad_width(title, TITLE_COLUMNS), "",
 		    fw_flow_state_name(st));
 		if (st == FW_STEP_NOT_APPLICABLE && why != NULL)
-			printf(" (%s)", why);
+			fw_out(" (%s)", why);
 		putchar('\n');
 	}
 }
@@ -114,11 +114,11 @@ show_probes(const struct fw_deployment *d)
 
 	if (d->n_probes == 0)
 		return;
-	printf(_("Probes:\n"));
+	fw_out(_("Probes:\n"));
 	for (i = 0; i < d->n_probes; i++) {
 		r = &d->probes[i];
 		line = fw_probe_verified_line(r);
-		printf("  %s:%d %-8s %s\n", r->host, r->port, r->kind, line);
+		fw_out("  %s:%d %-8s %s\n", r->host, r->port, r->kind, line);
 		free(line);
 	}
 }
@@ -144,7 +144,7 @@ show_exec(int argc, char **argv)
 	show_settings(p, d);
 	last = fw_project_last_change(p);
 	if (last != NULL)
-		printf(_("Last change:   %s UTC\n"), last);
+		fw_out(_("Last change:   %s UTC\n"), last);
 	else
 		fputs(_("Last change:   never\n"), stdout);
 	show_counts(d);

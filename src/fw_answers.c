@@ -1053,22 +1053,16 @@ fw_answers_read(const char *path, struct fw_deployment **out, char **errors)
  * bytes (export, import, export is byte-identical).
  */
 
-/* One "key = value" line; a value the format cannot carry on one line
- * (a control character from elsewhere) is written with blanks. */
+/* One "key = value" line. A character import refuses in a value (a
+ * control or bidi character planted in the project) is written as its
+ * visible escape (fw_sb_add_shown()), so the line imports again. */
 static void
 put_kv(struct fw_strbuf *sb, const char *key, const char *value)
 {
-	const char *c;
-
 	if (value == NULL)
 		return;
 	fw_sb_printf(sb, "%s = ", key);
-	for (c = value; *c != '\0'; c++) {
-		if ((unsigned char)*c < 0x20 && *c != '\t')
-			fw_sb_add(sb, " ");
-		else
-			fw_sb_addn(sb, c, 1);
-	}
+	fw_sb_add_shown(sb, value, strlen(value), FW_SHOWN_TAB);
 	fw_sb_add(sb, "\n");
 }
 

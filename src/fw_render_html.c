@@ -33,7 +33,7 @@ put(struct fw_strbuf *sb, const char *s, size_t n)
 #define ADD(sb, lit) put((sb), (lit), sizeof(lit) - 1)
 
 static void
-esc(struct fw_strbuf *sb, const char *s)
+esc_markup(struct fw_strbuf *sb, const char *s)
 {
 	size_t n;
 
@@ -65,13 +65,30 @@ esc(struct fw_strbuf *sb, const char *s)
 	}
 }
 
+/* Controls and bidi overrides planted in a project show as visible
+ * escapes (fw_sb_add_shown()): a browser would hide the one and let the
+ * other turn the text around. */
+static void
+esc(struct fw_strbuf *sb, const char *s)
+{
+	char *owned;
+
+	esc_markup(sb, fw_shown_text(s, &owned));
+	free(owned);
+}
+
 /* A CSS string literal: quotes, backslashes and control characters as
  * hex escapes, "<" too so that "</style>" cannot end the style element. */
 static void
-css_string(struct fw_strbuf *sb, const char *s)
+css_string(struct fw_strbuf *sb, const char *text)
 {
+	struct fw_strbuf shown;
+	const char *s;
+
+	fw_sb_init(&shown);
+	fw_sb_add_shown(&shown, text, strlen(text), 0);
 	fw_sb_add(sb, "\"");
-	for (; *s != '\0'; s++) {
+	for (s = shown.buf; *s != '\0'; s++) {
 		unsigned char c = (unsigned char)*s;
 
 		if (c == '"' || c == '\\' || c == '<' || c < 0x20 || c == 0x7f)
@@ -80,6 +97,7 @@ css_string(struct fw_strbuf *sb, const char *s)
 			fw_sb_addn(sb, s, 1);
 	}
 	fw_sb_add(sb, "\"");
+	free(shown.buf);
 }
 
 /* Running header and page numbers on every printed page. */
@@ -181,6 +199,7 @@ esc_shared(struct html_ctx *c, const char *s)
 {
 	size_t slot = ((uintptr_t)s >> 3) * 2654435761u % SHARED_SLOTS;
 	size_t n, start;
+	long cp;
 
 	if (c->shared[slot].s == s) {
 		put(c->sb, c->shared[slot].html, c->shared[slot].len);
@@ -190,7 +209,7 @@ esc_shared(struct html_ctx *c, const char *s)
 	c->shared[slot].owned = NULL;
 	c->shared[slot].s = s;
 	n = strcspn(s, "&<>\"'");
-	if (s[n] == '\0') {
+	if (s[n] == '\0' && fw_unsafe_at(s, n, &cp) == n) {
 		put(c->sb, s, n);
 		c->shared[slot].html = s;
 		c->shared[slot].len = n;

@@ -15,13 +15,24 @@
  */
 
 static void
-esc(struct fw_strbuf *sb, const char *s)
+esc_markup(struct fw_strbuf *sb, const char *s)
 {
 	for (; *s != '\0'; s++) {
 		if (strchr("\\`*_{}[]<>#+!|&~", *s) != NULL)
 			fw_sb_add(sb, "\\");
 		fw_sb_addn(sb, s, 1);
 	}
+}
+
+/* Controls and bidi overrides planted in a project show as visible
+ * escapes (fw_sb_add_shown()), in a viewer as on a terminal. */
+static void
+esc(struct fw_strbuf *sb, const char *s)
+{
+	char *owned;
+
+	esc_markup(sb, fw_shown_text(s, &owned));
+	free(owned);
 }
 
 static void
@@ -99,7 +110,7 @@ put_item(struct fw_strbuf *sb, const struct fw_check_item *it)
 	fw_sb_add(sb, "\n  ");
 	esc(sb, _("id:"));
 	fw_sb_add(sb, " `");
-	fw_sb_add(sb, it->id);
+	fw_sb_add_shown(sb, it->id, strlen(it->id), 0);
 	fw_sb_add(sb, "`\n\n");
 }
 

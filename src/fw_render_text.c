@@ -114,7 +114,7 @@ wrap_words(struct fw_strbuf *sb, const char *rest, const char *s, size_t col)
 	fw_sb_addn(sb, "\n", 1);
 }
 
-/* Whether text is ASCII with single spaces between words and none at
+/* Whether text is printable ASCII with single spaces between words and none at
  * either end; *len is its length then. */
 static int
 simple_ascii(const char *text, size_t *len)
@@ -125,17 +125,29 @@ simple_ascii(const char *text, size_t *len)
 	if (text[0] == ' ')
 		return 0;
 	for (n = 0;; n++) {
-		/* One test for the usual byte: '!' to DEL. */
-		if ((unsigned)((c = (unsigned char)text[n]) - 0x21) < 0x5f)
+		/* One test for the usual byte: '!' to '~'. */
+		if ((unsigned)((c = (unsigned char)text[n]) - 0x21) < 0x5e)
 			continue;
 		if (c == '\0')
 			break;
-		if (c >= 0x80 || (c == ' ' && (text[n + 1] == ' ' ||
-		    text[n + 1] == '\0')))
+		if (c != ' ' || text[n + 1] == ' ' || text[n + 1] == '\0')
 			return 0;
 	}
 	*len = n;
 	return 1;
+}
+
+/* wrap_words() for text with no shortcut, through the terminal filter
+ * (fw_sb_add_shown()) when it holds what a terminal must not get raw: a
+ * value planted in the project reaches the page as visible escapes. */
+static void
+wrap_shown(struct fw_strbuf *sb, const char *rest, const char *text,
+    size_t col)
+{
+	char *owned;
+
+	wrap_words(sb, rest, fw_shown_text(text, &owned), col);
+	free(owned);
 }
 
 /*
@@ -151,7 +163,7 @@ wrap(struct fw_strbuf *sb, const char *first, const char *rest,
 
 	fw_sb_addn(sb, first, col);
 	if (!simple_ascii(text, &len)) {
-		wrap_words(sb, rest, text, col);
+		wrap_shown(sb, rest, text, col);
 		return;
 	}
 	/* Nearly every line of a checklist is ASCII, one byte a column, with

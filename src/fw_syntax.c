@@ -4,6 +4,7 @@
 
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fw_i18n.h"
@@ -11,6 +12,65 @@
 
 #define HOSTNAME_MAX 253
 #define LABEL_MAX 63
+
+/* The Unicode names of the bidi controls fw_char_unsafe() refuses, so a
+ * message says which invisible character a value holds. */
+static const char *
+bidi_name(long cp)
+{
+	static const char *const names[] = {
+		"LEFT-TO-RIGHT EMBEDDING", "RIGHT-TO-LEFT EMBEDDING",
+		"POP DIRECTIONAL FORMATTING", "LEFT-TO-RIGHT OVERRIDE",
+		"RIGHT-TO-LEFT OVERRIDE",
+	}, *const isolates[] = {
+		"LEFT-TO-RIGHT ISOLATE", "RIGHT-TO-LEFT ISOLATE",
+		"FIRST STRONG ISOLATE", "POP DIRECTIONAL ISOLATE",
+	};
+
+	if (cp >= 0x202A && cp <= 0x202E)
+		return names[cp - 0x202A];
+	if (cp >= 0x2066 && cp <= 0x2069)
+		return isolates[cp - 0x2066];
+	return NULL;
+}
+
+char *
+fw_syntax_char_name(long cp)
+{
+	const char *name = bidi_name(cp);
+
+	if (name != NULL)
+		return xasprintf("U+%04lX %s", cp, name);
+	return xasprintf(_("control character U+%04lX"), cp);
+}
+
+/* An internationalised name: DNS holds its punycode (xn--) form, which is
+ * what the admin enters. The character is named, as it may look like an
+ * ASCII letter. */
+static int
+non_ascii(const char *at, size_t left, const char *in, char **cause)
+{
+	const unsigned char *u = (const unsigned char *)at;
+	size_t n = fw_utf8_seq(u, left);
+	char *name;
+	long cp;
+	int rc;
+
+	if (n == 0)
+		return fw_fail(cause, _("'%s': byte 0x%02X is not UTF-8 and not "
+		    "allowed in a host name"), in, u[0]);
+	cp = (long)fw_utf8_cp(u, n);
+	if (fw_char_unsafe((unsigned)cp)) {
+		name = fw_syntax_char_name(cp);
+		rc = fw_fail(cause, _("'%s': %s is not allowed in a host name"),
+		    in, name);
+		free(name);
+		return rc;
+	}
+	return fw_fail(cause, _("'%s': '%.*s' (U+%04lX) is not allowed in a "
+	    "host name; enter the punycode form (xn--...) of the name"), in,
+	    (int)n, at, cp);
+}
 
 static int
 label_check(const char *label, size_t len, const char *in, char **cause)
@@ -29,10 +89,12 @@ label_check(const char *label, size_t len, const char *in, char **cause)
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)label[i];
 
-		if (!(isascii(c) && (isalnum(c) || c == '-')))
+		if (c >= 0x80)
+			return non_ascii(label + i, len - i, in, cause);
+		if (!(isalnum(c) || c == '-'))
 			return fw_fail(cause, _("'%s': character '%c' not "
 			    "allowed; use letters, digits, hyphens and dots"),
-			    in, isprint(c) && isascii(c) ? c : '?');
+			    in, isprint(c) ? c : '?');
 	}
 	return 0;
 }
@@ -109,12 +171,17 @@ fw_syntax_port(const char *in, int *port, char **cause)
 int
 fw_syntax_text(const char *in, char **cause)
 {
-	const unsigned char *s;
+	size_t len = strlen(in);
+	char *name;
+	long cp;
+	int rc;
 
-	for (s = (const unsigned char *)in; *s != '\0'; s++) {
-		if ((*s < 0x20 && *s != '\t') || *s == 0x7f)
-			return fw_fail(cause, _("'%s' holds a control "
-			    "character"), in);
-	}
-	return 0;
+	if (fw_unsafe_at(in, len, &cp) == len)
+		return 0;
+	if (cp < 0)
+		return fw_fail(cause, _("'%s' is not valid UTF-8"), in);
+	name = fw_syntax_char_name(cp);
+	rc = fw_fail(cause, _("'%s' holds %s"), in, name);
+	free(name);
+	return rc;
 }

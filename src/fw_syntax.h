@@ -21,4 +21,8 @@ int fw_syntax_port(const char *in, int *port, char **cause);
 /* Free text (names, descriptions): no control characters but tab. */
 int fw_syntax_text(const char *in, char **cause);
 
+/* The name of a character fw_char_unsafe() refuses, for a message
+ * (free()): "U+202E RIGHT-TO-LEFT OVERRIDE", "control character U+001B". */
+char *fw_syntax_char_name(long cp);
+
 #endif

@@ -401,27 +401,125 @@ fw_utf8_valid(const char *s, size_t len)
 	return 1;
 }
 
-char *
-fw_printable(const char *s, size_t max)
+unsigned
+fw_utf8_cp(const unsigned char *s, size_t n)
+{
+	static const unsigned char lead_mask[] = { 0, 0x7F, 0x1F, 0x0F, 0x07 };
+	unsigned cp = s[0] & lead_mask[n];
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		cp = (cp << 6) | (s[i] & 0x3F);
+	return cp;
+}
+
+int
+fw_char_unsafe(unsigned cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
+	    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+size_t
+fw_unsafe_at(const char *s, size_t len, long *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	struct fw_strbuf sb;
-	size_t len = strlen(s), i = 0, n, keep_tail;
-	char *out, *cut;
+	size_t i = 0, n;
+	unsigned c;
 
-	fw_sb_init(&sb);
 	while (i < len) {
-		n = fw_utf8_seq(u + i, len - i);
-		/* C1 controls, U+0080-U+009F, are 0xC2 0x80-0x9F in UTF-8. */
-		if (n == 0 || (n == 1 && (u[i] < 0x20 || u[i] == 0x7F)) ||
-		    (n == 2 && u[i] == 0xC2 && u[i + 1] < 0xA0)) {
-			fw_sb_printf(&sb, "\\x%02X", u[i]);
+		if (u[i] >= 0x20 && u[i] < 0x7F) {
 			i++;
 			continue;
 		}
-		fw_sb_addn(&sb, s + i, n);
+		if ((n = fw_utf8_seq(u + i, len - i)) == 0) {
+			*cp = -1;
+			return i;
+		}
+		c = fw_utf8_cp(u + i, n);
+		if (c != '\t' && fw_char_unsafe(c)) {
+			*cp = (long)c;
+			return i;
+		}
 		i += n;
 	}
+	return len;
+}
+
+void
+fw_sb_add_shown(struct fw_strbuf *sb, const char *s, size_t len, int keep)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, run, n;
+	unsigned cp;
+
+	while (i < len) {
+		/* Printable ASCII, nearly all of it, goes in by the run. */
+		for (run = i; run < len && u[run] >= 0x20 && u[run] < 0x7F;)
+			run++;
+		if (run > i) {
+			fw_sb_addn(sb, s + i, run - i);
+			i = run;
+			continue;
+		}
+		if ((n = fw_utf8_seq(u + i, len - i)) == 0) {
+			fw_sb_printf(sb, "\\x%02X", u[i++]);
+			continue;
+		}
+		cp = fw_utf8_cp(u + i, n);
+		if ((cp == '\t' && (keep & FW_SHOWN_TAB)) ||
+		    (cp == '\n' && (keep & FW_SHOWN_NEWLINE)) ||
+		    !fw_char_unsafe(cp))
+			fw_sb_addn(sb, s + i, n);
+		else if (cp < 0x80)
+			fw_sb_printf(sb, "\\x%02X", cp);
+		else
+			fw_sb_printf(sb, "\\u%04X", cp);
+		i += n;
+	}
+}
+
+const char *
+fw_shown_text(const char *s, char **owned)
+{
+	struct fw_strbuf sb;
+	size_t len = strlen(s);
+	long cp;
+
+	*owned = NULL;
+	if (fw_unsafe_at(s, len, &cp) == len)
+		return s;
+	fw_sb_init(&sb);
+	fw_sb_add_shown(&sb, s, len, FW_SHOWN_TAB);
+	return *owned = fw_sb_steal(&sb);
+}
+
+char *
+fw_shown(const char *s, size_t max, int *more)
+{
+	struct fw_strbuf sb;
+	size_t len = strnlen(s, max + 1);
+
+	*more = len > max;
+	if (*more) {
+		len = max;
+		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+			len--;
+	}
+	fw_sb_init(&sb);
+	fw_sb_add_shown(&sb, s, len, 0);
+	return fw_sb_steal(&sb);
+}
+
+char *
+fw_printable(const char *s, size_t max)
+{
+	struct fw_strbuf sb;
+	size_t len, i, n, keep_tail;
+	char *out, *cut;
+
+	fw_sb_init(&sb);
+	fw_sb_add_shown(&sb, s, strlen(s), 0);
 	out = fw_sb_steal(&sb);
 	len = strlen(out);
 	if (max < 16 || len <= max)

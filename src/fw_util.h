@@ -65,6 +65,8 @@ void fw_now_utc(char *buf, size_t size);
  * it is not valid. Strict: no overlong forms, no surrogates, nothing past
  * U+10FFFF. */
 size_t fw_utf8_seq(const unsigned char *s, size_t left);
+/* The code point of the n-byte sequence at s that fw_utf8_seq() passed. */
+unsigned fw_utf8_cp(const unsigned char *s, size_t n);
 /* Whether len bytes at s are valid UTF-8 (NUL bytes included). */
 int fw_utf8_valid(const char *s, size_t len);
 
@@ -72,12 +74,38 @@ int fw_utf8_valid(const char *s, size_t len);
 #define FW_MESSAGE_MAX 280
 
 /*
- * s made safe to show on a terminal (free()): control characters (C0, DEL,
- * C1) and bytes that are not UTF-8 become \xNN, so text from files and
- * arguments can neither move the cursor nor confuse the terminal; past max
- * bytes the middle is left out ("..."), keeping the head and the tail
- * where messages say what is wrong.
+ * The one filter for text a terminal shows (messages, command output, the
+ * wizard's screen): characters that could move the cursor, retitle the
+ * window, reach the clipboard or turn text around, and bytes that are not
+ * UTF-8, become visible escapes, so a value planted in a project or a file
+ * shows as what it is. Unsafe: C0 controls, DEL, C1 controls (U+0080 to
+ * U+009F) and the bidi embeddings, overrides and isolates (U+202A to
+ * U+202E, U+2066 to U+2069).
  */
+int fw_char_unsafe(unsigned cp);
+/* Offset of the first character in len bytes at s that no stored text may
+ * hold (unsafe above, tab excepted) with its code point in *cp, -1 for a
+ * byte that is not UTF-8; len when there is none. */
+size_t fw_unsafe_at(const char *s, size_t len, long *cp);
+/* What fw_sb_add_shown() passes through unchanged: the renderers' own
+ * tabs and newlines. */
+#define FW_SHOWN_TAB 1
+#define FW_SHOWN_NEWLINE 2
+/* Appends len bytes at s to sb with every unsafe character written as
+ * \xNN (C0, DEL, bytes that are not UTF-8) or \uNNNN (C1, bidi), but
+ * those keep (FW_SHOWN_*) names. */
+void fw_sb_add_shown(struct fw_strbuf *, const char *s, size_t len, int keep);
+/* s itself when nothing in it is unsafe, else its filtered copy (tabs
+ * kept, as fw_unsafe_at() allows them), which *owned holds for free()
+ * (NULL otherwise). */
+const char *fw_shown_text(const char *s, char **owned);
+/* At most max bytes of s (cut at a character), filtered as one line
+ * (free()); *more says whether s went on past them. */
+char *fw_shown(const char *s, size_t max, int *more);
+
+/* s filtered as one line (free()); past max bytes the middle is left out
+ * ("..."), keeping the head and the tail where messages say what is
+ * wrong. */
 char *fw_printable(const char *s, size_t max);
 
 /* Display columns of UTF-8 text, counting each character as one column

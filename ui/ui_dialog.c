@@ -28,6 +28,7 @@
 #include "fw_i18n.h"
 #include "fw_judge.h"
 #include "fw_rows.h"
+#include "fw_syntax.h"
 #include "fw_util.h"
 
 #define VALUE_MAX 256		/* characters per value: a path or an FQDN */
@@ -70,14 +71,25 @@ now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* A stored value goes into the field as the screen shows it (fw_shown()):
+ * a control or bidi character planted in the project is its visible
+ * escape there, and what is saved is what the admin saw. */
 static void
 set_text(struct dlg_field *f, const char *s)
 {
 	mbstate_t st;
-	size_t n;
+	size_t n = 0;
+	const char *p;
+	char *shown;
+	int more;
 
 	memset(&st, 0, sizeof st);
-	n = s != NULL ? mbsrtowcs(f->text, &s, VALUE_MAX, &st) : 0;
+	if (s != NULL) {
+		shown = fw_shown(s, VALUE_MAX * 4, &more);
+		p = shown;
+		n = mbsrtowcs(f->text, &p, VALUE_MAX, &st);
+		free(shown);
+	}
 	f->len = n == (size_t)-1 ? 0 : n;
 	f->text[f->len] = L'\0';
 	f->pos = f->len;
@@ -536,6 +548,19 @@ invalid_message(const struct ui_app *app)
 	    set);
 }
 
+/* A C1 control or a bidi override typed (pasted, most likely) is left out
+ * and named, as import refuses it (fw_syntax_text()). */
+static void
+refuse_char(struct ui_dialog *dl, int key)
+{
+	char *name = fw_syntax_char_name(key);
+
+	free(dl->dropped);
+	dl->dropped = xasprintf(_("typed %s left out"), name);
+	dl->dropped_at = now_ms();
+	free(name);
+}
+
 int
 ui_dialog_handle_key(struct ui_app *app, struct ui_dialog *dl, int key)
 {
@@ -577,6 +602,11 @@ ui_dialog_handle_key(struct ui_app *app, struct ui_dialog *dl, int key)
 		if (dl->kind <= UI_DIALOG_CERT)
 			ui_app_reload(app);
 		return 0;
+	}
+	if (f->choices == NULL && key >= 0x80 && key < UI_KEYCODE(0) &&
+	    fw_char_unsafe((unsigned)key)) {
+		refuse_char(dl, key);
+		return 1;
 	}
 	if (f->choices != NULL)
 		choice_key(f, key);

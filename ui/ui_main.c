@@ -19,6 +19,8 @@
 #include "fw_resolve.h"
 #include "fw_util.h"
 #include "ui_app.h"
+/* Last: term.h defines macros named lines and columns. */
+#include <term.h>
 
 /* The pairs ui_text.c names: error, good, banner; on the terminal's own
  * background. */
@@ -30,6 +32,46 @@ start_colors(void)
 	init_pair(1, COLOR_RED, -1);
 	init_pair(2, COLOR_GREEN, -1);
 	init_pair(3, COLOR_YELLOW, -1);
+}
+
+/* A message on stderr, through the terminal filter (fw_printable()). */
+static void
+report(const char *msg)
+{
+	char *safe = fw_printable(msg, FW_MESSAGE_MAX);
+
+	fprintf(stderr, "fedwiz: %s\n", safe);
+	free(safe);
+}
+
+/* Whether TERM names a terminal the wizard can draw on. Checked before the
+ * project is opened or locked: initscr() would print "Error opening
+ * terminal" and exit, leaving the lock and SQLite's -wal and -shm behind.
+ * A terminal that cannot move the cursor (dumb) is refused as well. */
+static int
+check_terminal(char **cause)
+{
+	const char *term = getenv("TERM");
+	char *cup;
+	int err = 0, ok;
+
+	if (term == NULL || term[0] == '\0')
+		return fw_fail(cause, _("TERM is not set (set TERM=xterm-256color "
+		    "or run inside tmux); without a terminal, use the commands "
+		    "init, import, validate, checklist (see --help)"));
+	if (setupterm((char *)term, STDOUT_FILENO, &err) != OK)
+		return fw_fail(cause, _("TERM '%s' is not a terminal type this "
+		    "system knows (set TERM=xterm-256color or run inside tmux)"),
+		    term);
+	cup = tigetstr((char *)"cup");
+	ok = cup != NULL && cup != (char *)-1;
+	del_curterm(cur_term);
+	if (!ok)
+		return fw_fail(cause, _("TERM '%s' cannot move the cursor, which "
+		    "the wizard needs (set TERM=xterm-256color or run inside "
+		    "tmux); or use the commands init, import, validate, "
+		    "checklist (see --help)"), term);
+	return 0;
 }
 
 static void
@@ -55,8 +97,12 @@ fw_ui_run(const struct fw_ui_opts *opts)
 	int rc;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "fedwiz: %s\n",
-		    _("not a terminal; use a subcommand (see --help)"));
+		report(_("not a terminal; use a subcommand (see --help)"));
+		return FW_EXIT_USAGE;
+	}
+	if (check_terminal(&cause) != 0) {
+		report(cause);
+		free(cause);
 		return FW_EXIT_USAGE;
 	}
 	memset(&app, 0, sizeof app);
@@ -74,14 +120,14 @@ fw_ui_run(const struct fw_ui_opts *opts)
 	if (opts->path != NULL) {
 		app.path = xstrdup(opts->path);
 		if (ui_app_open(&app, opts->read_only, 1, &cause) != 0) {
-			fprintf(stderr, "fedwiz: %s\n", cause);
+			report(cause);
 			free(cause);
 			rc = FW_EXIT_USAGE;
 			goto out;
 		}
 	}
 	if (ui_signals_init(&cause) != 0) {
-		fprintf(stderr, "fedwiz: %s\n", cause);
+		report(cause);
 		free(cause);
 		ui_app_close(&app);
 		rc = FW_EXIT_USAGE;
@@ -102,7 +148,7 @@ fw_ui_run(const struct fw_ui_opts *opts)
 	ui_dialog_free(app.dialog);
 	ui_start_free(app.start);
 	if (app.message != NULL && app.message_error)
-		fprintf(stderr, "fedwiz: %s\n", app.message);
+		report(app.message);
 out:
 	fw_resolver_free(app.resolver);
 	free(no_lookups);

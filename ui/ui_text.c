@@ -35,13 +35,28 @@ ui_mark(const struct ui_app *app, enum ui_mark m)
 	return marks[m][app->utf8 ? 0 : 1];
 }
 
-/* The next character of s (advancing *s), '?' for bytes that are not
- * text in this locale, so nothing the admin typed can garble the screen. */
+/*
+ * Every text is drawn as the core's terminal filter shows it (fw_shown():
+ * controls, bidi overrides and bytes that are not UTF-8 as visible
+ * escapes), and only as much of it as a screen can show is looked at: a
+ * value of megabytes (planted in a project) costs no more to draw than
+ * one that fits, and what is cut ends in an ellipsis. The full value stays
+ * where it is shown in full, the focused row's detail, bounded by its
+ * lines.
+ */
+/* Bytes of input per column looked at: a character of one column takes
+ * at most 4 bytes, and a few zero-width ones may come along. */
+#define BYTES_PER_COLUMN 8
+/* Columns ui_text_width() measures at most: no screen is wider. */
+#define WIDTH_MAX 1024
+
+/* The next character of s (advancing *s, never past end), '?' for bytes
+ * that are not text in this locale (outside UTF-8). */
 static wchar_t
-next_wc(const char **s, mbstate_t *st)
+next_wc(const char **s, const char *end, mbstate_t *st)
 {
 	wchar_t wc;
-	size_t n = mbrtowc(&wc, *s, strlen(*s), st);
+	size_t n = mbrtowc(&wc, *s, (size_t)(end - *s), st);
 
 	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
 		memset(st, 0, sizeof *st);
@@ -54,16 +69,38 @@ next_wc(const char **s, mbstate_t *st)
 	return wc;
 }
 
-int
-ui_text_width(const char *s)
+/* Columns of len bytes of shown text at s. */
+static int
+width_of(const char *s, size_t len)
 {
+	const char *end = s + len;
 	mbstate_t st;
 	int w = 0;
 
 	memset(&st, 0, sizeof st);
-	while (*s != '\0')
-		w += wcwidth(next_wc(&s, &st));
+	while (s < end)
+		w += wcwidth(next_wc(&s, end, &st));
 	return w;
+}
+
+/* The shown form of what columns columns of s can hold (free()); *more
+ * when s goes on past it. */
+static char *
+shown_part(const char *s, int columns, int *more)
+{
+	return fw_shown(s, (size_t)(columns > 0 ? columns : 0) *
+	    BYTES_PER_COLUMN + BYTES_PER_COLUMN, more);
+}
+
+int
+ui_text_width(const char *s)
+{
+	int more, w;
+	char *t = shown_part(s, WIDTH_MAX, &more);
+
+	w = width_of(t, strlen(t));
+	free(t);
+	return more && w <= WIDTH_MAX ? WIDTH_MAX + 1 : w;
 }
 
 int
@@ -72,17 +109,21 @@ ui_text_put(int y, int x, int w, const char *s, unsigned long attr)
 	wchar_t buf[512];
 	mbstate_t st;
 	size_t n = 0;
-	int used = 0, cw, room, cut;
+	int used = 0, cw, room, cut, more;
+	const char *p, *end;
 	wchar_t wc;
+	char *t;
 
 	if (w <= 0 || y < 0 || x < 0)
 		return 0;
+	t = shown_part(s, w, &more);
+	end = t + strlen(t);
 	/* Text too wide keeps one column for the ellipsis. */
-	cut = ui_text_width(s) > w;
+	cut = more || width_of(t, (size_t)(end - t)) > w;
 	room = cut ? w - 1 : w;
 	memset(&st, 0, sizeof st);
-	while (*s != '\0' && n < sizeof buf / sizeof buf[0] - 1) {
-		wc = next_wc(&s, &st);
+	for (p = t; p < end && n < sizeof buf / sizeof buf[0] - 1;) {
+		wc = next_wc(&p, end, &st);
 		cw = wcwidth(wc);
 		if (used + cw > room)
 			break;
@@ -90,6 +131,7 @@ ui_text_put(int y, int x, int w, const char *s, unsigned long attr)
 		used += cw;
 	}
 	buf[n] = L'\0';
+	free(t);
 	attrset((attr_t)attr);
 	mvaddwstr(y, x, buf);
 	if (cut) {
@@ -100,44 +142,58 @@ ui_text_put(int y, int x, int w, const char *s, unsigned long attr)
 	return used;
 }
 
+/* The end of the longest part of p (shown text up to end) that fits in w
+ * columns, cut after a space when one is there and it is not the last
+ * line. */
+static const char *
+line_end(const char *p, const char *end, int w, int last)
+{
+	const char *q = p, *brk = NULL, *prev;
+	mbstate_t st;
+	wchar_t wc;
+	int cw = 0;
+
+	memset(&st, 0, sizeof st);
+	while (q < end) {
+		prev = q;
+		wc = next_wc(&q, end, &st);
+		if (cw + wcwidth(wc) > w) {
+			q = prev;
+			break;
+		}
+		cw += wcwidth(wc);
+		if (wc == L' ')
+			brk = prev;
+	}
+	if (q < end && brk != NULL && !last)
+		q = brk;
+	return q;
+}
+
 int
 ui_text_wrap(int y, int x, int w, int h, const char *s, unsigned long attr,
     int draw)
 {
-	const char *p = s, *brk, *q;
-	mbstate_t st;
-	int lines = 0, cw;
-	char *line;
+	const char *p, *q, *end;
+	int lines = 0, more;
+	char *t, *line;
 
-	while (*p != '\0' && lines < h) {
+	if (w <= 0 || h <= 0)
+		return 0;
+	t = fw_shown(s, (size_t)w * (size_t)h * BYTES_PER_COLUMN, &more);
+	end = t + strlen(t);
+	for (p = t; p < end && lines < h; p = q) {
 		while (*p == ' ')
 			p++;
-		if (*p == '\0')
+		if (p == end)
 			break;
-		/* The longest prefix that fits, cut after a space if any. */
-		memset(&st, 0, sizeof st);
-		q = p;
-		brk = NULL;
-		cw = 0;
-		while (*q != '\0') {
-			const char *prev = q;
-			wchar_t wc = next_wc(&q, &st);
-
-			if (cw + wcwidth(wc) > w) {
-				q = prev;
-				break;
-			}
-			cw += wcwidth(wc);
-			if (wc == L' ')
-				brk = prev;
-		}
-		if (*q != '\0' && brk != NULL && lines + 1 < h)
-			q = brk;
+		q = line_end(p, end, w, lines + 1 == h);
 		if (q == p)
 			break;
-		if (draw && lines + 1 == h && *q != '\0') {
+		if (draw && lines + 1 == h && q < end) {
 			/* The last line holds what is left, ending in an
-			 * ellipsis: text cut short says so. */
+			 * ellipsis: text cut short says so (a text cut at
+			 * what h lines can hold always is). */
 			ui_text_put(y + lines, x, w, p, attr);
 		} else if (draw) {
 			line = xstrndup(p, (size_t)(q - p));
@@ -145,8 +201,8 @@ ui_text_wrap(int y, int x, int w, int h, const char *s, unsigned long attr,
 			free(line);
 		}
 		lines++;
-		p = q;
 	}
+	free(t);
 	return lines;
 }
 

@@ -94,7 +94,7 @@ static const struct bad bad_cases[] = {
 	{ "overlong UTF-8", "[deployment]\nname = \xc0\xaf\n",
 	  "f.answers:2: the value of 'name' is not valid UTF-8\n" },
 	{ "control character", "[deployment]\nname = a\x1b[31mb\n",
-	  "f.answers:2: name: 'a\x1b[31mb' holds a control character\n" },
+	  "f.answers:2: name: 'a\x1b[31mb' holds control character U+001B\n" },
 	{ "unknown certificate key", "[certificates]\nocs_key = k.pem\n",
 	  "f.answers:2: unknown key 'ocs_key' in [certificates]; allowed: "
 	  "ocs_ca, ocs_cert, imp_ca, imp_cert\n" },

@@ -559,6 +559,7 @@ take_lock(struct fw_project *p, struct fw_lock_holder *holder, char **cause)
 		fw_fail(cause, _("%s: in use by %s on %s (PID %ld, since %s)"),
 		    p->path, h.user, h.host, h.pid, h.since);
 		return FW_EXIT_LOCKED;
+	case FW_LOCK_UNREADABLE:
 	case FW_LOCK_ERROR:
 	default:
 		return FW_EXIT_USAGE;

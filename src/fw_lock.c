@@ -206,6 +206,17 @@ still_named(int fd, const char *path)
 	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
+/* Removes the lock file while fd still holds its lock, and only when the
+ * name is still that file, so that whoever locks next either has the old
+ * file (and sees it is gone) or a new one; then unlocks. */
+static void
+remove_locked(int fd, const char *path)
+{
+	if (still_named(fd, path))
+		unlink(path);
+	close(fd);
+}
+
 /* A holder is stale when it names this host and its process is gone. */
 static int
 holder_is_stale(const struct fw_lock_holder *h)
@@ -304,13 +315,16 @@ try_take(const char *path, int *out_fd, struct fw_lock_holder *holder,
 		r = FW_LOCK_ERROR;
 		break;
 	}
-	if ((r == FW_LOCK_TAKEN || r == FW_LOCK_TAKEN_STALE) &&
-	    holder_write(fd, path, cause) != 0)
-		r = FW_LOCK_ERROR;
-	if (r != FW_LOCK_TAKEN && r != FW_LOCK_TAKEN_STALE)
+	if (r != FW_LOCK_TAKEN && r != FW_LOCK_TAKEN_STALE) {
 		close(fd);
-	else
-		*out_fd = fd;
+		return r;
+	}
+	if (holder_write(fd, path, cause) != 0) {
+		/* Ours now, and naming nobody: a full disk leaves no file. */
+		remove_locked(fd, path);
+		return FW_LOCK_ERROR;
+	}
+	*out_fd = fd;
 	return r;
 }
 
@@ -341,17 +355,12 @@ fw_lock_acquire(const char *project_path, struct fw_lock **out,
 	return r;
 }
 
-/* Removed while still locked, and only when the name is still ours, so
- * that whoever locks next either has our file (and sees it is gone) or
- * a new one. */
 void
 fw_lock_release(struct fw_lock *lock)
 {
 	if (lock == NULL)
 		return;
-	if (still_named(lock->fd, lock->path))
-		unlink(lock->path);
-	close(lock->fd);
+	remove_locked(lock->fd, lock->path);
 	free(lock->path);
 	free(lock);
 }

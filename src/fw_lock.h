@@ -1,7 +1,8 @@
 /*
- * One writer per project: FILE.lock beside the project names the holder
- * (user, host, PID, since when). A lock whose holder process is gone on this
- * host is stale and taken over with a notice.
+ * One writer per project: an fcntl() lock on FILE.lock beside the project,
+ * whose text names the holder (user, host, PID, since when). A lock file
+ * nobody has locked whose process is gone on this host is stale and taken
+ * over with a notice.
  */
 #ifndef FW_LOCK_H
 #define FW_LOCK_H
@@ -19,6 +20,7 @@ enum fw_lock_result {
 	FW_LOCK_TAKEN,		/* we hold it */
 	FW_LOCK_TAKEN_STALE,	/* we hold it after removing a stale one */
 	FW_LOCK_BUSY,		/* another live fedwiz holds it: see holder */
+	FW_LOCK_UNREADABLE,	/* a lock file fedwiz did not write: see cause */
 	FW_LOCK_ERROR,		/* I/O error: see cause */
 };
 
@@ -28,7 +30,7 @@ enum fw_lock_result {
 enum fw_lock_result fw_lock_acquire(const char *project_path,
     struct fw_lock **out, struct fw_lock_holder *holder, char **cause);
 
-/* Removes the lock file and frees the lock; NULL is accepted. */
+/* Removes the lock file, unlocks and frees the lock; NULL is accepted. */
 void fw_lock_release(struct fw_lock *);
 
 /* The lock file's path for a project (free()). */

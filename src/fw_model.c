@@ -97,6 +97,12 @@ fw_deployment_free(struct fw_deployment *d)
 		free(d->probes[i].detail);
 	}
 	free(d->probes);
+	for (i = 0; i < d->n_stored_faults; i++) {
+		free(d->stored_faults[i].field);
+		free(d->stored_faults[i].subject);
+		free(d->stored_faults[i].message);
+	}
+	free(d->stored_faults);
 	free(d);
 }
 
@@ -145,6 +151,9 @@ fw_deployment_copy(const struct fw_deployment *d)
 		fw_add_probe_result(c, r->host, r->port, r->kind, r->time,
 		    r->ok, r->summary, r->detail);
 	}
+	for (i = 0; i < d->n_stored_faults; i++)
+		fw_add_stored_fault(c, d->stored_faults[i].field,
+		    d->stored_faults[i].subject, d->stored_faults[i].message);
 	return c;
 }
 
@@ -230,6 +239,19 @@ fw_add_confirm(struct fw_deployment *d, const char *key, const char *value)
 
 	e->key = dup_or_null(key);
 	e->value = dup_or_null(value);
+	return e;
+}
+
+struct fw_stored_fault *
+fw_add_stored_fault(struct fw_deployment *d, const char *field,
+    const char *subject, const char *message)
+{
+	struct fw_stored_fault *e = list_append((void **)&d->stored_faults,
+	    &d->n_stored_faults, sizeof *e);
+
+	e->field = dup_or_null(field);
+	e->subject = dup_or_null(subject);
+	e->message = dup_or_null(message);
 	return e;
 }
 

@@ -92,6 +92,17 @@ struct fw_confirm {
 	char *value;
 };
 
+/* A value found in the project outside its domain (the file was changed
+ * behind fedwiz's back): the model holds the default instead, and
+ * validate reports it. field is a flow-table field key, subject the list
+ * entry it belongs to (or NULL), message names the value and the allowed
+ * ones. */
+struct fw_stored_fault {
+	char *field;
+	char *subject;
+	char *message;
+};
+
 /* The latest result of one `fedwiz probe` check of one target, by host,
  * port and kind ("tls-3des", "tls", "sip"; fw_probe.h). */
 struct fw_probe_result {
@@ -140,6 +151,9 @@ struct fw_deployment {
 
 	struct fw_probe_result *probes;	/* stored probe results */
 	size_t n_probes;
+
+	struct fw_stored_fault *stored_faults;
+	size_t n_stored_faults;
 };
 
 /* A new, empty deployment with the guide's defaults. Free with
@@ -170,6 +184,8 @@ struct fw_confirm *fw_add_confirm(struct fw_deployment *, const char *key,
     const char *value);
 void fw_set_cert(struct fw_deployment *, enum fw_cert_role, const char *pem,
     const char *source, const char *sha256);
+struct fw_stored_fault *fw_add_stored_fault(struct fw_deployment *,
+    const char *field, const char *subject, const char *message);
 struct fw_probe_result *fw_add_probe_result(struct fw_deployment *,
     const char *host, int port, const char *kind, const char *time, int ok,
     const char *summary, const char *detail);

@@ -20,6 +20,7 @@ static void (*const rules[])(const struct fw_rule_ctx *,
 	fw_rules_dns,
 	fw_rules_cert,
 	fw_rules_tls,
+	fw_rules_stored,
 };
 
 void

@@ -38,5 +38,6 @@ void fw_rules_topology(const struct fw_rule_ctx *, struct fw_findings *);
 void fw_rules_dns(const struct fw_rule_ctx *, struct fw_findings *);
 void fw_rules_cert(const struct fw_rule_ctx *, struct fw_findings *);
 void fw_rules_tls(const struct fw_rule_ctx *, struct fw_findings *);
+void fw_rules_stored(const struct fw_rule_ctx *, struct fw_findings *);
 
 #endif

@@ -309,8 +309,8 @@ precheck_file(const char *path, char **cause)
 /* Why the first read failed: a file SQLite cannot make sense of is not a
  * project (or a damaged one); anything else is the system's error, told as
  * such ("No space left on device", not "disk I/O error"). */
-static int
-read_fail(struct fw_project *p, char **cause)
+int
+db_read_fail(struct fw_project *p, char **cause)
 {
 	int err = sqlite3_system_errno(p->db);
 
@@ -334,7 +334,7 @@ check_identity(struct fw_project *p, int *version, char **cause)
 	int app;
 
 	if (pragma_int(p, "PRAGMA application_id", &app, NULL) != 0)
-		return read_fail(p, cause);
+		return db_read_fail(p, cause);
 	if (app != FW_APPLICATION_ID)
 		return fw_fail(cause, _("%s: not a fedwiz project (an SQLite "
 		    "database of another application)"), p->path);
@@ -400,6 +400,10 @@ migrate(struct fw_project *p, int version, char **cause)
 		if (db_exec_plain(p, migrations[v - 1], cause) != 0)
 			goto rollback;
 	}
+	/* Before the commit: an upgrade that does not end in this version's
+	 * schema (tables of the old file changed by hand) is not kept. */
+	if (db_verify_schema(p, NULL, 0, cause) != 0)
+		goto rollback;
 	sql = xasprintf("PRAGMA user_version = %d", FW_SCHEMA_VERSION);
 	v = db_exec_plain(p, sql, cause);
 	free(sql);
@@ -411,6 +415,8 @@ migrate(struct fw_project *p, int version, char **cause)
 	return 0;
 rollback:
 	db_exec_plain(p, "ROLLBACK", NULL);
+	/* Not upgraded: nothing to go back to. */
+	unlink(bak);
 fail:
 	free(bak);
 	return -1;
@@ -559,6 +565,7 @@ take_lock(struct fw_project *p, struct fw_lock_holder *holder, char **cause)
 		fw_fail(cause, _("%s: in use by %s on %s (PID %ld, since %s)"),
 		    p->path, h.user, h.host, h.pid, h.since);
 		return FW_EXIT_LOCKED;
+	case FW_LOCK_UNREADABLE:
 	case FW_LOCK_ERROR:
 	default:
 		return FW_EXIT_USAGE;
@@ -733,8 +740,10 @@ fw_project_open(const char *path, unsigned flags, struct fw_project **out,
 	}
 	had_wal = file_exists(path, "-wal") || file_exists(path, "-shm");
 	p->had_wal = had_wal;
-	if (open_db(p, had_wal, cause) != 0 ||
-	    check_identity(p, &version, cause) != 0)
+	if (open_db(p, had_wal, cause) != 0 || db_harden(p, cause) != 0 ||
+	    check_identity(p, &version, cause) != 0 ||
+	    db_verify_schema(p, migrations + version - 1,
+	    (size_t)(FW_SCHEMA_VERSION - version), cause) != 0)
 		goto fail;
 	if (configure_connection(p, cause) != 0)
 		goto fail;

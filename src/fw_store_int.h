@@ -32,6 +32,24 @@ struct fw_project {
 
 /* "PATH: WHAT: SQLite's message" into *cause; returns -1. */
 int db_fail(struct fw_project *, char **cause, const char *what);
+/* A failed read of the file, told as not a project, damaged or the
+ * system's error; returns -1. */
+int db_read_fail(struct fw_project *, char **cause);
+
+/* Connection settings before the first statement (fw_store_schema.c):
+ * defensive, schema code untrusted, triggers and views off. */
+int db_harden(struct fw_project *, char **cause);
+/* Triggers and views on (1) or off (0). */
+int db_trust_schema_objects(struct fw_project *, int on, char **cause);
+/*
+ * Compares the file's schema with the one this fedwiz makes; returns -1
+ * with "damaged or altered" in *cause. A file at this version must match
+ * exactly, and its triggers and views are turned on after. An older one
+ * is compared as its upgrade (the steps SQL, one per version) would leave
+ * it, with the upgrade run on a copy of its schema in memory.
+ */
+int db_verify_schema(struct fw_project *, const char *const *upgrade,
+    size_t steps, char **cause);
 
 /*
  * Prepares sql and binds arguments described by types: 's' text (NULL

@@ -18,23 +18,53 @@
  * with its audit row.
  */
 
+/* Each stored setting is checked as if typed: one outside its domain
+ * (transport 'udp', changed with sqlite3) leaves the default in place and
+ * is kept for validate to report, naming the value and the allowed ones,
+ * where it used to become the default unsaid. */
 static int
 load_settings(struct fw_project *p, struct fw_deployment *d, char **cause)
 {
 	sqlite3_stmt *st = db_prepare(p, cause,
 	    "SELECT key, value FROM setting", "");
-	const char *k, *v;
+	char *norm, *why;
 	int r;
 
 	if (st == NULL)
 		return -1;
 	while ((r = db_step(p, st, cause)) == 1) {
-		k = db_text(st, 0);
-		v = db_text(st, 1);
-		fw_setting_apply(d, k, v);
+		/* A setting without a key (NULL passes TEXT PRIMARY KEY)
+		 * sets nothing. */
+		if (db_text(st, 0) == NULL || db_text(st, 1) == NULL)
+			continue;
+		why = NULL;
+		if (fw_setting_check(db_text(st, 0), db_text(st, 1), &norm,
+		    &why) == 0)
+			fw_setting_apply(d, db_text(st, 0), norm);
+		else
+			fw_add_stored_fault(d, db_text(st, 0), NULL, why);
+		free(norm);
+		free(why);
 	}
 	sqlite3_finalize(st);
 	return r;
+}
+
+/* A server's route role; one outside the domain is kept as a fault, the
+ * server loaded as a primary. */
+static enum fw_route_role
+load_route(struct fw_deployment *d, const char *server, const char *value)
+{
+	enum fw_route_role role = FW_ROUTE_PRIMARY;
+	char *why;
+
+	if (fw_route_parse(value, &role) == 0)
+		return role;
+	why = xasprintf(_("route of %s: '%s'; use primary or backup"), server,
+	    value);
+	fw_add_stored_fault(d, "ocs_server", server, why);
+	free(why);
+	return FW_ROUTE_PRIMARY;
 }
 
 static int
@@ -77,8 +107,7 @@ load_lists(struct fw_project *p, struct fw_deployment *d, char **cause)
 	    "pool, route FROM ocs_server ORDER BY id", "")) == NULL)
 		return -1;
 	while ((r = db_step(p, st, cause)) == 1) {
-		role = FW_ROUTE_PRIMARY;
-		fw_route_parse(db_text(st, 5), &role);
+		role = load_route(d, db_text(st, 1), db_text(st, 5));
 		fw_add_ocs_server(d, db_text(st, 1), db_text(st, 2),
 		    db_text(st, 3), db_text(st, 4), role)->id =
 		    sqlite3_column_int64(st, 0);

@@ -2,7 +2,8 @@
 # One writer per project. A lock held by a live process: exit 3, the holder
 # named (user, host, PID, since) and --read-only offered; the project and
 # the lock untouched. A stale lock (its process gone on this host) is taken
-# over with a notice.
+# over with a notice; a lock file fedwiz did not write is refused, with
+# what to do.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 example=$top_srcdir/data/example.answers
@@ -16,6 +17,22 @@ write_lock() {
 	printf '%s\n%s\n%s\n2025-01-02 03:04:05 UTC\n' "$1" "$2" "$3" \
 		>p.fedwiz.lock
 }
+
+# A lock file fedwiz did not write (garbage, or cut short): not judged,
+# not taken; the message says what to do.
+printf 'x\001\377garbage\n' >p.fedwiz.lock
+cp p.fedwiz.lock lock.before
+run "$FEDWIZ" import p.fedwiz "$example"
+is "$STATUS" 2 "an unreadable lock exits 2"
+ok "it says the lock is unreadable" grep -qF \
+	"fedwiz: p.fedwiz.lock: unreadable lock (not written by fedwiz)" "$ERR"
+ok "and what to do" grep -qF \
+	"if no fedwiz is using the project, remove it and try again" "$ERR"
+is "$(wc -l <"$ERR" | tr -d ' ')" 1 "in one line"
+is_file p.fedwiz.lock lock.before "the unreadable lock is left as it was"
+"$FEDWIZ" export p.fedwiz >during.answers
+is_file during.answers before.answers "the project is unchanged"
+rm p.fedwiz.lock
 
 # A live holder: a process of ours that we end ourselves, by PID.
 sleep 300 &

@@ -130,6 +130,55 @@ test_create_and_edit(void)
 	free(path);
 }
 
+/*
+ * A child holds the project; its lock file's text is then made to name
+ * dead, a process that is gone. The lock still holds: it is the child's
+ * fcntl lock that counts, not the text, and nobody but the child removes
+ * the file.
+ */
+static void
+test_lock_held_by_child(const char *path, const char *lock, pid_t dead)
+{
+	struct fw_project *p = NULL;
+	char host[256], c = 0, *cause = NULL;
+	int ready[2], done[2], rc;
+	pid_t child;
+	FILE *fp;
+
+	if (pipe(ready) != 0 || pipe(done) != 0) {
+		ok(0, "pipes: %s", strerror(errno));
+		return;
+	}
+	child = fork();
+	if (child == 0) {
+		rc = fw_project_open(path, 0, &p, NULL, NULL);
+		c = rc == 0 ? 'y' : 'n';
+		if (write(ready[1], &c, 1) != 1 || read(done[0], &c, 1) < 0)
+			_exit(1);
+		fw_project_close(p);
+		_exit(0);
+	}
+	ok(read(ready[0], &c, 1) == 1 && c == 'y', "a child holds the project");
+	gethostname(host, sizeof host);
+	fp = fopen(lock, "r+");
+	fprintf(fp, "ghost\n%s\n%ld\n2026-01-01 00:00:00 UTC\n", host,
+	    (long)dead);
+	fclose(fp);
+	is_int(fw_project_open(path, 0, &p, NULL, &cause), 3,
+	    "held by a live process, it is busy whatever its text says");
+	ok(access(lock, F_OK) == 0, "and its lock file is still there");
+	free(cause);
+	c = 'q';
+	if (write(done[1], &c, 1) != 1)
+		diag("cannot tell the child to quit");
+	waitpid(child, NULL, 0);
+	ok(access(lock, F_OK) != 0, "the child removed it when it closed");
+	close(ready[0]);
+	close(ready[1]);
+	close(done[0]);
+	close(done[1]);
+}
+
 static void
 test_lock(void)
 {
@@ -184,6 +233,7 @@ test_lock(void)
 	    strstr(fw_project_notices(p), "stale") != NULL,
 	    "notice tells of the stale lock");
 	fw_project_close(p);
+	test_lock_held_by_child(path, lock, child);
 	free(lock);
 	free(path);
 }
@@ -249,6 +299,45 @@ test_not_projects(void)
 	free(newer);
 	free(sub);
 	free(missing);
+}
+
+/* A trigger planted in a project: refused on open, never run, the file
+ * left as it was. */
+static void
+test_altered_schema(void)
+{
+	char *path = path_in("t.fedwiz"), *cause = NULL, *before, *after;
+	struct fw_project *p = NULL;
+	struct fw_imp_node node = { 0, "impa.cup.example.com", "192.0.2.11" };
+	size_t blen = 0, alen = 0;
+	sqlite3 *db;
+	int rc;
+
+	open_rw(path, FW_OPEN_CREATE, &p);
+	fw_project_save_imp_node(p, &node, NULL);
+	fw_project_close(p);
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, "PRAGMA journal_mode = DELETE; CREATE TRIGGER t AFTER "
+	    "INSERT ON audit BEGIN DELETE FROM imp_node; END;", NULL, NULL,
+	    NULL);
+	sqlite3_close(db);
+	before = slurp(path, &blen);
+	rc = fw_project_open(path, 0, &p, NULL, &cause);
+	is_int(rc, FW_EXIT_USAGE, "a planted trigger: refused");
+	ok(cause != NULL && strstr(cause, "damaged or altered project: "
+	    "unexpected trigger 't'") != NULL, "saying so: %s",
+	    cause ? cause : "");
+	free(cause);
+	cause = NULL;
+	is_int(fw_project_open(path, FW_OPEN_READ_ONLY, &p, NULL, &cause),
+	    FW_EXIT_USAGE, "read-only too");
+	after = slurp(path, &alen);
+	ok(before != NULL && after != NULL && blen == alen &&
+	    memcmp(before, after, blen) == 0, "the file is unchanged");
+	free(before);
+	free(after);
+	free(cause);
+	free(path);
 }
 
 static void
@@ -504,6 +593,7 @@ main(void)
 	test_lock();
 	test_not_projects();
 	test_migration();
+	test_altered_schema();
 	test_replace();
 	test_setting_audit();
 	test_long_session();

@@ -54,7 +54,7 @@ export_exec(int argc, char **argv)
 	if (rc != FW_EXIT_OK)
 		return rc;
 	text = fw_answers_format(d);
-	rc = fw_cmd_write_output(o.output, text, EXPORT_MODE);
+	rc = fw_cmd_write_output(o.output, argv[first], text, EXPORT_MODE);
 	fw_project_close(p);
 	fw_deployment_free(d);
 	free(text);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fw_i18n.h"
+#include "fw_out.h"
 #include "fw_store.h"
 #include "fw_util.h"
 
@@ -286,22 +287,42 @@ fw_cmd_load_project(const char *path, struct fw_project **p,
 }
 
 int
-fw_cmd_write_output(const char *output, const char *text, int mode)
+fw_cmd_open_output(const char *output, const char *project, int mode,
+    struct fw_out **out)
 {
 	char *cause = NULL;
-	size_t len = strlen(text);
 
-	if (output == NULL || strcmp(output, "-") == 0) {
-		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
-			fw_err(_("standard output: write error"));
-			return FW_EXIT_USAGE;
-		}
-		return FW_EXIT_OK;
-	}
-	if (fw_write_file_atomic(output, text, len, mode, &cause) != 0) {
+	if (fw_out_open(output, mode, project, out, &cause) != 0) {
 		fw_err("%s", cause);
 		free(cause);
 		return FW_EXIT_USAGE;
 	}
 	return FW_EXIT_OK;
+}
+
+int
+fw_cmd_close_output(struct fw_out *out)
+{
+	char *cause = NULL;
+
+	if (fw_out_close(out, &cause) != 0) {
+		fw_err("%s", cause);
+		free(cause);
+		return FW_EXIT_USAGE;
+	}
+	return FW_EXIT_OK;
+}
+
+int
+fw_cmd_write_output(const char *output, const char *project,
+    const char *text, int mode)
+{
+	struct fw_out *out;
+	int rc;
+
+	rc = fw_cmd_open_output(output, project, mode, &out);
+	if (rc != FW_EXIT_OK)
+		return rc;
+	fw_out_write(out, text, strlen(text));
+	return fw_cmd_close_output(out);
 }

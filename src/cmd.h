@@ -87,9 +87,17 @@ struct fw_deployment;
 int fw_cmd_load_project(const char *path, struct fw_project **p,
     struct fw_deployment **d);
 
-/* Writes text to output, or to standard output when output is NULL or
- * "-"; a file is replaced atomically with the given mode. Reports errors
- * itself; returns an exit code. */
-int fw_cmd_write_output(const char *output, const char *text, int mode);
+/* Opens output (NULL or "-": standard output) for writing with the given
+ * mode, refusing project's own files and what is not a file, device or
+ * FIFO (fw_out_open()); closes it. Both report errors themselves and
+ * return an exit code. */
+struct fw_out;
+int fw_cmd_open_output(const char *output, const char *project, int mode,
+    struct fw_out **out);
+int fw_cmd_close_output(struct fw_out *out);
+
+/* Writes text to output the same way. */
+int fw_cmd_write_output(const char *output, const char *project,
+    const char *text, int mode);
 
 #endif

@@ -8,6 +8,7 @@
 #include "cmd.h"
 #include "fw_checklist.h"
 #include "fw_i18n.h"
+#include "fw_out.h"
 #include "fw_print.h"
 #include "fw_render.h"
 #include "fw_store.h"
@@ -67,7 +68,7 @@ print_out(const char *project, const char *output, const char *text)
 	case FW_PRINT_NO_SPOOLER:
 		path = output != NULL ? xstrdup(output) :
 		    fw_print_fallback_path(project);
-		rc = fw_cmd_write_output(path, text, CHECKLIST_MODE);
+		rc = fw_cmd_write_output(path, project, text, CHECKLIST_MODE);
 		if (rc == FW_EXIT_OK)
 			fw_err(_("no print system (lp or lpr) found; wrote "
 			    "the checklist to %s"), path);
@@ -99,6 +100,7 @@ checklist_exec(int argc, char **argv)
 	struct fw_checklist *cl = NULL;
 	struct fw_project *p = NULL;
 	struct fw_render_info info;
+	struct fw_out *out;
 	char *cause = NULL, *text = NULL;
 	int rc, first;
 
@@ -128,11 +130,16 @@ checklist_exec(int argc, char **argv)
 	if (o.todo)
 		fw_checklist_keep_todo(cl);
 	info.todo = o.todo;
-	text = fw_render(o.format, cl, &info);
-	if (o.print)
+	if (o.print) {
+		text = fw_render(o.format, cl, &info);
 		rc = print_out(argv[first], o.output, text);
-	else
-		rc = fw_cmd_write_output(o.output, text, CHECKLIST_MODE);
+		goto out;
+	}
+	rc = fw_cmd_open_output(o.output, argv[first], CHECKLIST_MODE, &out);
+	if (rc != FW_EXIT_OK)
+		goto out;
+	fw_render_write(o.format, cl, &info, out);
+	rc = fw_cmd_close_output(out);
 out:
 	fw_project_close(p);
 	fw_checklist_free(cl);

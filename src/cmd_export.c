@@ -78,7 +78,8 @@ export_exec(int argc, char **argv)
 	text = fw_answers_format(d);
 	rc = check_reimport(argv[first], text);
 	if (rc == FW_EXIT_OK)
-		rc = fw_cmd_write_output(o.output, text, EXPORT_MODE);
+		rc = fw_cmd_write_output(o.output, argv[first], text,
+		    EXPORT_MODE);
 	fw_project_close(p);
 	fw_deployment_free(d);
 	free(text);

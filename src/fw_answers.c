@@ -10,6 +10,7 @@
 
 #include "fw_certfile.h"
 #include "fw_i18n.h"
+#include "fw_limits.h"
 #include "fw_syntax.h"
 #include "fw_util.h"
 
@@ -133,12 +134,17 @@ struct parser {
 	int cur_sect;			/* enum sect_id, S_NONE or S_IGNORED */
 	size_t cur;			/* index in ents when cur_sect >= 0 */
 	unsigned once_line[S_COUNT];	/* header line of a once-only section */
+	size_t n_sect[S_COUNT];		/* entries so far ([done]: items) */
 
 	struct fw_cert certs[FW_CERT_COUNT];
 	unsigned cert_line[FW_CERT_COUNT];
 
 	struct item *items;
 	size_t n_items;
+	/* items by id (index + 1; 0 is free), open addressing: thousands
+	 * of [done] lines each compared with all before were quadratic. */
+	size_t *item_slots;
+	size_t n_item_slots;		/* a power of two */
 };
 
 /* One line of the text, without its newline (and carriage return). */
@@ -219,6 +225,7 @@ parser_free(struct parser *p)
 		free(p->items[i].fingerprint);
 	}
 	free(p->items);
+	free(p->item_slots);
 }
 
 static int
@@ -287,6 +294,25 @@ sect_list(void)
 	return fw_sb_steal(&sb);
 }
 
+/* Counts one more entry of section id ([done]: item line) and says
+ * whether it is within the limit (fw_limits.h); the first one over is
+ * reported, the rest are dropped quietly. */
+static int
+within_limit(struct parser *p, enum sect_id id, unsigned no)
+{
+	size_t max = fw_limit(sects[id].name), have = p->n_sect[id]++;
+	char *msg;
+
+	if (max == 0 || have < max)
+		return 1;
+	if (have == max) {
+		msg = fw_limit_message(sects[id].name);
+		perr_add(p, no, "%s", msg);
+		free(msg);
+	}
+	return 0;
+}
+
 static void
 header_line(struct parser *p, const char *s, size_t len, unsigned no)
 {
@@ -317,9 +343,13 @@ header_line(struct parser *p, const char *s, size_t len, unsigned no)
 		return;
 	}
 	p->once_line[id] = p->once_line[id] ? p->once_line[id] : no;
-	p->cur_sect = id;
-	if (id == S_DONE || id == S_CERTIFICATES)
+	if (id == S_DONE || id == S_CERTIFICATES) {
+		p->cur_sect = id;
 		return;
+	}
+	if (!within_limit(p, id, no))
+		return;		/* its keys are skipped */
+	p->cur_sect = id;
 	p->ents = xreallocarray(p->ents, p->n_ents + 1, sizeof *p->ents);
 	e = &p->ents[p->n_ents];
 	memset(e, 0, sizeof *e);
@@ -427,6 +457,34 @@ is_fingerprint(const char *s)
 	return strlen(s) == 64 && strspn(s, "0123456789abcdef") == 64;
 }
 
+/* The slot of id in p->item_slots: the item's, or the free one where it
+ * goes. */
+static size_t *
+item_slot(struct parser *p, const char *id)
+{
+	size_t mask = p->n_item_slots - 1, i = fw_strcasehash(id) & mask;
+
+	while (p->item_slots[i] != 0 &&
+	    strcmp(p->items[p->item_slots[i] - 1].id, id) != 0)
+		i = (i + 1) & mask;
+	return &p->item_slots[i];
+}
+
+/* Room for one more item in the index, kept at most half full. */
+static void
+item_slots_grow(struct parser *p)
+{
+	size_t i;
+
+	if ((p->n_items + 1) * 2 <= p->n_item_slots)
+		return;
+	free(p->item_slots);
+	p->n_item_slots = p->n_item_slots > 0 ? p->n_item_slots * 2 : 64;
+	p->item_slots = xcalloc(p->n_item_slots, sizeof *p->item_slots);
+	for (i = 0; i < p->n_items; i++)
+		*item_slot(p, p->items[i].id) = i + 1;
+}
+
 /* "item = ID" or "item = ID FINGERPRINT": the fingerprint is the item's
  * values when it was ticked, so a re-import still tells a changed item. */
 static void
@@ -434,8 +492,12 @@ item_add(struct parser *p, const char *v, unsigned no)
 {
 	char *cause = NULL, *id, *word = xstrndup(v, strcspn(v, " \t"));
 	const char *fp = v + strlen(word);
-	size_t i;
+	size_t *slot;
 
+	if (!within_limit(p, S_DONE, no)) {
+		free(word);
+		return;
+	}
 	fp += strspn(fp, " \t");
 	id = check_item(word, &cause);
 	free(word);
@@ -450,14 +512,15 @@ item_add(struct parser *p, const char *v, unsigned no)
 		free(id);
 		return;
 	}
-	for (i = 0; i < p->n_items; i++) {
-		if (strcmp(p->items[i].id, id) == 0) {
-			perr_add(p, no, _("item '%s' is already listed at line "
-			    "%u"), id, p->items[i].line);
-			free(id);
-			return;
-		}
+	item_slots_grow(p);
+	slot = item_slot(p, id);
+	if (*slot != 0) {
+		perr_add(p, no, _("item '%s' is already listed at line %u"),
+		    id, p->items[*slot - 1].line);
+		free(id);
+		return;
 	}
+	*slot = p->n_items + 1;
 	p->items = xreallocarray(p->items, p->n_items + 1, sizeof *p->items);
 	p->items[p->n_items].id = id;
 	p->items[p->n_items].fingerprint = *fp != '\0' ? xstrdup(fp) : NULL;

@@ -14,8 +14,8 @@
 static const struct {
 	const char *name;
 	enum fw_render_format format;
-	char *(*render)(const struct fw_checklist *,
-	    const struct fw_render_info *);
+	void (*render)(const struct fw_checklist *,
+	    const struct fw_render_info *, struct fw_render_out *);
 } formats[] = {
 	{ "text", FW_RENDER_TEXT, fw_render_text },
 	{ "markdown", FW_RENDER_MARKDOWN, fw_render_markdown },
@@ -38,17 +38,61 @@ fw_render_format_parse(const char *s, enum fw_render_format *out)
 	return -1;
 }
 
-char *
-fw_render(enum fw_render_format f, const struct fw_checklist *cl,
-    const struct fw_render_info *info)
+/* Written out once this much has been put together: large enough that
+ * the writes cost nothing next to the rendering, small enough to stay in
+ * the cache. */
+#define RENDER_CHUNK (64 * 1024)
+
+static void
+render(enum fw_render_format f, const struct fw_checklist *cl,
+    const struct fw_render_info *info, struct fw_render_out *ro)
 {
 	size_t i;
 
 	for (i = 0; i < N_FORMATS; i++) {
-		if (formats[i].format == f)
-			return formats[i].render(cl, info);
+		if (formats[i].format == f) {
+			formats[i].render(cl, info, ro);
+			return;
+		}
 	}
-	return fw_render_text(cl, info);
+	fw_render_text(cl, info, ro);
+}
+
+char *
+fw_render(enum fw_render_format f, const struct fw_checklist *cl,
+    const struct fw_render_info *info)
+{
+	struct fw_render_out ro;
+
+	fw_sb_init(&ro.sb);
+	ro.out = NULL;
+	render(f, cl, info, &ro);
+	return fw_sb_steal(&ro.sb);
+}
+
+void
+fw_render_write(enum fw_render_format f, const struct fw_checklist *cl,
+    const struct fw_render_info *info, struct fw_out *out)
+{
+	struct fw_render_out ro;
+
+	fw_sb_init(&ro.sb);
+	/* An item rarely takes more than a few KiB: one buffer for all. */
+	fw_sb_reserve(&ro.sb, 2 * RENDER_CHUNK);
+	ro.out = out;
+	render(f, cl, info, &ro);
+	fw_out_write(out, ro.sb.buf, ro.sb.len);
+	free(ro.sb.buf);
+}
+
+void
+fw_render_drain(struct fw_render_out *ro)
+{
+	if (ro->out == NULL || ro->sb.len < RENDER_CHUNK)
+		return;
+	fw_out_write(ro->out, ro->sb.buf, ro->sb.len);
+	ro->sb.len = 0;
+	ro->sb.buf[0] = '\0';
 }
 
 /* https://reproducible-builds.org/specs/source-date-epoch/ */

@@ -10,6 +10,8 @@
 
 #include "fw_checklist.h"
 #include "fw_model.h"
+#include "fw_out.h"
+#include "fw_util.h"
 
 enum fw_render_format {
 	FW_RENDER_TEXT,
@@ -41,12 +43,30 @@ int fw_render_format_parse(const char *, enum fw_render_format *);
 /* The document (free()). */
 char *fw_render(enum fw_render_format, const struct fw_checklist *,
     const struct fw_render_info *);
-char *fw_render_text(const struct fw_checklist *,
-    const struct fw_render_info *);
-char *fw_render_markdown(const struct fw_checklist *,
-    const struct fw_render_info *);
-char *fw_render_html(const struct fw_checklist *,
-    const struct fw_render_info *);
+
+/* The document written to out as it is made: only some 64 KiB of it is
+ * held at a time, however large it is. Write errors are out's to report
+ * (fw_out_close()). */
+void fw_render_write(enum fw_render_format, const struct fw_checklist *,
+    const struct fw_render_info *, struct fw_out *out);
+
+/*
+ * What a renderer writes into: sb, which the renderer hands to out
+ * between items (fw_render_drain()); with out NULL, sb keeps the whole
+ * document. A renderer leaves the rest in sb for its caller.
+ */
+struct fw_render_out {
+	struct fw_strbuf sb;
+	struct fw_out *out;
+};
+void fw_render_drain(struct fw_render_out *);
+
+void fw_render_text(const struct fw_checklist *,
+    const struct fw_render_info *, struct fw_render_out *);
+void fw_render_markdown(const struct fw_checklist *,
+    const struct fw_render_info *, struct fw_render_out *);
+void fw_render_html(const struct fw_checklist *,
+    const struct fw_render_info *, struct fw_render_out *);
 
 /* The header's rows, the same in every format: a translated label
  * without a colon ("" for a continuation) and a value. Returns how many

@@ -182,6 +182,7 @@ static const struct {
 
 /* What every item needs, escaped once per document. */
 struct html_ctx {
+	struct fw_render_out *ro;
 	struct fw_strbuf *sb;
 	struct fw_strbuf changed;	/* "changed since done" */
 	struct fw_strbuf id;		/* "id:" */
@@ -290,8 +291,10 @@ put_group(struct html_ctx *c, const struct fw_check_group *g)
 		fw_sb_add(sb, "</span>");
 	}
 	fw_sb_add(sb, "</h2>\n<ol class=\"items\">\n");
-	for (i = 0; i < g->n_items; i++)
+	for (i = 0; i < g->n_items; i++) {
 		put_item(c, &g->items[i]);
+		fw_render_drain(c->ro);
+	}
 	fw_sb_add(sb, "</ol>\n<p class=\"signoff\">");
 	line = xasprintf(_("%zu of %zu done here."), fw_render_group_done(g),
 	    g->n_items);
@@ -320,56 +323,57 @@ signoff_row(struct fw_strbuf *sb, const char *who)
 #define HTML_BASE 16384
 #define HTML_ITEM 1024
 
-char *
+void
 fw_render_html(const struct fw_checklist *cl,
-    const struct fw_render_info *info)
+    const struct fw_render_info *info, struct fw_render_out *ro)
 {
-	struct fw_strbuf sb;
+	struct fw_strbuf *sb = &ro->sb;
 	struct html_ctx c;
 	size_t g, i, items = 0;
 
-	/* Room for the whole document at once: doubling up to the 16 MiB of
-	 * a large deployment copied it over and over. Pages never written
-	 * to cost nothing, so a generous guess is cheap. */
+	/* Kept whole, the document gets room for all of it at once:
+	 * doubling up to the 16 MiB of a large deployment copied it over
+	 * and over. Pages never written to cost nothing, so a generous
+	 * guess is cheap. */
 	for (g = 0; g < cl->n_groups; g++)
 		items += cl->groups[g].n_items;
-	fw_sb_init(&sb);
-	fw_sb_reserve(&sb, HTML_BASE + strlen(fw_checklist_css) +
-	    (items < SIZE_MAX / HTML_ITEM / 2 ? items * HTML_ITEM : 0));
+	if (ro->out == NULL)
+		fw_sb_reserve(sb, HTML_BASE + strlen(fw_checklist_css) +
+		    (items < SIZE_MAX / HTML_ITEM / 2 ? items * HTML_ITEM : 0));
 	memset(&c, 0, sizeof c);
-	c.sb = &sb;
+	c.ro = ro;
+	c.sb = sb;
 	fw_sb_init(&c.changed);
 	esc(&c.changed, _("changed since done"));
 	fw_sb_init(&c.id);
 	esc(&c.id, _("id:"));
-	fw_sb_add(&sb, "<!DOCTYPE html>\n<html>\n<head>\n"
+	fw_sb_add(sb, "<!DOCTYPE html>\n<html>\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<title>");
-	esc(&sb, _("Completion checklist"));
+	esc(sb, _("Completion checklist"));
 	if (info->project != NULL) {
-		fw_sb_add(&sb, ": ");
-		esc(&sb, info->project);
+		fw_sb_add(sb, ": ");
+		esc(sb, info->project);
 	}
-	fw_sb_add(&sb, "</title>\n");
-	put_style(&sb, info);
-	fw_sb_add(&sb, "</head>\n<body>\n");
-	put_header(&sb, cl, info);
+	fw_sb_add(sb, "</title>\n");
+	put_style(sb, info);
+	fw_sb_add(sb, "</head>\n<body>\n");
+	put_header(sb, cl, info);
 	for (g = 0; g < cl->n_groups; g++)
 		put_group(&c, &cl->groups[g]);
 	free(c.changed.buf);
 	free(c.id.buf);
 	for (i = 0; i < SHARED_SLOTS; i++)
 		free(c.shared[i].owned);
-	fw_sb_add(&sb, "<footer class=\"doc\">\n<h2>");
-	esc(&sb, _("Sign-off"));
-	fw_sb_add(&sb, "</h2>\n<table class=\"signoff\">\n");
-	signoff_row(&sb, _("IM and Presence administrator:"));
-	signoff_row(&sb, _("OCS administrator:"));
-	fw_sb_add(&sb, "</table>\n<p>");
-	esc(&sb, info->file);
-	fw_sb_add(&sb, " &middot; ");
-	esc(&sb, info->date);
-	fw_sb_add(&sb, " &middot; fedwiz ");
-	esc(&sb, info->version);
-	fw_sb_add(&sb, "</p>\n</footer>\n</body>\n</html>\n");
-	return fw_sb_steal(&sb);
+	fw_sb_add(sb, "<footer class=\"doc\">\n<h2>");
+	esc(sb, _("Sign-off"));
+	fw_sb_add(sb, "</h2>\n<table class=\"signoff\">\n");
+	signoff_row(sb, _("IM and Presence administrator:"));
+	signoff_row(sb, _("OCS administrator:"));
+	fw_sb_add(sb, "</table>\n<p>");
+	esc(sb, info->file);
+	fw_sb_add(sb, " &middot; ");
+	esc(sb, info->date);
+	fw_sb_add(sb, " &middot; fedwiz ");
+	esc(sb, info->version);
+	fw_sb_add(sb, "</p>\n</footer>\n</body>\n</html>\n");
 }

@@ -114,43 +114,43 @@ put_item(struct fw_strbuf *sb, const struct fw_check_item *it)
 	fw_sb_add(sb, "`\n\n");
 }
 
-char *
+void
 fw_render_markdown(const struct fw_checklist *cl,
-    const struct fw_render_info *info)
+    const struct fw_render_info *info, struct fw_render_out *ro)
 {
-	struct fw_strbuf sb;
+	struct fw_strbuf *sb = &ro->sb;
 	size_t g, i;
 	char *line;
 
-	fw_sb_init(&sb);
-	put_header(&sb, cl, info);
+	put_header(sb, cl, info);
 	for (g = 0; g < cl->n_groups; g++) {
 		const struct fw_check_group *grp = &cl->groups[g];
 
-		fw_sb_add(&sb, "\n## ");
-		esc(&sb, grp->title);
-		fw_sb_add(&sb, "\n\n");
-		for (i = 0; i < grp->n_items; i++)
-			put_item(&sb, &grp->items[i]);
+		fw_sb_add(sb, "\n## ");
+		esc(sb, grp->title);
+		fw_sb_add(sb, "\n\n");
+		for (i = 0; i < grp->n_items; i++) {
+			put_item(sb, &grp->items[i]);
+			fw_render_drain(ro);
+		}
 		line = xasprintf(_("%zu of %zu done here. Done by: "
 		    "______________ Date: __________"),
 		    fw_render_group_done(grp), grp->n_items);
-		esc(&sb, line);
-		fw_sb_add(&sb, "\n");
+		esc(sb, line);
+		fw_sb_add(sb, "\n");
 		free(line);
 	}
-	fw_sb_add(&sb, "\n## ");
-	esc(&sb, _("Sign-off"));
-	fw_sb_add(&sb, "\n\n| ");
-	esc(&sb, _("Administrator"));
-	fw_sb_add(&sb, " | ");
-	esc(&sb, _("Name"));
-	fw_sb_add(&sb, " | ");
-	esc(&sb, _("Date:"));
-	fw_sb_add(&sb, " |\n| --- | --- | --- |\n| ");
-	esc(&sb, _("IM and Presence administrator:"));
-	fw_sb_add(&sb, " |  |  |\n| ");
-	esc(&sb, _("OCS administrator:"));
-	fw_sb_add(&sb, " |  |  |\n");
-	return fw_sb_steal(&sb);
+	fw_sb_add(sb, "\n## ");
+	esc(sb, _("Sign-off"));
+	fw_sb_add(sb, "\n\n| ");
+	esc(sb, _("Administrator"));
+	fw_sb_add(sb, " | ");
+	esc(sb, _("Name"));
+	fw_sb_add(sb, " | ");
+	esc(sb, _("Date:"));
+	fw_sb_add(sb, " |\n| --- | --- | --- |\n| ");
+	esc(sb, _("IM and Presence administrator:"));
+	fw_sb_add(sb, " |  |  |\n| ");
+	esc(sb, _("OCS administrator:"));
+	fw_sb_add(sb, " |  |  |\n");
 }

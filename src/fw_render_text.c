@@ -236,6 +236,7 @@ put_header(struct fw_strbuf *sb, const struct fw_checklist *cl,
 
 /* What every item's lines need, made once per document. */
 struct text_ctx {
+	struct fw_render_out *ro;
 	struct fw_strbuf *sb;
 	struct fw_strbuf line;	/* a line put together before wrapping */
 	/* The translated "id: %s" around its %s, so that an item's id line
@@ -313,8 +314,10 @@ put_group(struct text_ctx *c, const struct fw_check_group *g)
 	rule(sb, '=');
 	wrap(sb, "", "", g->title);
 	rule(sb, '=');
-	for (i = 0; i < g->n_items; i++)
+	for (i = 0; i < g->n_items; i++) {
 		put_item(c, &g->items[i]);
+		fw_render_drain(c->ro);
+	}
 	fw_sb_add(sb, "\n");
 	line = xasprintf(_("%zu of %zu done here.  Done by: ______________  "
 	    "Date: __________"), fw_render_group_done(g), g->n_items);
@@ -329,26 +332,25 @@ signoff(struct fw_strbuf *sb, const char *who)
 	    who, _("Date:"));
 }
 
-char *
+void
 fw_render_text(const struct fw_checklist *cl,
-    const struct fw_render_info *info)
+    const struct fw_render_info *info, struct fw_render_out *ro)
 {
-	struct fw_strbuf sb;
+	struct fw_strbuf *sb = &ro->sb;
 	struct text_ctx c;
 	size_t g;
 
-	fw_sb_init(&sb);
-	c.sb = &sb;
+	c.ro = ro;
+	c.sb = sb;
 	fw_sb_init(&c.line);
 	split_id_format(&c);
-	put_header(&sb, cl, info);
+	put_header(sb, cl, info);
 	for (g = 0; g < cl->n_groups; g++)
 		put_group(&c, &cl->groups[g]);
 	free(c.line.buf);
-	fw_sb_add(&sb, "\n");
-	rule(&sb, '=');
-	wrap(&sb, "", "", _("Sign-off"));
-	signoff(&sb, _("IM and Presence administrator:"));
-	signoff(&sb, _("OCS administrator:"));
-	return fw_sb_steal(&sb);
+	fw_sb_add(sb, "\n");
+	rule(sb, '=');
+	wrap(sb, "", "", _("Sign-off"));
+	signoff(sb, _("IM and Presence administrator:"));
+	signoff(sb, _("OCS administrator:"));
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fw_i18n.h"
+#include "fw_limits.h"
 #include "fw_util.h"
 
 /*
@@ -181,7 +182,8 @@ fw_project_load(struct fw_project *p, struct fw_deployment **out,
 	if (load_settings(p, d, cause) < 0 || load_lists(p, d, cause) < 0 ||
 	    load_certs_ticks(p, d, cause) < 0 ||
 	    load_wizard_state(p, d, cause) < 0 ||
-	    fw_project_load_probes(p, d, cause) < 0) {
+	    fw_project_load_probes(p, d, cause) < 0 ||
+	    fw_limits_check(d, p->path, cause) != 0) {
 		db_exec_plain(p, "ROLLBACK", NULL);
 		goto fail;
 	}

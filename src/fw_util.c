@@ -265,52 +265,6 @@ out_close:
 	return rc;
 }
 
-int
-fw_write_file_atomic(const char *path, const char *data, size_t len, int mode,
-    char **cause)
-{
-	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
-	size_t done = 0;
-	ssize_t n;
-	int fd, rc = -1;
-
-	fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0) {
-		fw_fail(cause, _("%s: cannot create: %s"), path,
-		    strerror(errno));
-		goto out;
-	}
-	if (fchmod(fd, (mode_t)mode) != 0)
-		goto out_errno;
-	while (done < len) {
-		n = write(fd, data + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			goto out_errno;
-		done += (size_t)n;
-	}
-	if (fsync(fd) != 0)
-		goto out_errno;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto out_errno;
-	}
-	fd = -1;
-	if (rename(tmp, path) != 0)
-		goto out_errno;
-	rc = 0;
-	goto out;
-out_errno:
-	fw_fail(cause, _("%s: cannot write: %s"), path, strerror(errno));
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-out:
-	free(tmp);
-	return rc;
-}
-
 const char *
 fw_user_name(void)
 {

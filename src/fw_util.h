@@ -50,11 +50,6 @@ char *fw_sb_steal(struct fw_strbuf *);
 int fw_read_file(const char *path, size_t max, char **out, size_t *len,
     char **cause);
 
-/* Writes data to path atomically (temporary file in the same folder, fsync,
- * rename) with the given mode. */
-int fw_write_file_atomic(const char *path, const char *data, size_t len,
-    int mode, char **cause);
-
 /* The login name of the user running fedwiz (never NULL, static storage). */
 const char *fw_user_name(void);
 

@@ -17,6 +17,7 @@
 #include "fw_checklist.h"
 #include "fw_curses.h"
 #include "fw_i18n.h"
+#include "fw_out.h"
 #include "fw_render.h"
 #include "fw_util.h"
 
@@ -247,7 +248,8 @@ ui_checklist_export(struct ui_app *app, const char *path, char **cause)
 	struct fw_render_info info;
 	enum fw_render_format fmt = FW_RENDER_TEXT;
 	const char *dot = strrchr(path, '.');
-	char *doc, *full = ui_app_expand_home(path);
+	struct fw_out *out;
+	char *full = ui_app_expand_home(path);
 	int rc = -1;
 
 	if (dot != NULL && strcmp(dot, ".html") == 0)
@@ -256,10 +258,11 @@ ui_checklist_export(struct ui_app *app, const char *path, char **cause)
 		fmt = FW_RENDER_MARKDOWN;
 	if (fw_render_info_init(&info, app->d, app->path, cause) != 0)
 		goto out;
-	doc = fw_render(fmt, app->checklist, &info);
 	/* Answers name internal hosts: 0600, as fedwiz export does. */
-	rc = fw_write_file_atomic(full, doc, strlen(doc), 0600, cause);
-	free(doc);
+	if (fw_out_open(full, 0600, app->path, &out, cause) != 0)
+		goto out;
+	fw_render_write(fmt, app->checklist, &info, out);
+	rc = fw_out_close(out, cause);
 	if (rc == 0)
 		ui_app_message(app, 0, _("checklist written to %s"), full);
 out:

@@ -15,6 +15,7 @@
 #include "fw_certfile.h"
 #include "fw_curses.h"
 #include "fw_i18n.h"
+#include "fw_limits.h"
 #include "fw_rows.h"
 #include "fw_util.h"
 
@@ -672,6 +673,23 @@ browse_cert(struct ui_app *app, const struct fw_field *f)
 	clearok(stdscr, TRUE);
 }
 
+/* Whether the row to edit would be one more than the list may hold
+ * (fw_limits.h); says so. */
+static int
+list_full(struct ui_app *app, const struct fw_field *f)
+{
+	const char *section = fw_limit_section(f->list);
+	size_t n = list_count(app, f);
+	char *msg;
+
+	if (app->row < n || n < fw_limit(section))
+		return 0;
+	msg = fw_limit_message(section);
+	ui_app_message(app, 1, "%s", msg);
+	free(msg);
+	return 1;
+}
+
 static void
 edit(struct ui_app *app, const struct fw_field *f)
 {
@@ -686,6 +704,8 @@ edit(struct ui_app *app, const struct fw_field *f)
 		toggle_confirm(app, f);
 		return;
 	case FW_FIELD_LIST:
+		if (list_full(app, f))
+			return;
 		kind = UI_DIALOG_ROW;
 		break;
 	case FW_FIELD_CERT_FILE:

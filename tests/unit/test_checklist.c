@@ -468,7 +468,7 @@ test_render(void)
 	is_str(info.date, "1970-01-02 00:00 UTC", "SOURCE_DATE_EPOCH honoured");
 	cl = fw_checklist_build(d);
 
-	text = fw_render_text(cl, &info);
+	text = fw_render(FW_RENDER_TEXT, cl, &info);
 	ok(widest(text) <= 80, "text fits 80 columns (widest %zu)",
 	    widest(text));
 	ok(strstr(text, "\n[ ] Add the SIP federated domain domaina.com\n") !=
@@ -486,7 +486,7 @@ test_render(void)
 	    NULL, "runs of spaces and spaces at the ends are dropped");
 	free(text);
 
-	text = fw_render_html(cl, &info);
+	text = fw_render(FW_RENDER_HTML, cl, &info);
 	ok(strstr(text, "R&amp;D &lt;lab&gt; &quot;x&quot;") != NULL,
 	    "HTML escapes an admin's description");
 	ok(strstr(text, "<lab>") == NULL && strstr(text, "<c>") == NULL,
@@ -497,7 +497,7 @@ test_render(void)
 	    "real, disabled checkboxes");
 	free(text);
 
-	text = fw_render_markdown(cl, &info);
+	text = fw_render(FW_RENDER_MARKDOWN, cl, &info);
 	ok(strstr(text, "R\\&D \\<lab\\> \"x\"") != NULL,
 	    "Markdown escapes an admin's description");
 	ok(strstr(text, "- [ ] **") != NULL, "GitHub task list items");

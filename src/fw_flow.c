@@ -127,14 +127,14 @@ static const struct fw_field step9_fields[] = {
 	  N_("TLS_RSA_WITH_3DES_EDE_CBC_SHA selected"),
 	  N_("The TLS Context Configuration must have the cipher "
 	     "TLS_RSA_WITH_3DES_EDE_CBC_SHA chosen."),
-	  N_("IM and Presence Administration: TLS Context Configuration"),
-	  NULL, FW_APPLIES_TLS, 0, NULL },
+	  N_("IM and Presence Administration: System > Security > TLS "
+	     "Context Configuration"), NULL, FW_APPLIES_TLS, 0, NULL },
 	{ "empty_fragments", FW_FIELD_CONFIRM,
 	  N_("Empty TLS fragments disabled"),
 	  N_("Disable Empty TLS Fragments in the TLS Context Configuration; "
 	     "left on it shows as slow presence and IM."),
-	  N_("IM and Presence Administration: TLS Context Configuration"),
-	  NULL, FW_APPLIES_TLS, 0, NULL },
+	  N_("IM and Presence Administration: System > Security > TLS "
+	     "Context Configuration"), NULL, FW_APPLIES_TLS, 0, NULL },
 };
 
 #define FIELDS(a) (a), sizeof (a) / sizeof (a)[0]
@@ -238,8 +238,8 @@ static const struct fw_step steps[FW_STEP_COUNT] = {
 	  N_("cup-trust for the OCS CA, a CA-signed cup certificate with both "
 	     "EKUs, a TLS peer subject per OCS server, the 3DES cipher, empty "
 	     "TLS fragments disabled."),
-	  IMP_ADMIN, N_("Security > TLS Peer Subjects; System > Security > "
-	  "TLS Context Configuration"), FW_APPLIES_TLS, 1,
+	  IMP_ADMIN, N_("System > Security > TLS Peer Subjects; System > "
+	  "Security > TLS Context Configuration"), FW_APPLIES_TLS, 1,
 	  FIELDS(step9_fields) },
 };
 
@@ -384,9 +384,9 @@ static const struct fw_place places[] = {
 	{ "imp_network_services", IMP_SERVICEABILITY,
 	  N_("Tools > Control Center - Network Services") },
 	/* Cisco SIP Proxy parameters such as Use Transport in Record-Route
-	 * Header. */
+	 * Header: the page asks for the server, then the service. */
 	{ "imp_service_parameters", IMP_ADMIN,
-	  N_("System > Service Parameters > (server) > Cisco SIP Proxy") },
+	  N_("System > Service Parameters") },
 	/* The Cisco SIP Proxy is a feature service. */
 	{ "imp_feature_services", IMP_SERVICEABILITY,
 	  N_("Tools > Control Center - Feature Services") },
@@ -396,6 +396,10 @@ static const struct fw_place places[] = {
 	  N_("System > Security > TLS Peer Subjects") },
 	{ "imp_tls_context", IMP_ADMIN,
 	  N_("System > Security > TLS Context Configuration") },
+	/* Cisco Unified Presence Administration guide, "Configuring Incoming
+	 * ACL": the entries of federated domains are added automatically. */
+	{ "imp_incoming_acl", IMP_ADMIN,
+	  N_("System > Security > Incoming ACL") },
 	/* Guide, "Configure OCS to use FIPS", step 7. */
 	{ "ocs_trust", N_("Certificates snap-in (mmc), Computer account"),
 	  N_("Trusted Root Certification Authorities > Certificates > "

@@ -225,15 +225,15 @@ add_listener(struct fw_cl_builder *b)
 		    d->peer_auth_port);
 	else if (tls)
 		fw_cl_note(b, _("Peer Auth must be 5061, the port OCS routes "
-		    "to; if Server Auth is 5061, move it first (5063, say). "
-		    "After changing a port, restart the Cisco SIP Proxy on "
-		    "every node."));
+		    "to; if Server Auth is 5061, move it first (to 5062, the "
+		    "default, as the rules say). After changing a port, "
+		    "restart the Cisco SIP Proxy on every node."));
 	else
 		fw_cl_note(b, _("OCS routes to the TCP listener on 5060. The "
 		    "TLS listeners stay as the guide's Step 4 asks: Peer Auth "
 		    "on 5061, Server Auth not on 5061 (if it is, move it to "
-		    "5063, say). After changing a port, restart the Cisco SIP "
-		    "Proxy on every node."));
+		    "5062, the default, as the rules say). After changing a "
+		    "port, restart the Cisco SIP Proxy on every node."));
 	free(where);
 }
 

@@ -79,7 +79,9 @@ static const struct fw_field step3_fields[] = {
 static const struct fw_field step4_fields[] = {
 	{ "peer_auth_port", FW_FIELD_PORT, N_("Peer Auth listener port"),
 	  N_("Default Cisco SIP Proxy TLS Listener - Peer Auth. Must be "
-	     "5061, the port of the OCS static routes."),
+	     "5061 (the guide's Step 4). Under TLS the OCS static routes use "
+	     "this port; under TCP they go to the Default Cisco SIP Proxy TCP "
+	     "Listener on 5060."),
 	  N_("IM and Presence Administration: System > Application "
 	     "Listener"), "5061", 0, 0, NULL },
 	{ "server_auth_port", FW_FIELD_PORT, N_("Server Auth listener port"),
@@ -93,8 +95,9 @@ static const struct fw_field step6_fields[] = {
 	{ "ocs_ca", FW_FIELD_CERT_FILE, N_("OCS CA certificate"),
 	  N_("The root certificate of the CA that signs the OCS server "
 	     "certificates. IM and Presence trusts it as cup-trust."),
-	  N_("OCS: certificate snap-in; IM and Presence: Certificate "
-	     "Management"), NULL, FW_APPLIES_TLS, 0, NULL },
+	  N_("OCS: certificate snap-in; IM and Presence OS Administration: "
+	     "Security > Certificate Management"), NULL, FW_APPLIES_TLS, 0,
+	  NULL },
 	{ "ocs_cert", FW_FIELD_CERT_FILE, N_("OCS server certificate"),
 	  N_("The certificate selected on the OCS front end. Its Enhanced "
 	     "Key Usage must hold both Server Authentication and Client "
@@ -116,12 +119,14 @@ static const struct fw_field step9_fields[] = {
 	{ "imp_ca", FW_FIELD_CERT_FILE, N_("IM and Presence CA certificate"),
 	  N_("The root certificate of the CA that signs the IM and Presence "
 	     "(cup) certificate; OCS imports it into its trust store."),
-	  N_("IM and Presence: Certificate Management (cup-trust)"), NULL,
+	  N_("IM and Presence OS Administration: Security > Certificate "
+	     "Management (cup-trust)"), NULL,
 	  FW_APPLIES_TLS, 0, NULL },
 	{ "imp_cert", FW_FIELD_CERT_FILE, N_("IM and Presence certificate"),
 	  N_("The CA-signed cup certificate. Its Enhanced Key Usage must hold "
 	     "both Server Authentication and Client Authentication."),
-	  N_("IM and Presence: Certificate Management (cup)"), NULL,
+	  N_("IM and Presence OS Administration: Security > Certificate "
+	     "Management (cup)"), NULL,
 	  FW_APPLIES_TLS, 0, NULL },
 	{ "tls_3des", FW_FIELD_CONFIRM,
 	  N_("TLS_RSA_WITH_3DES_EDE_CBC_SHA selected"),

@@ -90,6 +90,14 @@ tui_resize 120x40
 tui_wait "Port: fix step 4 first"
 tr -s '│ \n' '   ' <"$TUI_SCREEN" >flat
 ok "the listener item says to fix step 4 first" grep -q "Server Auth: Port: fix step 4 first" flat
+# F1 on the Peer Auth port: where OCS routes under either transport.
+tui_keys F2 4
+tui_wait "4 · Verify Peer Authentication Listener"
+tui_keys F1
+tui_wait "Any key closes this help"
+ok "F1 on Peer Auth: under TCP OCS routes to the TCP listener" grep -q \
+	"; under TCP they go to the Default Cisco SIP" "$TUI_SCREEN"
+tui_keys Escape
 tui_keys F10
 is "$(tui_exit_status)" 0 "F10 quits"
 

@@ -133,13 +133,22 @@ checklist_exec(int argc, char **argv)
 	if (o.print) {
 		text = fw_render(o.format, cl, &info);
 		rc = print_out(argv[first], o.output, text);
-		goto out;
+	} else {
+		rc = fw_cmd_open_output(o.output, argv[first], CHECKLIST_MODE,
+		    &out);
+		if (rc == FW_EXIT_OK) {
+			fw_render_write(o.format, cl, &info, out);
+			rc = fw_cmd_close_output(out);
+		}
 	}
-	rc = fw_cmd_open_output(o.output, argv[first], CHECKLIST_MODE, &out);
-	if (rc != FW_EXIT_OK)
-		goto out;
-	fw_render_write(o.format, cl, &info, out);
-	rc = fw_cmd_close_output(out);
+	/* Written, but not to work from: a script that goes on to mail or
+	 * print it should stop, as it does after fedwiz validate. */
+	if (rc == FW_EXIT_OK && cl->n_errors > 0) {
+		fw_err(_("errors in the answers: %zu; the checklist lists "
+		    "them at its top and says \"fix step N first\" where they "
+		    "make a value wrong"), cl->n_errors);
+		rc = FW_EXIT_FINDINGS;
+	}
 out:
 	fw_project_close(p);
 	fw_checklist_free(cl);
@@ -168,6 +177,10 @@ const struct fw_cmd fw_cmd_checklist = {
 	    "FILE or\n"
 	    "                      PROJECT-checklist.txt beside the "
 	    "project\n"
-	    "\nThe date in the header is SOURCE_DATE_EPOCH when set.\n"),
+	    "\nThe date in the header is SOURCE_DATE_EPOCH when set. While the "
+	    "rules\n"
+	    "find errors in the answers (as validate --offline does), the "
+	    "checklist\n"
+	    "opens with them, and checklist exits 1 after writing it.\n"),
 	checklist_exec,
 };

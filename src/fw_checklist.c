@@ -14,6 +14,7 @@
 #include "fw_checklist_build.h"
 #include "fw_flow.h"
 #include "fw_i18n.h"
+#include "fw_rules.h"
 #include "fw_util.h"
 
 /*
@@ -199,6 +200,10 @@ fw_checklist_free(struct fw_checklist *cl)
 	for (i = 0; i < cl->n_skipped; i++)
 		free(cl->skipped[i]);
 	free(cl->skipped);
+	for (i = 0; i < cl->n_errors; i++)
+		free(cl->errors[i]);
+	free(cl->errors);
+	free(cl->banner);
 	arena_free(cl->arena);
 	free(cl);
 }
@@ -528,6 +533,33 @@ fw_cl_box(struct fw_cl_builder *b, const char *key, const char *label,
 	fw_cl_depends(b, key, checked ? "1" : "0");
 }
 
+const char *
+fw_cl_wrong(struct fw_cl_builder *b, int step, const char *field,
+    const char *subject)
+{
+	const struct fw_finding *f;
+	size_t i;
+
+	if (b->cl == NULL)
+		return NULL;
+	for (i = 0; i < b->errors.n; i++) {
+		f = &b->errors.items[i];
+		if (f->field == NULL || strcmp(f->field, field) != 0)
+			continue;
+		if (subject == NULL ? f->subject != NULL :
+		    !fw_strcaseeq(f->subject, subject))
+			continue;
+		if (f->step < 0 || f->step >= FW_STEP_COUNT ||
+		    (step >= 0 && f->step != step))
+			continue;
+		if (b->fix_first[f->step] == NULL)
+			b->fix_first[f->step] = arena_printf(b->cl,
+			    _("fix step %d first"), f->step);
+		return b->fix_first[f->step];
+	}
+	return NULL;
+}
+
 void
 fw_cl_note(struct fw_cl_builder *b, const char *fmt, ...)
 {
@@ -612,12 +644,66 @@ add_skipped(struct fw_checklist *cl, const struct fw_deployment *d)
 }
 
 
+/*
+ * The rules' errors about d, offline: a checklist is written wherever the
+ * admin is, and what DNS answers there says nothing about the answers.
+ * Only errors: a warning does not make a value wrong.
+ */
+static void
+find_errors(struct fw_cl_builder *b, const struct fw_deployment *d)
+{
+	struct fw_findings all = { NULL, 0 };
+	struct fw_rules_opts opts;
+	size_t i;
+
+	memset(&opts, 0, sizeof opts);
+	if (fw_rules_run(d, &opts, &all) == 0)
+		goto out;
+	b->errors.items = xcalloc(all.n, sizeof *b->errors.items);
+	for (i = 0; i < all.n; i++) {
+		if (all.items[i].severity != FW_SEV_ERROR)
+			continue;
+		/* Moved, not copied: all keeps only what is left. */
+		b->errors.items[b->errors.n++] = all.items[i];
+		memset(&all.items[i], 0, sizeof all.items[i]);
+	}
+out:
+	fw_findings_free(&all);
+}
+
+/* The banner and a line per error: the step, its title and the rule's
+ * words. */
+static void
+add_errors(struct fw_checklist *cl, const struct fw_findings *errors)
+{
+	const struct fw_finding *f;
+	const struct fw_step *s;
+	size_t i;
+
+	if (errors->n == 0)
+		return;
+	cl->banner = xstrdup(_("NOT READY: the answers have errors. Items "
+	    "they concern say \"fix step N first\" instead of a value. Fix "
+	    "each error below in that step of the wizard (or in the answers "
+	    "file), check with fedwiz validate, then write the checklist "
+	    "again."));
+	cl->errors = xcalloc(errors->n, sizeof *cl->errors);
+	for (i = 0; i < errors->n; i++) {
+		f = &errors->items[i];
+		s = fw_flow_step(f->step);
+		cl->errors[cl->n_errors++] = xasprintf(_("Step %d (%s): %s"),
+		    f->step, s != NULL ? _(s->title) : "?", f->message);
+	}
+}
+
 /* Runs the content through b: a checklist when b->cl is set, else only
  * the counts. */
 static void
 build(struct fw_cl_builder *b, const struct fw_deployment *d)
 {
 	b->d = d;
+	if (b->cl != NULL)
+		find_errors(b, d);
 	index_ticks(b);
 	fw_checklist_add_imp(b);
 	fw_checklist_add_ocs(b);
@@ -642,6 +728,8 @@ fw_checklist_build(const struct fw_deployment *d)
 	cl->n_items = b->n_items;
 	cl->n_done = b->n_done;
 	cl->n_changed = b->n_changed;
+	add_errors(cl, &b->errors);
+	fw_findings_free(&b->errors);
 	free(b);
 	add_skipped(cl, d);
 	return cl;

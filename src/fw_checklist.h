@@ -53,6 +53,14 @@ struct fw_checklist {
 	size_t n_groups;
 	char **skipped;		/* translated lines: steps left out and why */
 	size_t n_skipped;
+	/* The errors the rules find in the answers (offline, as `fedwiz
+	 * validate --offline` does), one translated line each naming the
+	 * step to fix; the renderers put them first, under banner. While
+	 * there are any, an item never states a value an error concerns:
+	 * it says to fix that step first. */
+	char **errors;
+	size_t n_errors;
+	char *banner;		/* translated; NULL when there is no error */
 	size_t n_items;
 	size_t n_done;
 	size_t n_changed;	/* items in FW_ITEM_CHANGED */
@@ -61,9 +69,11 @@ struct fw_checklist {
 	struct fw_cl_arena *arena;
 };
 
-/* Builds the checklist for d, applying d's ticks. A tick without a
- * fingerprint (from an answers file's [done]) counts as done. Free with
- * fw_checklist_free(). */
+/* Builds the checklist for d, applying d's ticks, after running the rules
+ * offline over d (errors above). A tick without a fingerprint (from an
+ * answers file's [done]) counts as done. Fingerprints hash the answers,
+ * never what an error puts in their place, so ticks do not depend on
+ * the rules. Free with fw_checklist_free(). */
 struct fw_checklist *fw_checklist_build(const struct fw_deployment *d);
 void fw_checklist_free(struct fw_checklist *);
 

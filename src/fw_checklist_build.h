@@ -6,7 +6,9 @@
 #define FW_CHECKLIST_BUILD_H
 
 #include "fw_checklist.h"
+#include "fw_flow.h"
 #include "fw_model.h"
+#include "fw_rules.h"
 #include "fw_util.h"
 
 /* Translations looked up in one build (fw_cl_tr()); a power of two,
@@ -16,6 +18,8 @@
 struct fw_cl_builder {
 	struct fw_checklist *cl;	/* NULL when only counting */
 	const struct fw_deployment *d;
+	struct fw_findings errors;	/* the rules' errors about d */
+	const char *fix_first[FW_STEP_COUNT];	/* "fix step N first" */
 	struct fw_check_item item;	/* the item being built */
 	struct fw_strbuf id;		/* its id */
 	const struct fw_tick *tick;	/* its tick, or NULL */
@@ -82,6 +86,18 @@ void fw_cl_box(struct fw_cl_builder *, const char *key, const char *label,
 /* A value the item depends on without showing it (fingerprint only). */
 void fw_cl_depends(struct fw_cl_builder *, const char *key,
     const char *value);
+/*
+ * What to show instead of a value the rules call wrong: "fix step N
+ * first" (translated), N the step of the first error on field (a flow
+ * table key) about subject (an entry's name, compared case-insensitively;
+ * NULL = an error about no entry, such as a port's), or NULL when no
+ * error concerns it. A field on two steps (imp_domain: its name on step
+ * 0, its route on step 3) is narrowed by step; -1 = any. Counting shows
+ * nothing: NULL.
+ */
+const char *fw_cl_wrong(struct fw_cl_builder *, int step, const char *field,
+    const char *subject);
+
 /* The current item's note (translated, printf-style). */
 void fw_cl_note(struct fw_cl_builder *, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -35,7 +35,8 @@ add_sipfed(struct fw_cl_builder *b)
 		id = xasprintf("imp.sipfed.%s", od->name);
 		fw_cl_item(b, id, 1, where, _("Add the SIP federated domain "
 		    "%s"), od->name);
-		fw_cl_field(b, "domain", _("Domain Name"), od->name);
+		fw_cl_field_as(b, "domain", _("Domain Name"), od->name,
+		    fw_cl_wrong(b, -1, "ocs_domain", od->name));
 		if (od->description != NULL)
 			fw_cl_field(b, "description",
 			    /* TRANSLATORS: the field as Cisco's English UI
@@ -94,18 +95,24 @@ add_xcp_restart(struct fw_cl_builder *b, const struct fw_imp_node *n)
 }
 
 /* Domain notes: over TCP, NOTIFYs towards OCS time out unless the SIP
- * Proxy puts the transport in its Record-Route header. */
+ * Proxy puts the transport in its Record-Route header. A Cisco SIP Proxy
+ * service parameter: the page asks for a server first, so one item per
+ * node, each naming it; the node's SIP Proxy restart comes later. */
 static void
-add_record_route(struct fw_cl_builder *b)
+add_record_route(struct fw_cl_builder *b, const struct fw_imp_node *n)
 {
 	char *where = fw_cl_where_place(b, "imp_service_parameters", NULL);
+	char *id = xasprintf("imp.recordroute.%s", n->fqdn);
 
-	fw_cl_item(b, "imp.recordroute", 2, where, _("Put the transport in "
-	    "the SIP Proxy's Record-Route header"));
+	fw_cl_item(b, id, 2, where, _("Put the transport in the SIP Proxy's "
+	    "Record-Route header on %s"), n->fqdn);
+	fw_cl_field(b, "server", _("Server"), n->fqdn);
 	fw_cl_fixed(b, _("Service"), "Cisco SIP Proxy");
 	fw_cl_fixed(b, _("Use Transport in Record-Route Header"), "On");
 	fw_cl_note(b, _("Over TCP, NOTIFY requests towards OCS time out "
-	    "without it, and presence stops updating. Click Save."));
+	    "without it, and presence stops updating. Click Save; the Cisco "
+	    "SIP Proxy restart of this node, further on, puts it to work."));
+	free(id);
 	free(where);
 }
 
@@ -137,10 +144,11 @@ add_routes(struct fw_cl_builder *b)
 			    _("Add the backup static route for %s to %s") :
 			    _("Add the static route for %s to %s"), dom,
 			    s->fqdn);
-			fw_cl_field(b, "pattern", _("Destination Pattern"),
-			    pattern);
-			fw_cl_field(b, "next_hop", _("Next Hop"),
-			    tls ? s->fqdn : s->ip);
+			fw_cl_field_as(b, "pattern", _("Destination Pattern"),
+			    pattern, fw_cl_wrong(b, -1, "ocs_domain", dom));
+			fw_cl_field_as(b, "next_hop", _("Next Hop"),
+			    tls ? s->fqdn : s->ip,
+			    fw_cl_wrong(b, -1, "ocs_server", s->fqdn));
 			fw_cl_field_int(b, "port", _("Next Hop Port"),
 			    fw_transport_port(d->transport));
 			fw_cl_fixed(b, _("Route Type"), "Domain");
@@ -162,21 +170,51 @@ add_routes(struct fw_cl_builder *b)
 	free(where);
 }
 
-/* Step 4: the Application Listener check. */
+/* A listener's port field: "fix step N first" when an error on field (a
+ * flow table key, or NULL for none) concerns it, else the port with what
+ * holds it there (why, or NULL). */
+static void
+listener_field(struct fw_cl_builder *b, const char *key, const char *label,
+    const char *field, int port, const char *why)
+{
+	const char *wrong = field != NULL ? fw_cl_wrong(b, -1, field, NULL) :
+	    NULL;
+	char *value = xasprintf("%d", port), *shown;
+
+	if (wrong != NULL)
+		shown = xstrdup(wrong);
+	else if (why != NULL)
+		shown = xasprintf("%d (%s)", port, why);
+	else
+		shown = xstrdup(value);
+	fw_cl_field_as(b, key, label, value, shown);
+	free(value);
+	free(shown);
+}
+
+/* Step 4: the Application Listener check. The guide's Step 4 holds under
+ * either transport: Peer Auth on 5061, Server Auth elsewhere. OCS routes
+ * to the Peer Auth listener under TLS, to the TCP listener under TCP. */
 static void
 add_listener(struct fw_cl_builder *b)
 {
 	const struct fw_deployment *d = b->d;
-	char *where = fw_cl_where_step(b, 4, NULL, _("Find")), *port, *shown;
+	int tls = d->transport == FW_TRANSPORT_TLS;
+	char *where = fw_cl_where_step(b, 4, NULL, _("Find"));
+	const char *routed = _("the port OCS routes to");
 
-	fw_cl_item(b, "imp.listener", 4, where, _("Check the SIP Proxy TLS "
-	    "listener ports"));
-	fw_cl_field_int(b, "peer_auth", _("Default Cisco SIP Proxy TLS "
-	    "Listener - Peer Auth: Port"), d->peer_auth_port);
-	port = xasprintf("%d", d->server_auth_port);
-	shown = xasprintf(_("%d (must not be 5061)"), d->server_auth_port);
-	fw_cl_field_as(b, "server_auth", _("Default Cisco SIP Proxy TLS "
-	    "Listener - Server Auth: Port"), port, shown);
+	fw_cl_item(b, "imp.listener", 4, where, tls ? _("Check the SIP Proxy "
+	    "TLS listener ports") : _("Check the SIP Proxy listener ports"));
+	if (!tls)
+		listener_field(b, "tcp", _("Default Cisco SIP Proxy TCP "
+		    "Listener: Port"), NULL,
+		    fw_transport_port(FW_TRANSPORT_TCP), routed);
+	listener_field(b, "peer_auth", _("Default Cisco SIP Proxy TLS "
+	    "Listener - Peer Auth: Port"), "peer_auth_port",
+	    d->peer_auth_port, tls ? routed : NULL);
+	listener_field(b, "server_auth", _("Default Cisco SIP Proxy TLS "
+	    "Listener - Server Auth: Port"), "server_auth_port",
+	    d->server_auth_port, _("must not be 5061"));
 	/* Domain notes: some releases ship Peer Auth on 5062; the swap
 	 * order keeps two listeners from ever sharing a port. */
 	if (d->peer_auth_port != FW_DEFAULT_PEER_AUTH_PORT)
@@ -185,13 +223,17 @@ add_listener(struct fw_cl_builder *b)
 		    "5063 (a free port), Peer Auth to 5061, Server Auth to "
 		    "5062; then restart the Cisco SIP Proxy on every node."),
 		    d->peer_auth_port);
-	else
+	else if (tls)
 		fw_cl_note(b, _("Peer Auth must be 5061, the port OCS routes "
-		    "to; if Server Auth is 5061, move it first (5063, say). "
-		    "After changing a port, restart the Cisco SIP Proxy on "
-		    "every node."));
-	free(port);
-	free(shown);
+		    "to; if Server Auth is 5061, move it first (to 5062, the "
+		    "default, as the rules say). After changing a port, "
+		    "restart the Cisco SIP Proxy on every node."));
+	else
+		fw_cl_note(b, _("OCS routes to the TCP listener on 5060. The "
+		    "TLS listeners stay as the guide's Step 4 asks: Peer Auth "
+		    "on 5061, Server Auth not on 5061 (if it is, move it to "
+		    "5062, the default, as the rules say). After changing a "
+		    "port, restart the Cisco SIP Proxy on every node."));
 	free(where);
 }
 
@@ -296,8 +338,9 @@ add_tls_node(struct fw_cl_builder *b, const struct fw_imp_node *n)
 	free(where);
 }
 
-/* After the TLS changes: the SIP Proxy restart of one node. Its values
- * are what the SIP Proxy reads at start. */
+/* After the TLS changes, or under TCP the Record-Route parameter: the
+ * SIP Proxy restart of one node. Its values are what the SIP Proxy reads
+ * at start. */
 static void
 add_sip_proxy_restart(struct fw_cl_builder *b, const struct fw_imp_node *n)
 {
@@ -313,15 +356,20 @@ add_sip_proxy_restart(struct fw_cl_builder *b, const struct fw_imp_node *n)
 	fw_cl_field(b, "server", _("Select Server"), n->fqdn);
 	fw_cl_fixed(b, _("Service"), "Cisco SIP Proxy");
 	fw_cl_fixed(b, _("Action"), _("Restart"));
-	fw_cl_note(b, _("After the certificates, TLS peer subjects, TLS "
-	    "context and listener ports are set."));
 	ports = xasprintf("%d %d", d->peer_auth_port, d->server_auth_port);
 	fw_cl_depends(b, "ports", ports);
-	for (i = 0; i < d->n_ocs_servers; i++)
-		fw_cl_depends(b, "peer", d->ocs_servers[i].fqdn);
-	for (r = 0; r < FW_CERT_COUNT; r++)
-		fw_cl_depends(b, fw_cert_role_key((enum fw_cert_role)r),
-		    d->certs[r].sha256);
+	if (d->transport == FW_TRANSPORT_TLS) {
+		fw_cl_note(b, _("After the certificates, TLS peer subjects, "
+		    "TLS context and listener ports are set."));
+		for (i = 0; i < d->n_ocs_servers; i++)
+			fw_cl_depends(b, "peer", d->ocs_servers[i].fqdn);
+		for (r = 0; r < FW_CERT_COUNT; r++)
+			fw_cl_depends(b, fw_cert_role_key((enum fw_cert_role)r),
+			    d->certs[r].sha256);
+	} else {
+		fw_cl_note(b, _("After the Record-Route parameter and the "
+		    "listener ports are set."));
+	}
 	free(ports);
 	free(id);
 	free(where);
@@ -345,8 +393,8 @@ fw_checklist_add_imp(struct fw_cl_builder *b)
 	if (d->n_imp_nodes > 0)
 		add_xcp_restart(b, &d->imp_nodes[0]);
 	add_routes(b);
-	if (!tls)
-		add_record_route(b);
+	if (!tls && d->n_imp_nodes > 0)
+		add_record_route(b, &d->imp_nodes[0]);
 	add_listener(b);
 	if (tls)
 		add_tls_cluster(b);
@@ -356,10 +404,11 @@ fw_checklist_add_imp(struct fw_cl_builder *b)
 			fw_cl_group(b, _("IM and Presence node"), n->fqdn,
 			    n->ip);
 			add_xcp_restart(b, n);
+			if (!tls)
+				add_record_route(b, n);
 		}
-		if (tls) {
+		if (tls)
 			add_tls_node(b, n);
-			add_sip_proxy_restart(b, n);
-		}
+		add_sip_proxy_restart(b, n);
 	}
 }

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "fw_checklist_build.h"
@@ -54,28 +55,40 @@ add_routes(struct fw_cl_builder *b, const char *host,
 	int tls = d->transport == FW_TRANSPORT_TLS;
 	const struct fw_imp_node *n;
 	char *where = fw_cl_where_step(b, 3, host, _("Add")), *id;
+	/* Under TLS the port is the Peer Auth listener's. */
+	const char *port_wrong = tls ? fw_cl_wrong(b, -1, "peer_auth_port",
+	    NULL) : NULL;
+	const char *dom_wrong, *hop_wrong;
+	char port[16];
 	size_t i;
 
+	snprintf(port, sizeof port, "%d", route_port(d));
 	for (i = 0; i < d->n_imp_domains; i++) {
 		const char *dom = d->imp_domains[i].name;
 
 		n = targets[i];
+		/* The domain's name is step 0's, the node it routes to
+		 * this step's. */
+		dom_wrong = fw_cl_wrong(b, 0, "imp_domain", dom);
+		hop_wrong = fw_cl_wrong(b, 3, "imp_domain", dom);
+		if (hop_wrong == NULL && n != NULL)
+			hop_wrong = fw_cl_wrong(b, -1, "imp_node", n->fqdn);
 		id = xasprintf("ocs.%s.route.%s", host, dom);
 		fw_cl_item(b, id, 3, where, _("Add the static route for %s"),
 		    dom);
-		fw_cl_field(b, "domain", _("Domain"), dom);
+		fw_cl_field_as(b, "domain", _("Domain"), dom, dom_wrong);
 		fw_cl_box(b, "phone_uri", _("Phone URI"), 0);
 		fw_cl_fixed(b, _("Next Hop Transport"), OCS_TRANSPORT(d));
-		fw_cl_field_int(b, "port", _("Next Hop Port"), route_port(d));
-		fw_cl_field(b, "next_hop", tls ? _("Next Hop FQDN") :
+		fw_cl_field_as(b, "port", _("Next Hop Port"), port, port_wrong);
+		fw_cl_field_as(b, "next_hop", tls ? _("Next Hop FQDN") :
 		    _("Next Hop IP Address"), n == NULL ? NULL :
-		    tls ? n->fqdn : n->ip);
+		    tls ? n->fqdn : n->ip, hop_wrong);
 		fw_cl_box(b, "replace_host", _("Replace host in request URI"),
 		    0);
 		fw_cl_depends(b, "transport", OCS_TRANSPORT(d));
 		/* Domain notes: the guide's "IP address ... as the FQDN" is
 		 * a slip; its own note asks for a resolvable FQDN. */
-		if (tls && n != NULL)
+		if (tls && n != NULL && hop_wrong == NULL)
 			fw_cl_note(b, _("%s must resolve, from the OCS server, "
 			    "to %s. Click OK twice."), n->fqdn, n->ip);
 		else
@@ -90,6 +103,7 @@ static void
 add_host_auth_entry(struct fw_cl_builder *b, const char *where,
     struct fw_strbuf *id, const struct fw_imp_node *n, int by_fqdn)
 {
+	const char *wrong = fw_cl_wrong(b, -1, "imp_node", n->fqdn);
 	size_t prefix = id->len;
 
 	fw_sb_add(id, n->fqdn);
@@ -98,9 +112,9 @@ add_host_auth_entry(struct fw_cl_builder *b, const char *where,
 	    _("Authorize %s by its FQDN") : _("Authorize %s by its IP "
 	    "address"), n->fqdn);
 	if (by_fqdn)
-		fw_cl_field(b, "fqdn", _("FQDN"), n->fqdn);
+		fw_cl_field_as(b, "fqdn", _("FQDN"), n->fqdn, wrong);
 	else
-		fw_cl_field(b, "ip", _("IP"), n->ip);
+		fw_cl_field_as(b, "ip", _("IP"), n->ip, wrong);
 	fw_cl_box(b, "outbound_only", _("Outbound Only"), 0);
 	fw_cl_box(b, "throttle", _("Throttle as Server"), 1);
 	fw_cl_box(b, "treat_auth", _("Treat as Authenticated"), 1);

@@ -41,28 +41,44 @@ add_probe_notes(struct fw_cl_builder *b, const char *fqdn, const char *ip)
 	}
 }
 
+/* The fields of a both-ways look-up with command tool: the forward
+ * answer is ip, the reverse fqdn (from a PTR record, which the IM and
+ * Presence side says when ptr is set). While an error concerns the host
+ * (wrong), its address is not stated, nor the reverse look-up of it. */
+static void
+add_both_ways(struct fw_cl_builder *b, const char *tool, const char *fqdn,
+    const char *ip, const char *wrong, int ptr)
+{
+	char *cmd;
+
+	cmd = xasprintf("%s %s", tool, fqdn);
+	fw_cl_field_as(b, "forward", _("Run"), fqdn, cmd);
+	free(cmd);
+	cmd = wrong != NULL ? xstrdup(wrong) : xasprintf(_("answers %s"), ip);
+	fw_cl_field_as(b, "ip", _("Expect"), ip, cmd);
+	free(cmd);
+	if (wrong != NULL)
+		return;
+	cmd = xasprintf("%s %s", tool, ip);
+	fw_cl_fixed(b, _("Run"), cmd);
+	free(cmd);
+	cmd = ptr ? xasprintf(_("answers %s (a PTR record)"), fqdn) :
+	    xasprintf(_("answers %s"), fqdn);
+	fw_cl_fixed(b, _("Expect"), cmd);
+	free(cmd);
+}
+
 /* On every OCS server, each IM&P node must resolve both ways: the TLS
  * route names the node's FQDN, host authorization its IP. */
 static void
 add_ocs_lookups(struct fw_cl_builder *b, const struct fw_imp_node *n)
 {
 	char *id = xasprintf("verify.ocs.nslookup.%s", n->fqdn);
-	char *cmd;
 
 	fw_cl_item(b, id, 3, _("Command prompt on every OCS server"),
 	    _("Look up %s both ways from OCS"), n->fqdn);
-	cmd = xasprintf("nslookup %s", n->fqdn);
-	fw_cl_field_as(b, "forward", _("Run"), n->fqdn, cmd);
-	free(cmd);
-	cmd = xasprintf(_("answers %s"), n->ip);
-	fw_cl_field_as(b, "ip", _("Expect"), n->ip, cmd);
-	free(cmd);
-	cmd = xasprintf("nslookup %s", n->ip);
-	fw_cl_fixed(b, _("Run"), cmd);
-	free(cmd);
-	cmd = xasprintf(_("answers %s"), n->fqdn);
-	fw_cl_fixed(b, _("Expect"), cmd);
-	free(cmd);
+	add_both_ways(b, "nslookup", n->fqdn, n->ip,
+	    fw_cl_wrong(b, -1, "imp_node", n->fqdn), 0);
 	add_probe_notes(b, n->fqdn, n->ip);
 	free(id);
 }
@@ -73,23 +89,12 @@ static void
 add_imp_lookups(struct fw_cl_builder *b, const struct fw_ocs_server *s)
 {
 	char *id = xasprintf("verify.imp.host.%s", s->fqdn);
-	char *cmd;
 
 	fw_cl_item(b, id, 2, _("IM and Presence admin CLI (SSH as the "
 	    "administrator)"), _("Look up %s both ways from IM and Presence"),
 	    s->fqdn);
-	cmd = xasprintf("utils network host %s", s->fqdn);
-	fw_cl_field_as(b, "forward", _("Run"), s->fqdn, cmd);
-	free(cmd);
-	cmd = xasprintf(_("answers %s"), s->ip);
-	fw_cl_field_as(b, "ip", _("Expect"), s->ip, cmd);
-	free(cmd);
-	cmd = xasprintf("utils network host %s", s->ip);
-	fw_cl_fixed(b, _("Run"), cmd);
-	free(cmd);
-	cmd = xasprintf(_("answers %s (a PTR record)"), s->fqdn);
-	fw_cl_fixed(b, _("Expect"), cmd);
-	free(cmd);
+	add_both_ways(b, "utils network host", s->fqdn, s->ip,
+	    fw_cl_wrong(b, -1, "ocs_server", s->fqdn), 1);
 	add_probe_notes(b, s->fqdn, s->ip);
 	free(id);
 }
@@ -118,11 +123,71 @@ add_notifications(struct fw_cl_builder *b)
 		    d->certs[r].sha256);
 }
 
+/* Guide, step 1: IM and Presence adds an incoming ACL entry for each
+ * federated domain itself, shown but not editable; without it the SIP
+ * Proxy turns OCS away ("ACL - upstream not trusted", domain notes). */
+static void
+add_incoming_acl(struct fw_cl_builder *b, const struct fw_ocs_domain *od)
+{
+	char *where = fw_cl_where_place(b, "imp_incoming_acl", _("Find"));
+	char *id = xasprintf("verify.imp.acl.%s", od->name);
+
+	fw_cl_item(b, id, 1, where, _("Check the incoming ACL entry for %s"),
+	    od->name);
+	fw_cl_field_as(b, "domain", _("Look for"), od->name,
+	    fw_cl_wrong(b, -1, "ocs_domain", od->name));
+	fw_cl_fixed(b, _("Expect"), _("an entry for the domain, added with "
+	    "its SIP federated domain"));
+	fw_cl_note(b, _("IM and Presence adds it; it cannot be edited or "
+	    "deleted, and goes only with its federated domain. Without it "
+	    "the SIP Proxy log says \"ACL - upstream not trusted - need to "
+	    "authenticate\"."));
+	free(id);
+	free(where);
+}
+
+/* The proof: a user on each side, IM and presence both ways. One item
+ * per IM and Presence domain and OCS domain: each pair takes its own
+ * static route on either side. */
+static void
+add_im_test(struct fw_cl_builder *b, const char *imp_dom,
+    const char *ocs_dom)
+{
+	char *id = xasprintf("verify.im.%s.%s", imp_dom, ocs_dom);
+	char *user;
+
+	fw_cl_item(b, id, 1, _("A Cisco client and Office Communicator, one "
+	    "user on each side"), _("Test IM and presence between %s and %s"),
+	    imp_dom, ocs_dom);
+	user = xasprintf(_("a user of %s"), imp_dom);
+	fw_cl_field_as(b, "imp_user", _("Cisco user"), imp_dom, user);
+	free(user);
+	user = xasprintf(_("a user of %s"), ocs_dom);
+	fw_cl_field_as(b, "ocs_user", _("OCS user"), ocs_dom, user);
+	free(user);
+	fw_cl_fixed(b, _("Do"), _("each adds the other as a contact, changes "
+	    "status (Available, Away) and sends an IM, then the other "
+	    "replies"));
+	fw_cl_fixed(b, _("Expect"), _("both see the other's status change "
+	    "within seconds; IM goes both ways, started from either side"));
+	/* Domain notes: what admins hit in the field. */
+	if (b->d->transport == FW_TRANSPORT_TLS)
+		fw_cl_note(b, _("A SIP 408 Request Timeout in the SIP Proxy "
+		    "log means a wrong or missing static route; slow status "
+		    "and IM, empty TLS fragments left enabled; no TLS "
+		    "connection, a certificate, CA or TLS peer subject."));
+	else
+		fw_cl_note(b, _("A SIP 408 Request Timeout in the SIP Proxy "
+		    "log means a wrong or missing static route; status that "
+		    "stops updating, the Record-Route parameter of a node."));
+	free(id);
+}
+
 void
 fw_checklist_add_verify(struct fw_cl_builder *b)
 {
 	const struct fw_deployment *d = b->d;
-	size_t i;
+	size_t i, j;
 
 	fw_cl_group(b, _("Verify"), d->name, NULL);
 	add_notifications(b);
@@ -130,4 +195,11 @@ fw_checklist_add_verify(struct fw_cl_builder *b)
 		add_ocs_lookups(b, &d->imp_nodes[i]);
 	for (i = 0; i < d->n_ocs_servers; i++)
 		add_imp_lookups(b, &d->ocs_servers[i]);
+	for (i = 0; i < d->n_ocs_domains; i++)
+		add_incoming_acl(b, &d->ocs_domains[i]);
+	for (i = 0; i < d->n_imp_domains; i++) {
+		for (j = 0; j < d->n_ocs_domains; j++)
+			add_im_test(b, d->imp_domains[i].name,
+			    d->ocs_domains[j].name);
+	}
 }

@@ -79,7 +79,9 @@ static const struct fw_field step3_fields[] = {
 static const struct fw_field step4_fields[] = {
 	{ "peer_auth_port", FW_FIELD_PORT, N_("Peer Auth listener port"),
 	  N_("Default Cisco SIP Proxy TLS Listener - Peer Auth. Must be "
-	     "5061, the port of the OCS static routes."),
+	     "5061 (the guide's Step 4). Under TLS the OCS static routes use "
+	     "this port; under TCP they go to the Default Cisco SIP Proxy TCP "
+	     "Listener on 5060."),
 	  N_("IM and Presence Administration: System > Application "
 	     "Listener"), "5061", 0, 0, NULL },
 	{ "server_auth_port", FW_FIELD_PORT, N_("Server Auth listener port"),
@@ -93,8 +95,9 @@ static const struct fw_field step6_fields[] = {
 	{ "ocs_ca", FW_FIELD_CERT_FILE, N_("OCS CA certificate"),
 	  N_("The root certificate of the CA that signs the OCS server "
 	     "certificates. IM and Presence trusts it as cup-trust."),
-	  N_("OCS: certificate snap-in; IM and Presence: Certificate "
-	     "Management"), NULL, FW_APPLIES_TLS, 0, NULL },
+	  N_("OCS: certificate snap-in; IM and Presence OS Administration: "
+	     "Security > Certificate Management"), NULL, FW_APPLIES_TLS, 0,
+	  NULL },
 	{ "ocs_cert", FW_FIELD_CERT_FILE, N_("OCS server certificate"),
 	  N_("The certificate selected on the OCS front end. Its Enhanced "
 	     "Key Usage must hold both Server Authentication and Client "
@@ -116,25 +119,27 @@ static const struct fw_field step9_fields[] = {
 	{ "imp_ca", FW_FIELD_CERT_FILE, N_("IM and Presence CA certificate"),
 	  N_("The root certificate of the CA that signs the IM and Presence "
 	     "(cup) certificate; OCS imports it into its trust store."),
-	  N_("IM and Presence: Certificate Management (cup-trust)"), NULL,
+	  N_("IM and Presence OS Administration: Security > Certificate "
+	     "Management (cup-trust)"), NULL,
 	  FW_APPLIES_TLS, 0, NULL },
 	{ "imp_cert", FW_FIELD_CERT_FILE, N_("IM and Presence certificate"),
 	  N_("The CA-signed cup certificate. Its Enhanced Key Usage must hold "
 	     "both Server Authentication and Client Authentication."),
-	  N_("IM and Presence: Certificate Management (cup)"), NULL,
+	  N_("IM and Presence OS Administration: Security > Certificate "
+	     "Management (cup)"), NULL,
 	  FW_APPLIES_TLS, 0, NULL },
 	{ "tls_3des", FW_FIELD_CONFIRM,
 	  N_("TLS_RSA_WITH_3DES_EDE_CBC_SHA selected"),
 	  N_("The TLS Context Configuration must have the cipher "
 	     "TLS_RSA_WITH_3DES_EDE_CBC_SHA chosen."),
-	  N_("IM and Presence Administration: TLS Context Configuration"),
-	  NULL, FW_APPLIES_TLS, 0, NULL },
+	  N_("IM and Presence Administration: System > Security > TLS "
+	     "Context Configuration"), NULL, FW_APPLIES_TLS, 0, NULL },
 	{ "empty_fragments", FW_FIELD_CONFIRM,
 	  N_("Empty TLS fragments disabled"),
 	  N_("Disable Empty TLS Fragments in the TLS Context Configuration; "
 	     "left on it shows as slow presence and IM."),
-	  N_("IM and Presence Administration: TLS Context Configuration"),
-	  NULL, FW_APPLIES_TLS, 0, NULL },
+	  N_("IM and Presence Administration: System > Security > TLS "
+	     "Context Configuration"), NULL, FW_APPLIES_TLS, 0, NULL },
 };
 
 #define FIELDS(a) (a), sizeof (a) / sizeof (a)[0]
@@ -238,8 +243,8 @@ static const struct fw_step steps[FW_STEP_COUNT] = {
 	  N_("cup-trust for the OCS CA, a CA-signed cup certificate with both "
 	     "EKUs, a TLS peer subject per OCS server, the 3DES cipher, empty "
 	     "TLS fragments disabled."),
-	  IMP_ADMIN, N_("Security > TLS Peer Subjects; System > Security > "
-	  "TLS Context Configuration"), FW_APPLIES_TLS, 1,
+	  IMP_ADMIN, N_("System > Security > TLS Peer Subjects; System > "
+	  "Security > TLS Context Configuration"), FW_APPLIES_TLS, 1,
 	  FIELDS(step9_fields) },
 };
 
@@ -384,9 +389,9 @@ static const struct fw_place places[] = {
 	{ "imp_network_services", IMP_SERVICEABILITY,
 	  N_("Tools > Control Center - Network Services") },
 	/* Cisco SIP Proxy parameters such as Use Transport in Record-Route
-	 * Header. */
+	 * Header: the page asks for the server, then the service. */
 	{ "imp_service_parameters", IMP_ADMIN,
-	  N_("System > Service Parameters > (server) > Cisco SIP Proxy") },
+	  N_("System > Service Parameters") },
 	/* The Cisco SIP Proxy is a feature service. */
 	{ "imp_feature_services", IMP_SERVICEABILITY,
 	  N_("Tools > Control Center - Feature Services") },
@@ -396,6 +401,10 @@ static const struct fw_place places[] = {
 	  N_("System > Security > TLS Peer Subjects") },
 	{ "imp_tls_context", IMP_ADMIN,
 	  N_("System > Security > TLS Context Configuration") },
+	/* Cisco Unified Presence Administration guide, "Configuring Incoming
+	 * ACL": the entries of federated domains are added automatically. */
+	{ "imp_incoming_acl", IMP_ADMIN,
+	  N_("System > Security > Incoming ACL") },
 	/* Guide, "Configure OCS to use FIPS", step 7. */
 	{ "ocs_trust", N_("Certificates snap-in (mmc), Computer account"),
 	  N_("Trusted Root Certification Authorities > Certificates > "

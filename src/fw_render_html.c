@@ -142,7 +142,19 @@ put_header(struct fw_strbuf *sb, const struct fw_checklist *cl,
 	fw_sb_add(sb, "<header class=\"doc\">\n<h1>");
 	esc(sb, _("Completion checklist: IM and Presence - Microsoft OCS "
 	    "federation"));
-	fw_sb_add(sb, "</h1>\n<table class=\"meta\">\n");
+	fw_sb_add(sb, "</h1>\n");
+	if (cl->banner != NULL) {
+		fw_sb_add(sb, "<section class=\"errors\">\n<p><strong>");
+		esc(sb, cl->banner);
+		fw_sb_add(sb, "</strong></p>\n<ul>\n");
+		for (i = 0; i < cl->n_errors; i++) {
+			fw_sb_add(sb, "<li>");
+			esc(sb, cl->errors[i]);
+			fw_sb_add(sb, "</li>\n");
+		}
+		fw_sb_add(sb, "</ul>\n</section>\n");
+	}
+	fw_sb_add(sb, "<table class=\"meta\">\n");
 	for (i = 0; i < n; i++)
 		meta(sb, rows[i].label, rows[i].value);
 	fw_render_rows_free(rows, n);

@@ -55,7 +55,19 @@ put_header(struct fw_strbuf *sb, const struct fw_checklist *cl,
 	fw_sb_add(sb, "# ");
 	esc(sb, _("Completion checklist: IM and Presence - Microsoft OCS "
 	    "federation"));
-	fw_sb_add(sb, "\n\n|  |  |\n| --- | --- |\n");
+	fw_sb_add(sb, "\n\n");
+	if (cl->banner != NULL) {
+		fw_sb_add(sb, "> **");
+		esc(sb, cl->banner);
+		fw_sb_add(sb, "**\n>\n");
+		for (i = 0; i < cl->n_errors; i++) {
+			fw_sb_add(sb, "> - ");
+			esc(sb, cl->errors[i]);
+			fw_sb_add(sb, "\n");
+		}
+		fw_sb_add(sb, "\n");
+	}
+	fw_sb_add(sb, "|  |  |\n| --- | --- |\n");
 	for (i = 0; i < n; i++)
 		meta(sb, rows[i].label, rows[i].value);
 	fw_render_rows_free(rows, n);

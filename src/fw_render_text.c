@@ -214,6 +214,14 @@ put_header(struct fw_strbuf *sb, const struct fw_checklist *cl,
 	wrap(sb, "", "", _("COMPLETION CHECKLIST: IM AND PRESENCE - MICROSOFT "
 	    "OCS FEDERATION"));
 	fw_sb_add(sb, "\n");
+	if (cl->banner != NULL) {
+		rule(sb, '!');
+		wrap(sb, "", "", cl->banner);
+		for (i = 0; i < cl->n_errors; i++)
+			wrap(sb, "  - ", INDENT, cl->errors[i]);
+		rule(sb, '!');
+		fw_sb_add(sb, "\n");
+	}
 	for (i = 0; i < n; i++) {
 		/* "Label:" in 10 columns, the value wrapped under itself. */
 		label = xasprintf("%s%s", rows[i].label,

@@ -265,8 +265,9 @@ check_peer_subject(const struct fw_deployment *d, struct fw_findings *out)
 		fw_finding_add(out, FW_SEV_WARNING, FW_STEP_IMP_CERTS, NULL,
 		    ci.common_name, _("the OCS certificate's CN is %s, which "
 		    "is no OCS server FQDN; IM and Presence matches the TLS "
-		    "peer subject against the CN: enter %s under Security > "
-		    "TLS Peer Subjects"), ci.common_name, ci.common_name);
+		    "peer subject against the CN: enter %s under System > "
+		    "Security > TLS Peer Subjects"), ci.common_name,
+		    ci.common_name);
 	fw_cert_info_clear(&ci);
 }
 

@@ -102,6 +102,40 @@ draw_item(struct ui_app *app, const struct fw_check_item *it, int y, int x,
 		    ui_attr(app, UI_LOOK_ERROR));
 }
 
+/* Error lines the pane pins at its top; the rest are counted. */
+#define PINNED_ERRORS 3
+
+/*
+ * The answers' errors, pinned at the top of the pane while the list
+ * scrolls under them: the heading, then a line per error (cut to the
+ * width; the step's screen shows it whole). Returns the lines taken.
+ */
+static int
+draw_errors(struct ui_app *app, const struct fw_checklist *cl, int y,
+    int bottom, int x, int w)
+{
+	unsigned long err = ui_attr(app, UI_LOOK_ERROR);
+	int n;
+	size_t i;
+	char *more;
+
+	if (cl->n_errors == 0 || y >= bottom)
+		return 0;
+	n = ui_text_wrap(y, x, w, bottom - y > 2 ? 2 : bottom - y,
+	    _("NOT READY: the answers have errors; items they concern say "
+	    "\"fix step N first\"."), err | A_BOLD, 1);
+	for (i = 0; i < cl->n_errors && i < PINNED_ERRORS &&
+	    y + n < bottom; i++, n++)
+		ui_text_put(y + n, x, w, cl->errors[i], err);
+	if (i < cl->n_errors && y + n < bottom) {
+		more = xasprintf(_("and %zu more: see the steps marked !"),
+		    cl->n_errors - i);
+		ui_text_put(y + n++, x, w, more, err);
+		free(more);
+	}
+	return n;
+}
+
 void
 ui_checklist_draw(struct ui_app *app, const struct ui_rect *r)
 {
@@ -115,6 +149,7 @@ ui_checklist_draw(struct ui_app *app, const struct ui_rect *r)
 	    ui_mark(app, UI_MARK_DOT), cl->n_done, cl->n_items);
 	ui_text_box(r, title, A_NORMAL);
 	free(title);
+	top += draw_errors(app, cl, top, bottom, r->x + 2, r->w - 4);
 	/* Measure up to the focused item, then scroll it into view. */
 	for (g = 0, line = 0; g < cl->n_groups; g++) {
 		line++;
@@ -141,7 +176,7 @@ ui_checklist_draw(struct ui_app *app, const struct ui_rect *r)
 				    k == app->row);
 		}
 	}
-	if (cl->n_items == 0)
+	if (cl->n_items == 0 && top < bottom)
 		ui_text_wrap(top, r->x + 2, r->w - 4, bottom - top,
 		    _("Nothing to do yet: the checklist grows from the answers "
 		    "of steps 0 to 9."), ui_attr(app, UI_LOOK_DIM), 1);

@@ -58,11 +58,42 @@ for step in 6 8 9; do
 	    "^- Step $step, .*: left out\. TLS only: this deployment uses TCP\.\$" \
 	    tcp-standard.md
 done
-is "$(count '\(imp\.tls\|imp\.cup\|imp\.csr\|imp\.sipproxy\|ocs\..*\.cert\|ocs\..*\.fips\|ocs\..*\.trust\).*' $t)" \
+is "$(count '\(imp\.tls\|imp\.cup\|imp\.csr\|ocs\..*\.cert\|ocs\..*\.fips\|ocs\..*\.trust\).*' $t)" \
 	0 "TCP: no TLS-only item"
-is "$(count 'imp\.recordroute' $t)" 1 \
-	"TCP: Use Transport in Record-Route Header = On, once for the cluster"
+# The Record-Route parameter is set per server on its service parameter
+# page, then that node's SIP Proxy is restarted.
+is "$(count 'imp\.recordroute\..*' $t)" 2 \
+	"TCP: Use Transport in Record-Route Header = On, once per node (2)"
+for n in cup1 cup2; do
+	grep -A3 "^\[ \] Put the transport in the SIP Proxy's Record-Route header on\$" $t |
+	    grep -c -- "- Server: $n.tailspin.example.com\$" >rr.count || true
+	is "$(cat rr.count)" 1 "TCP: the Record-Route item names $n"
+done
+ok "TCP: no placeholder in a menu path" sh -c "! grep -q '(server)' tcp-standard.md"
 ok "TCP: ... with the reason" grep -q "NOTIFY requests towards OCS time out" $t
+is "$(count 'imp\.sipproxy\..*' $t)" 2 \
+	"TCP: a SIP Proxy restart per node after the Record-Route parameter (2)"
+# Under TCP OCS routes to the SIP Proxy's TCP listener; Step 4 of the guide
+# still keeps Peer Auth on 5061 and Server Auth off it.
+sed -n '/^- \[ \] \*\*Check the SIP Proxy listener ports\*\*/,/^  id:/p' \
+	tcp-standard.md >listener.md
+ok "TCP: the listener item checks the TCP listener on 5060" grep -qF \
+	"  - Default Cisco SIP Proxy TCP Listener: Port: **5060 (the port OCS routes to)**" \
+	listener.md
+ok "TCP: ... and Peer Auth on 5061, not as the port OCS routes to" grep -qF \
+	"  - Default Cisco SIP Proxy TLS Listener - Peer Auth: Port: **5061**" \
+	listener.md
+ok "TCP: ... and Server Auth off 5061" grep -qF \
+	"Server Auth: Port: **5062 (must not be 5061)**" listener.md
+ok "TCP: no item says OCS routes to Peer Auth" sh -c \
+	"! grep -q 'Peer Auth must be 5061, the port OCS routes' tcp-standard.md"
+is "$(count 'verify\.imp\.acl\..*' $t)" 1 \
+	"TCP: Verify: the incoming ACL entry per OCS domain (1)"
+ok "TCP: ... under System > Security > Incoming ACL" grep -qF \
+	"Cisco Unified CM IM and Presence Administration: System \\> Security \\> Incoming ACL \\> Find" \
+	tcp-standard.md
+is "$(count 'verify\.im\..*' $t)" 1 \
+	"TCP: Verify: an IM and presence test per IM&P domain and OCS domain (1 x 1)"
 is "$(count 'verify\.ocs\.nslookup\..*' $t)" 2 \
 	"TCP: Verify: both-way lookups from OCS per IM&P node (2)"
 is "$(count 'verify\.imp\.host\..*' $t)" 1 \
@@ -88,6 +119,21 @@ is "$(count 'ocs\.pool[12]\..*\.route\..*' $t)" 4 \
 is "$(count 'imp\.tlspeer\..*' $t)" 4 "TLS: a TLS peer subject per OCS server"
 is "$(count 'ocs\.fe.*\.fips' $t)" 4 "TLS: FIPS on every front end"
 is "$(count 'imp\.sipproxy\..*' $t)" 3 "TLS: a SIP Proxy restart per node"
+is "$(count 'verify\.imp\.acl\..*' $t)" 2 \
+	"TLS: Verify: the incoming ACL entry per OCS domain (2)"
+is "$(count 'verify\.im\..*' $t)" 4 \
+	"TLS: Verify: an IM and presence test per IM&P domain and OCS domain (2 x 2)"
+ok "TLS: ... between presence.northwind and lync.fabrikam" grep -q \
+	"^\[ \] Test IM and presence between presence.northwind.example.com and\$" $t
+# Every menu path to the TLS peer subjects starts at System.
+grep -o '[A-Za-z]* \\> Security \\> TLS Peer Subjects' tls-enterprise.md |
+	sort -u >peer-menu.txt
+is "$(cat peer-menu.txt)" 'System \> Security \> TLS Peer Subjects' \
+	"TLS: System > Security > TLS Peer Subjects, never cut"
+"$FEDWIZ" explain "presence is slow" | tr -s '\n ' '  ' >explain.txt
+ok "explain: step 9's menu starts at System" grep -qF \
+	"step 9 (IM&P certificates): System > Security > TLS Peer Subjects; System > Security > TLS Context Configuration" \
+	explain.txt
 grep -A10 '^\[ \] Add the backup static route for ocs.contoso.test' $t \
 	>backup.txt
 ok "TLS: ... with priority 2" grep -q -- '- Priority: 2$' backup.txt
@@ -127,6 +173,71 @@ run "$FEDWIZ" checklist --help
 is "$STATUS" 0 "checklist --help exits 0"
 ok "--help names --format, -o and --print" \
 	sh -c "grep -q -- --format '$OUT' && grep -q -- --output '$OUT' && grep -q -- --print '$OUT'"
+
+# Answers with errors: the checklist is still written, opens with the
+# errors and the step to fix each, states no value the rules call wrong,
+# and exits 1 as validate does.
+sed -e 's/^server_auth_port = .*/server_auth_port = 5061/' \
+    "$fixtures/tls-enterprise.answers" >sa5061.answers
+run "$FEDWIZ" init sa5061.fedwiz --answers sa5061.answers
+is "$STATUS" 0 "a project with Server Auth on 5061"
+for fmt in text markdown html; do
+	run "$FEDWIZ" checklist sa5061.fedwiz --format $fmt -o sa5061.$fmt
+	is "$STATUS" 1 "errors: checklist --format $fmt exits 1"
+	ok "... having written the checklist" grep -q 'Check the SIP Proxy TLS listener ports' sa5061.$fmt
+	is "$(cat "$ERR")" "fedwiz: errors in the answers: 1; the checklist lists them at its top and says \"fix step N first\" where they make a value wrong" \
+		"... saying why on standard error"
+done
+first_line() {
+	grep -n -m1 -- "$1" "$2" | cut -d: -f1
+}
+ok "text: the banner comes before the header" test \
+	"$(first_line '^NOT READY: the answers have errors' sa5061.text)" -lt \
+	"$(first_line '^Project:' sa5061.text)"
+ok "Markdown: the banner comes before the header" test \
+	"$(first_line '^> \*\*NOT READY: the answers have errors' sa5061.markdown)" -lt \
+	"$(first_line '^| Project' sa5061.markdown)"
+ok "HTML: the banner comes before the header" test \
+	"$(first_line '^<section class="errors">' sa5061.html)" -lt \
+	"$(first_line '^<table class="meta">' sa5061.html)"
+tr -s '\n ' '  ' <sa5061.text >sa5061.flat
+ok "the banner names the error and its step" grep -qF \
+	" - Step 4 (Peer Auth listener): the Server Auth listener is on 5061, the Peer Auth port;" \
+	sa5061.flat
+ok "the listener item says to fix step 4 first" grep -qF \
+	"Default Cisco SIP Proxy TLS Listener - Server Auth: Port: fix step 4 first" \
+	sa5061.flat
+ok "... and never states Server Auth 5061" sh -c \
+	"! grep -q 'Server Auth: Port: 5061' sa5061.flat"
+ok "HTML: the banner's line" grep -qF \
+	"<li>Step 4 (Peer Auth listener): the Server Auth listener is on 5061" sa5061.html
+# Peer Auth on 5062 under TLS: the OCS routes, which use the Peer Auth
+# port, say to fix step 4 first rather than route to 5062.
+sed -e 's/^peer_auth_port = .*/peer_auth_port = 5062/' \
+    -e 's/^server_auth_port = .*/server_auth_port = 5063/' \
+    "$fixtures/tls-enterprise.answers" >pa5062.answers
+run "$FEDWIZ" init pa5062.fedwiz --answers pa5062.answers
+run "$FEDWIZ" checklist pa5062.fedwiz -o pa5062.txt
+is "$STATUS" 1 "Peer Auth on 5062 under TLS: checklist exits 1"
+is "$(grep -c -- '- Next Hop Port: fix step 4 first$' pa5062.txt)" 4 \
+	"... the four OCS routes say to fix step 4 first"
+ok "... and none routes to 5062" sh -c "! grep -q 'Port: 5062' pa5062.txt"
+# An OCS domain that is also an IM and Presence domain: the entries the
+# error concerns say to fix step 1 first, the others keep their values.
+sed -e 's/^name = lync.fabrikam.test/name = presence.northwind.example.com/' \
+    -e 's/^domain = lync.fabrikam.test/domain = presence.northwind.example.com/' \
+    "$fixtures/tls-enterprise.answers" >samedom.answers
+run "$FEDWIZ" init samedom.fedwiz --answers samedom.answers
+run "$FEDWIZ" checklist samedom.fedwiz -f markdown -o samedom.md
+is "$STATUS" 1 "an OCS domain that is an IM&P domain: checklist exits 1"
+sed -n '/^- \[ \] \*\*Add the SIP federated domain presence/,/^  id:/p' \
+	samedom.md >samedom-fed.md
+ok "... its federated domain entry says to fix step 1 first" grep -qF \
+	"  - Domain Name: **fix step 1 first**" samedom-fed.md
+is "$(grep -c -- '- Destination Pattern: \*\*fix step 1 first\*\*$' samedom.md)" 2 \
+	"... as do its two static routes"
+ok "... the other OCS domain keeps its pattern" grep -qF \
+	"  - Destination Pattern: **.test.contoso.ocs.\\*" samedom.md
 
 # A release that ships Peer Auth on 5062: the checklist gives the safe
 # swap order (domain notes).

@@ -68,4 +68,37 @@ ok "restart: back in the checklist, on the same item" grep -q "│ >\[ \] Restar
 tui_keys F10
 is "$(tui_exit_status)" 0 "F10 quits"
 
+# Answers with an error, at 80x24 without colour: the pane opens with the
+# banner and the error, and the item says to fix the step first.
+sed 's/^server_auth_port = .*/server_auth_port = 5061/' \
+	"$top_srcdir/data/example.answers" >bad.answers
+"$FEDWIZ" init bad.fedwiz --answers bad.answers ||
+	echo "Bail out! cannot create the project with an error"
+tui_start 80x24 "env LANG=C.UTF-8 NO_COLOR=1 \"$FEDWIZ\" --offline bad.fedwiz"
+tui_wait "0 · Deployment" || echo "Bail out! the wizard did not start"
+tui_keys F2 c
+tui_wait "NOT READY: the answers have errors"
+ok "80x24: the pane opens with the banner" grep -q "│ NOT READY: the answers have errors; items they" "$TUI_SCREEN"
+ok "... and the error with its step" grep -q "│ Step 4 (Peer Auth listener): the Server Auth list" "$TUI_SCREEN"
+tui_keys /
+tui_wait "Find in the checklist"
+tui_type "listener ports"
+tui_keys Enter
+tui_wait "│ >[ ] Check the SIP Proxy TLS listener ports"
+ok "the banner stays while the list scrolls" grep -q "│ NOT READY: the answers have errors; items they" "$TUI_SCREEN"
+tui_resize 120x40
+tui_wait "Port: fix step 4 first"
+tr -s '│ \n' '   ' <"$TUI_SCREEN" >flat
+ok "the listener item says to fix step 4 first" grep -q "Server Auth: Port: fix step 4 first" flat
+# F1 on the Peer Auth port: where OCS routes under either transport.
+tui_keys F2 4
+tui_wait "4 · Verify Peer Authentication Listener"
+tui_keys F1
+tui_wait "Any key closes this help"
+ok "F1 on Peer Auth: under TCP OCS routes to the TCP listener" grep -q \
+	"; under TCP they go to the Default Cisco SIP" "$TUI_SCREEN"
+tui_keys Escape
+tui_keys F10
+is "$(tui_exit_status)" 0 "F10 quits"
+
 done_testing

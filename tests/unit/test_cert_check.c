@@ -310,7 +310,7 @@ test_rules(void)
 	d->ocs_servers[0].fqdn = strdup("fe9.ocs.test");
 	fw_rules_run(d, &o, &f);
 	is_int(count_findings(&f, FW_SEV_WARNING, 9, NULL, "enter "
-	    "fe1.ocs.test under Security > TLS Peer Subjects"), 1,
+	    "fe1.ocs.test under System > Security > TLS Peer Subjects"), 1,
 	    "a CN that is no OCS server: which TLS peer subject to enter");
 	fw_findings_free(&f);
 

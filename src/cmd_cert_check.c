@@ -18,12 +18,16 @@
 
 #define OPT_CA 0x200
 #define OPT_HOST 0x201
+#define OPT_ROLE 0x202
 
 struct cert_opts {
 	const char *ca;
 	char **hosts;		/* normal form */
 	size_t n_hosts;
 	char *bad_host;		/* why a --host is refused */
+	int role_known;		/* --role given */
+	enum fw_cert_role role;
+	const char *bad_role;	/* a --role that is none */
 };
 
 static int
@@ -35,6 +39,11 @@ cert_opt(int opt, const char *arg, void *ctx)
 	switch (opt) {
 	case OPT_CA:
 		o->ca = arg;
+		return 0;
+	case OPT_ROLE:
+		if (fw_cert_role_parse(arg, &o->role) != 0)
+			o->bad_role = arg;
+		o->role_known = 1;
 		return 0;
 	case OPT_HOST:
 		if (fw_syntax_hostname(arg, &norm, o->bad_host == NULL ?
@@ -73,14 +82,22 @@ print_info(const char *path, const struct fw_cert_info *ci)
 }
 
 static void
-print_verdict(const struct fw_findings *found)
+print_verdict(const struct fw_findings *found, int as_ca)
 {
+	int bad = fw_findings_count(found, FW_SEV_ERROR) > 0;
 	size_t i;
 	char *line;
 
-	print_field(_("Verdict:"), fw_findings_count(found, FW_SEV_ERROR) > 0 ?
-	    _("NOT usable for IM and Presence - OCS federation") :
-	    _("usable for IM and Presence - OCS federation"));
+	if (as_ca)
+		print_field(_("Verdict:"), bad ?
+		    _("NOT usable as a CA certificate for IM and Presence - "
+		    "OCS federation") :
+		    _("usable as a CA certificate for IM and Presence - OCS "
+		    "federation"));
+	else
+		print_field(_("Verdict:"), bad ?
+		    _("NOT usable for IM and Presence - OCS federation") :
+		    _("usable for IM and Presence - OCS federation"));
 	for (i = 0; i < found->n; i++) {
 		line = xasprintf("%s: %s\n",
 		    fw_severity_name(found->items[i].severity),
@@ -103,24 +120,97 @@ load(const char *path, struct fw_cert *c)
 	return -1;
 }
 
+/* What the certificate is judged as: the --role given, else a CA when it
+ * looks like one, else a server certificate of either side. */
+static const char *
+role_text(const struct cert_opts *o, int as_ca)
+{
+	if (!o->role_known)
+		return as_ca ? _("CA certificate (basicConstraints CA:TRUE)") :
+		    _("server certificate of either side (--role says which)");
+	switch (o->role) {
+	case FW_CERT_OCS_CA:
+		return _("CA certificate of OCS's CA (ocs_ca)");
+	case FW_CERT_IMP_CA:
+		return _("CA certificate of IM and Presence's CA (imp_ca)");
+	case FW_CERT_OCS_CERT:
+		return _("OCS server certificate (ocs_cert)");
+	case FW_CERT_IMP_CERT:
+	case FW_CERT_COUNT:
+		break;
+	}
+	return _("IM and Presence certificate (imp_cert)");
+}
+
+/* Without --role: a CA is what says so (CA:TRUE) and is meant for no TLS
+ * server or client, with no --host to check. A self-signed server
+ * certificate (openssl req -x509, a self-signed cup) is CA:TRUE too, but
+ * carries those purposes. */
+static int
+looks_like_ca(const struct fw_cert_info *ci, const struct cert_opts *o)
+{
+	return ci->ca_constraint && !ci->eku_server && !ci->eku_client &&
+	    o->n_hosts == 0;
+}
+
+/* The CA role that goes with a leaf role: --ca is that side's CA. */
+static int
+ca_role_of(const struct cert_opts *o, enum fw_cert_role *ca)
+{
+	if (!o->role_known || o->role == FW_CERT_OCS_CA ||
+	    o->role == FW_CERT_IMP_CA)
+		return 0;
+	*ca = o->role == FW_CERT_OCS_CERT ? FW_CERT_OCS_CA : FW_CERT_IMP_CA;
+	return 1;
+}
+
+/* Judges FILE as what it is, and the --ca file as the trust it will be:
+ * an intermediate alone there is no root. */
+static void
+judge(const struct cert_opts *o, const char *path, const char *pem,
+    const char *ca_pem, int as_ca, struct fw_findings *found)
+{
+	struct fw_cert_expect want;
+
+	memset(&want, 0, sizeof want);
+	want.label = path;
+	want.hosts = (const char *const *)o->hosts;
+	want.n_hosts = o->n_hosts;
+	want.each_host = 1;
+	want.ca_pem = ca_pem;
+	want.role_known = o->role_known;
+	want.role = o->role;
+	if (as_ca)
+		fw_cert_judge_ca(pem, &want, found);
+	else
+		fw_cert_judge(pem, &want, found);
+	if (ca_pem == NULL)
+		return;
+	memset(&want, 0, sizeof want);
+	want.label = o->ca;
+	want.role_known = ca_role_of(o, &want.role);
+	fw_cert_judge_ca(ca_pem, &want, found);
+}
+
 static int
 cert_check_exec(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "ca", required_argument, NULL, OPT_CA },
 		{ "host", required_argument, NULL, OPT_HOST },
+		{ "role", required_argument, NULL, OPT_ROLE },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct cert_opts o = { NULL, NULL, 0, NULL };
+	struct cert_opts o;
 	struct fw_cert cert = { NULL, NULL, NULL }, ca = { NULL, NULL, NULL };
 	struct fw_findings found = { NULL, 0 };
-	struct fw_cert_expect want;
 	struct fw_cert_info ci;
 	char *cause = NULL;
 	size_t i;
-	int rc, first;
+	int rc, first, as_ca;
 
 	memset(&ci, 0, sizeof ci);
+	memset(&o, 0, sizeof o);
 	rc = fw_cmd_parse(&fw_cmd_cert_check, argc, argv, "", longopts,
 	    cert_opt, &o, &first);
 	if (rc != -1)
@@ -128,6 +218,11 @@ cert_check_exec(int argc, char **argv)
 	rc = FW_EXIT_USAGE;
 	if (o.bad_host != NULL) {
 		fw_cmd_usage(&fw_cmd_cert_check, "--host: %s", o.bad_host);
+		goto out;
+	}
+	if (o.bad_role != NULL) {
+		fw_cmd_usage(&fw_cmd_cert_check, _("--role: '%s' is none of "
+		    "ocs_cert, imp_cert, ocs_ca, imp_ca"), o.bad_role);
 		goto out;
 	}
 	if (argc - first != 1) {
@@ -143,13 +238,11 @@ cert_check_exec(int argc, char **argv)
 		goto out;
 	}
 	print_info(argv[first], &ci);
-	memset(&want, 0, sizeof want);
-	want.label = argv[first];
-	want.hosts = (const char *const *)o.hosts;
-	want.n_hosts = o.n_hosts;
-	want.ca_pem = ca.pem;
-	fw_cert_judge(cert.pem, &want, &found);
-	print_verdict(&found);
+	as_ca = o.role_known ? o.role == FW_CERT_OCS_CA ||
+	    o.role == FW_CERT_IMP_CA : looks_like_ca(&ci, &o);
+	print_field(_("Judged as:"), role_text(&o, as_ca));
+	judge(&o, argv[first], cert.pem, ca.pem, as_ca, &found);
+	print_verdict(&found, as_ca);
 	rc = fw_findings_count(&found, FW_SEV_ERROR) > 0 ? FW_EXIT_FINDINGS :
 	    FW_EXIT_OK;
 	if (fflush(stdout) != 0) {
@@ -171,12 +264,21 @@ out:
 
 const struct fw_cmd fw_cmd_cert_check = {
 	"cert-check",
-	"FILE [--ca CAFILE] [--host FQDN]",
+	"FILE [--role ROLE] [--ca CAFILE] [--host FQDN]...",
 	N_("Inspect a certificate: will it do for this federation?"),
-	N_("      --ca CAFILE     check that it verifies against the CA "
+	N_("      --role ROLE     which certificate: ocs_cert or imp_cert (a "
+	    "server's; the\n"
+	    "                      fixes named are that side's) or ocs_ca, "
+	    "imp_ca (a CA);\n"
+	    "                      without it, CA:TRUE with no server or client "
+	    "EKU and no\n"
+	    "                      --host is judged as a CA, anything else as a "
+	    "server's\n"
+	    "      --ca CAFILE     check that it verifies against the CA "
 	    "certificate(s) in\n"
-	    "                      CAFILE\n"
+	    "                      CAFILE, and that CAFILE holds their root\n"
 	    "      --host FQDN     check that it names FQDN (CN or SAN); may "
-	    "be repeated\n"),
+	    "be repeated:\n"
+	    "                      each FQDN must be named\n"),
 	cert_check_exec,
 };

@@ -83,23 +83,66 @@ print_step_values(const struct fw_deployment *d, int step)
 	free(lines);
 }
 
+/* The causes that can be one in this project, likeliest first; those the
+ * admin has confirmed already come last, as the less likely. */
+static void
+print_causes(const struct fw_symptom *sy, const struct fw_deployment *d)
+{
+	const struct fw_symptom_cause *c;
+	char num[16];
+	size_t i, n = 0;
+	int head = 0;
+
+	fputs(_("Likely causes, most likely first:\n"), stdout);
+	for (i = 0; i < FW_SYMPTOM_CAUSES && sy->causes[i].text != NULL; i++) {
+		c = &sy->causes[i];
+		if (!fw_symptom_cause_applies(c, d) ||
+		    fw_symptom_cause_confirmed(c, d))
+			continue;
+		snprintf(num, sizeof num, "  %zu. ", ++n);
+		print_wrapped(_(c->text), num, "     ");
+	}
+	for (i = 0; i < FW_SYMPTOM_CAUSES && sy->causes[i].text != NULL; i++) {
+		c = &sy->causes[i];
+		if (!fw_symptom_cause_applies(c, d) ||
+		    !fw_symptom_cause_confirmed(c, d))
+			continue;
+		if (!head++)
+			fputs(_("Confirmed in this project, so less likely:\n"),
+			    stdout);
+		print_wrapped(_(c->text), "  - ", "    ");
+	}
+}
+
+static void
+print_place(const struct fw_symptom *sy, const struct fw_deployment *d)
+{
+	const struct fw_place *pl;
+	char *line;
+
+	if (sy->place == NULL || (pl = fw_flow_place(sy->place)) == NULL ||
+	    (d != NULL && !fw_flow_applies(sy->applies, d)))
+		return;
+	line = xasprintf("%s: %s", _(pl->admin_ui), _(pl->menu));
+	print_wrapped(line, "  ", "      ");
+	free(line);
+}
+
 static void
 print_symptom(const struct fw_symptom *sy, const struct fw_deployment *d)
 {
-	char num[16];
 	size_t i;
 
 	printf("%s\n", _(sy->title));
-	print_wrapped(_(sy->meaning), _("What it means: "), "  ");
-	fputs(_("Likely causes, most likely first:\n"), stdout);
-	for (i = 0; i < FW_SYMPTOM_CAUSES && sy->causes[i] != NULL; i++) {
-		snprintf(num, sizeof num, "  %zu. ", i + 1);
-		print_wrapped(_(sy->causes[i]), num, "     ");
-	}
+	print_wrapped(_(fw_symptom_meaning(sy, d)), _("What it means: "), "  ");
+	print_causes(sy, d);
 	printf(d != NULL ? _("Look at (this project's values):\n") :
 	    _("Look at:\n"));
-	for (i = 0; i < FW_SYMPTOM_STEPS && sy->steps[i] != 0; i++)
-		print_step_values(d, sy->steps[i]);
+	print_place(sy, d);
+	for (i = 0; i < FW_SYMPTOM_STEPS && sy->steps[i].step != 0; i++) {
+		if (fw_symptom_step_applies(&sy->steps[i], d))
+			print_step_values(d, sy->steps[i].step);
+	}
 	print_wrapped(_(sy->guide), _("Guide: "), "  ");
 }
 
@@ -170,10 +213,14 @@ const struct fw_cmd fw_cmd_explain = {
 	    "upstream\n"
 	    "not trusted - need to authenticate\", \"incoming ACL check took "
 	    "over 2\n"
-	    "seconds\", ms-diagnostics 1008, 1010, 1014 and 1047, \"Failed to "
-	    "complete\n"
-	    "TLS negotiation\", slow presence. Exit status 0 when the text is "
-	    "known,\n"
-	    "1 when it is not.\n"),
+	    "seconds\", SIP 403, 404, 480, 503 and 504, ms-diagnostics 1008, "
+	    "1010,\n"
+	    "1014 and 1047, \"Failed to complete TLS negotiation\", slow "
+	    "presence.\n"
+	    "With --project, only the causes and steps that apply to FILE's "
+	    "transport\n"
+	    "and edition are shown; causes it has confirmed come last. Exit "
+	    "status 0\n"
+	    "when the text is known, 1 when it is not.\n"),
 	explain_exec,
 };

@@ -4,6 +4,7 @@
 
 #include <arpa/inet.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -202,6 +203,19 @@ read_key_and_signature(X509 *x, struct fw_cert_info *out)
 		    md == NID_md5_sha1 || md == NID_md4;
 }
 
+/* What makes a CA certificate one (RFC 5280, 4.2.1.3 and 4.2.1.9): CA:TRUE
+ * and, when Key Usage is there, Certificate Signing. */
+static void
+read_ca_bits(X509 *x, struct fw_cert_info *out)
+{
+	uint32_t flags = X509_get_extension_flags(x);
+
+	out->ca_constraint = (flags & EXFLAG_BCONS) && (flags & EXFLAG_CA);
+	out->has_key_usage = (flags & EXFLAG_KUSAGE) != 0;
+	out->key_cert_sign = (X509_get_key_usage(x) & KU_KEY_CERT_SIGN) != 0;
+	out->self_signed = (flags & EXFLAG_SS) != 0;
+}
+
 static char *
 fingerprint(X509 *x)
 {
@@ -239,6 +253,7 @@ fw_cert_inspect(const char *pem, struct fw_cert_info *out, char **cause)
 	read_ekus(x, out);
 	read_key_and_signature(x, out);
 	out->is_ca = X509_check_ca(x) > 0;
+	read_ca_bits(x, out);
 	out->sha256 = fingerprint(x);
 	sk_X509_pop_free(sk, X509_free);
 	ERR_clear_error();
@@ -383,6 +398,22 @@ fw_cert_match_host(const char *pem, const char *host)
 	return match;
 }
 
+int
+fw_cert_has_root(const char *pem)
+{
+	STACK_OF(X509) *sk = read_pem_certs(pem);
+	int i, root = 0;
+
+	if (sk == NULL)
+		return -1;
+	for (i = 0; i < sk_X509_num(sk) && !root; i++)
+		root = (X509_get_extension_flags(sk_X509_value(sk, i)) &
+		    EXFLAG_SS) != 0;
+	sk_X509_pop_free(sk, X509_free);
+	ERR_clear_error();
+	return root;
+}
+
 /* The leaf's own validity period is the validity rule's to judge; the
  * rest of the chain is judged here, so those two errors are let through. */
 static int
@@ -426,8 +457,9 @@ fw_cert_verify(const char *leaf_pem, const char *ca_pem, time_t now,
 		fw_fail(why, _("cannot set up the verification"));
 		goto out;
 	}
-	/* The CA file is what the admin trusts (cup-trust may hold an
-	 * intermediate): any certificate in it is an anchor. */
+	/* Any certificate of the CA file may end the chain; a CA file
+	 * without its root is judged apart (fw_cert_has_root), in words the
+	 * admin can act on, not as a second verification error. */
 	X509_STORE_CTX_set_flags(vctx, X509_V_FLAG_PARTIAL_CHAIN);
 	X509_STORE_CTX_set_time(vctx, 0, now != 0 ? now : time(NULL));
 	X509_STORE_CTX_set_verify_cb(vctx, verify_cb);

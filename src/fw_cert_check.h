@@ -28,7 +28,11 @@ struct fw_cert_info {
 	int key_bits;
 	char *signature;	/* "sha256WithRSAEncryption", ... */
 	int weak_signature;	/* signed with SHA-1 or MD5 */
-	int is_ca;
+	int is_ca;		/* OpenSSL takes it for a CA (X509_check_ca) */
+	int ca_constraint;	/* basicConstraints CA:TRUE */
+	int has_key_usage;	/* the Key Usage extension is there */
+	int key_cert_sign;	/* ... and allows Certificate Signing */
+	int self_signed;	/* issued by itself: a root */
 	char *sha256;		/* "AB:CD:...", as openssl x509 -fingerprint */
 	size_t n_chain;		/* certificates in the PEM, the leaf included */
 };
@@ -64,10 +68,15 @@ int fw_cert_match_host(const char *pem, const char *host);
 int fw_cert_match_hosts(const char *pem, const char *const *hosts, size_t n,
     int *match);
 
+/* Whether any certificate of pem is self-signed (a root). 1 yes, 0 no, -1
+ * unreadable pem. */
+int fw_cert_has_root(const char *pem);
+
 /*
  * Verifies the first certificate of leaf_pem, with the rest of leaf_pem as
  * intermediates, against the certificates of ca_pem as trust anchors, at
- * time now (0 = now). The leaf's own validity period is not judged here
+ * time now (0 = now). Any certificate of ca_pem may end the chain: whether
+ * ca_pem holds its root is fw_cert_has_root's to say. The leaf's own validity period is not judged here
  * (fw_cert_judge does, with clearer words); the CA's is. Returns 0 when it
  * verifies; else -1 and *why (free()) says why, as OpenSSL words it.
  */

@@ -261,8 +261,13 @@ fw_flow_applies(unsigned applies, const struct fw_deployment *d)
 {
 	if ((applies & FW_APPLIES_TLS) && d->transport != FW_TRANSPORT_TLS)
 		return 0;
+	if ((applies & FW_APPLIES_TCP) && d->transport != FW_TRANSPORT_TCP)
+		return 0;
 	if ((applies & FW_APPLIES_ENTERPRISE) &&
 	    d->edition != FW_EDITION_ENTERPRISE)
+		return 0;
+	if ((applies & FW_APPLIES_STANDARD) &&
+	    d->edition != FW_EDITION_STANDARD)
 		return 0;
 	return 1;
 }

@@ -23,10 +23,14 @@ enum fw_field_type {
 	FW_FIELD_LIST,		/* a list of entries (see list) */
 };
 
-/* When a step or field applies (a bit mask; 0 = always). */
+/* When a step, field or symptom cause applies (a bit mask; 0 = always).
+ * The steps and fields use TLS and ENTERPRISE; the symptom table
+ * (fw_symptoms.c) also needs the other side of each. */
 enum fw_applies {
 	FW_APPLIES_TLS = 1 << 0,
 	FW_APPLIES_ENTERPRISE = 1 << 1,
+	FW_APPLIES_TCP = 1 << 2,
+	FW_APPLIES_STANDARD = 1 << 3,
 };
 
 struct fw_field {

@@ -82,22 +82,39 @@ size_t fw_findings_filter(const struct fw_findings *all, int step,
  */
 struct fw_cert_expect {
 	const char *label;		/* names the certificate in messages */
-	const char *const *hosts;	/* FQDNs it must name (CN or SAN) */
+	const char *const *hosts;	/* FQDNs it should name (CN or SAN) */
 	size_t n_hosts;			/* 0 = no host check */
+	int each_host;			/* every one, not one of them, is
+					 * required: an error per missing one */
 	const char *ca_pem;		/* CA certificate(s); NULL = no check */
 	time_t now;			/* 0 = time(NULL) */
 	int step;			/* where findings belong */
 	const char *field;
+	int role_known;			/* role says which certificate it is */
+	enum fw_cert_role role;		/* whose fix the messages name */
 };
 
 /*
  * Judges the first certificate of pem (the rest is its chain) for this
  * federation: both Extended Key Usages, validity (expired or not yet valid
- * = error, within 30 days = warning), host names, verification against the
- * CA, RSA under 2048 bits and SHA-1/MD5 signatures (warnings). Appends to
+ * = error, within 30 days = warning), host names (one of them, or with
+ * each_host each), verification against the CA, RSA under 2048 bits and
+ * SHA-1/MD5 signatures (warnings). The fixes named are those of its role
+ * (an OCS or an IM and Presence certificate) when known. Appends to
  * out; returns the number of errors (an unreadable pem is one error).
  */
 size_t fw_cert_judge(const char *pem, const struct fw_cert_expect *want,
+    struct fw_findings *out);
+
+/*
+ * Judges the first certificate of pem as a CA certificate, one to trust:
+ * basicConstraints CA:TRUE (else a warning), Certificate Signing when it
+ * has a Key Usage, validity, and a root (self-signed) among the
+ * certificates of pem, or verification against want->ca_pem when given.
+ * Hosts and EKUs are not judged. fw_cert_judge does this itself for a CA
+ * role. Appends to out; returns the number of errors.
+ */
+size_t fw_cert_judge_ca(const char *pem, const struct fw_cert_expect *want,
     struct fw_findings *out);
 
 #endif

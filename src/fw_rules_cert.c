@@ -13,52 +13,95 @@
 #define RSA_MIN_BITS 2048
 #define DAY 86400
 
+static int
+is_ca_role(enum fw_cert_role r)
+{
+	return r == FW_CERT_OCS_CA || r == FW_CERT_IMP_CA;
+}
+
+/* The fix for a leaf without both EKUs, on the side that issues it.
+ * Domain notes: the OCS 2007 R2 wizard and a duplicated Web Server
+ * template (Request-CsCertificate -ClientEku $true on Lync) for OCS; for
+ * IM&P, Cisco asks only for "a certificate template that has Server
+ * Authentication and Client Authentication" to sign the cup CSR. */
+static const char *
+eku_fix(const struct fw_cert_expect *w)
+{
+	if (w->role_known && w->role == FW_CERT_OCS_CERT)
+		return _("request a new certificate with the OCS 2007 R2 "
+		    "certificate wizard from a duplicate of the Microsoft CA's "
+		    "\"Web Server\" template with the Client Authentication "
+		    "application policy added (on Lync: Request-CsCertificate "
+		    "-ClientEku $true)");
+	if (w->role_known && w->role == FW_CERT_IMP_CERT)
+		return _("generate a new cup CSR on IM and Presence (OS "
+		    "Administration > Security > Certificate Management) and "
+		    "have the Microsoft CA sign it with a certificate template "
+		    "that has Server Authentication and Client Authentication; "
+		    "upload the result as cup");
+	return _("have it re-issued from a certificate template that has "
+	    "Server Authentication and Client Authentication (on a Microsoft "
+	    "CA a duplicate of the \"Web Server\" template with the Client "
+	    "Authentication application policy added; OIDs 1.3.6.1.5.5.7.3.1 "
+	    "and 1.3.6.1.5.5.7.3.2)");
+}
+
+/* Why Server Authentication alone: the classic field failure (domain
+ * notes). */
+static const char *
+eku_likely(const struct fw_cert_expect *w)
+{
+	if (w->role_known && w->role == FW_CERT_IMP_CERT)
+		return _("Likely cause: the CA signed the cup CSR with the "
+		    "\"Web Server\" template, which gives Server Authentication "
+		    "only.");
+	if (w->role_known && w->role == FW_CERT_OCS_CERT)
+		return _("Likely cause: it was issued from the Microsoft CA's "
+		    "\"Web Server\" template or requested by the OCS 2007 R2 "
+		    "certificate wizard, which give Server Authentication "
+		    "only.");
+	return _("Likely cause: it was issued from the Microsoft CA's \"Web "
+	    "Server\" template, which gives Server Authentication only.");
+}
+
 /* Guide, Set Up Certificates on the IM and Presence Service Node, step 2:
  * "Enhanced Key Usage with both Server Authentication and Client
- * Authentication". OCS and IM&P each act as TLS client and server. */
+ * Authentication". OCS and IM&P each act as TLS client and server. A
+ * leaf without the extension is valid for any purpose by RFC 5280, but
+ * the guide asks for both purposes by name, and so does fedwiz. */
 static size_t
 judge_eku(const struct fw_cert_info *ci, const struct fw_cert_expect *w,
     struct fw_findings *out)
 {
-	const char *missing;
+	const char *missing, *why, *likely = "";
 
 	if (ci->eku_server && ci->eku_client)
 		return 0;
-	if (!ci->has_eku)
+	why = _("both sides are TLS client and server, so it needs both "
+	    "EKUs.");
+	if (!ci->has_eku) {
 		missing = _("has no Extended Key Usage at all");
-	else if (!ci->eku_server && !ci->eku_client)
+		why = _("a TLS library may take that for any purpose, but IM "
+		    "and Presence and OCS require Server Authentication and "
+		    "Client Authentication listed explicitly.");
+	} else if (!ci->eku_server && !ci->eku_client) {
 		missing = _("lacks both Server Authentication and Client "
 		    "Authentication");
-	else
+	} else if (!ci->eku_server) {
 		missing = _("lacks Server Authentication");
-	/* The classic field failure (domain notes): Server Authentication
-	 * only, from the Microsoft CA's Web Server template or the OCS 2007
-	 * R2 certificate wizard's own requests. */
-	if (ci->eku_server && !ci->eku_client) {
-		fw_finding_add(out, FW_SEV_ERROR, w->step, w->field, NULL,
-		    _("%s lacks Client Authentication; both sides are TLS "
-		    "client and server, so it needs both EKUs. Likely cause: it "
-		    "was issued from the Microsoft CA's \"Web Server\" template "
-		    "or requested by the OCS 2007 R2 certificate wizard, which "
-		    "give Server Authentication only. Fix: duplicate the Web "
-		    "Server template, add the Client Authentication application "
-		    "policy, and request a new certificate from that template "
-		    "(on Lync: Request-CsCertificate -ClientEku $true)"),
-		    w->label);
-		return 1;
+	} else {
+		missing = _("lacks Client Authentication");
+		likely = eku_likely(w);
 	}
 	fw_finding_add(out, FW_SEV_ERROR, w->step, w->field, NULL,
-	    _("%s %s; it needs both Server Authentication and Client "
-	    "Authentication: re-issue it from a template with both (on a "
-	    "Microsoft CA a copy of Web Server with Client Authentication "
-	    "added; OIDs 1.3.6.1.5.5.7.3.1 and 1.3.6.1.5.5.7.3.2)"), w->label,
-	    missing);
+	    _("%s %s; %s%s%s Fix: %s"), w->label, missing, why,
+	    likely[0] != '\0' ? " " : "", likely, eku_fix(w));
 	return 1;
 }
 
 static size_t
 judge_validity(const struct fw_cert_info *ci, const struct fw_cert_expect *w,
-    time_t now, struct fw_findings *out)
+    time_t now, int ca, struct fw_findings *out)
 {
 	if (now < ci->not_before) {
 		fw_finding_add(out, FW_SEV_ERROR, w->step, w->field, NULL,
@@ -68,7 +111,9 @@ judge_validity(const struct fw_cert_info *ci, const struct fw_cert_expect *w,
 		return 1;
 	}
 	if (now > ci->not_after) {
-		fw_finding_add(out, FW_SEV_ERROR, w->step, w->field, NULL,
+		fw_finding_add(out, FW_SEV_ERROR, w->step, w->field, NULL, ca ?
+		    _("%s expired on %s; install the CA's current certificate "
+		    "and re-issue what it signed") :
 		    _("%s expired on %s; renew it with both EKUs and install "
 		    "the new one"), w->label, ci->not_after_text);
 		return 1;
@@ -81,41 +126,61 @@ judge_validity(const struct fw_cert_info *ci, const struct fw_cert_expect *w,
 	return 0;
 }
 
+static char *
+hosts_text(const struct fw_cert_expect *w)
+{
+	struct fw_strbuf sb;
+	size_t i;
+
+	fw_sb_init(&sb);
+	for (i = 0; i < w->n_hosts; i++)
+		fw_sb_printf(&sb, "%s%s", i > 0 ? ", " : "", w->hosts[i]);
+	return fw_sb_steal(&sb);
+}
+
 /* The TLS peer subject on IM&P is the OCS server's FQDN, and the OCS
  * static route names the IM&P node's FQDN: each must be in the other's
- * certificate, as CN or SAN. */
+ * certificate, as CN or SAN. One certificate may serve several servers
+ * (the rules: one of them must be named, the others are warned about);
+ * cert-check asks for each host given. */
 static size_t
 judge_hosts(const char *pem, const struct fw_cert_expect *w,
     struct fw_findings *out)
 {
 	int *match = xcalloc(w->n_hosts + 1, sizeof *match);
 	size_t i, matched = 0, errors = 0;
-	struct fw_strbuf sb;
+	char *list;
 
 	if (w->n_hosts == 0 || fw_cert_match_hosts(pem, w->hosts, w->n_hosts,
 	    match) != 0)
 		goto out;
 	for (i = 0; i < w->n_hosts; i++)
 		matched += match[i] != 0;
-	if (matched == 0) {
-		fw_sb_init(&sb);
-		for (i = 0; i < w->n_hosts; i++)
-			fw_sb_printf(&sb, "%s%s", i > 0 ? ", " : "",
-			    w->hosts[i]);
+	if (matched == 0 && !w->each_host) {
+		list = hosts_text(w);
 		fw_finding_add(out, FW_SEV_ERROR, w->step, w->field, NULL,
 		    _("%s names none of %s in its CN or SANs; the peer checks "
 		    "the name: re-issue it for the server's FQDN"), w->label,
-		    sb.buf);
-		free(sb.buf);
+		    list);
+		free(list);
 		errors = 1;
 		goto out;
 	}
 	for (i = 0; i < w->n_hosts; i++) {
-		if (!match[i])
+		if (match[i])
+			continue;
+		if (w->each_host) {
+			fw_finding_add(out, FW_SEV_ERROR, w->step, w->field,
+			    w->hosts[i], _("%s does not name %s in its CN or "
+			    "SANs; the peer checks the name: re-issue it with %s "
+			    "as CN or SAN"), w->label, w->hosts[i], w->hosts[i]);
+			errors++;
+		} else {
 			fw_finding_add(out, FW_SEV_WARNING, w->step, w->field,
 			    w->hosts[i], _("%s does not name %s; that server "
 			    "needs a certificate of its own with both EKUs (or "
 			    "add its FQDN as a SAN)"), w->label, w->hosts[i]);
+		}
 	}
 out:
 	free(match);
@@ -128,6 +193,9 @@ judge_strength(const struct fw_cert_info *ci, const struct fw_cert_expect *w,
 {
 	if (strcmp(ci->key_type, "RSA") == 0 && ci->key_bits < RSA_MIN_BITS)
 		fw_finding_add(out, FW_SEV_WARNING, w->step, w->field, NULL,
+		    w->role_known && w->role == FW_CERT_IMP_CERT ?
+		    _("%s has a %d-bit RSA key; generate a new cup CSR with "
+		    "at least 2048 bits") :
 		    _("%s has a %d-bit RSA key; request a new one with at "
 		    "least 2048 bits (the OCS 2007 R2 wizard's sample requests "
 		    "use 1024)"), w->label, ci->key_bits);
@@ -135,11 +203,90 @@ judge_strength(const struct fw_cert_info *ci, const struct fw_cert_expect *w,
 		fw_finding_add(out, FW_SEV_WARNING, w->step, w->field, NULL,
 		    _("%s is signed with %s, a broken hash; have the CA "
 		    "re-issue it with SHA-256"), w->label, ci->signature);
-	if (ci->is_ca)
-		fw_finding_add(out, FW_SEV_WARNING, w->step, w->field, NULL,
-		    _("%s is a CA certificate; give the server's own "
-		    "certificate here and the CA under its CA field"),
+}
+
+/* Where the root goes: IM&P trusts the OCS CA as cup-trust; each OCS
+ * server trusts the IM&P CA in its Computer account's Trusted Root
+ * Certification Authorities (guide, Configure OCS to use FIPS). */
+static const char *
+ca_where(const struct fw_cert_expect *w)
+{
+	if (w->role_known && w->role == FW_CERT_OCS_CA)
+		return _("IM and Presence uploads them as cup-trust");
+	if (w->role_known && w->role == FW_CERT_IMP_CA)
+		return _("each OCS server imports them into Trusted Root "
+		    "Certification Authorities");
+	return _("cup-trust on IM and Presence, Trusted Root Certification "
+	    "Authorities on OCS");
+}
+
+/* A CA file without its root: IM&P's certificate management has the CA
+ * and its intermediates trusted before a certificate they signed (Cisco,
+ * CUCM Administration Guide 14SU2, "Manage Certificates"), and a chain
+ * that ends at an intermediate does not verify there. An error, then,
+ * not a warning. */
+static size_t
+judge_ca_root(const char *pem, const struct fw_cert_info *ci,
+    const struct fw_cert_expect *w, time_t now, struct fw_findings *out)
+{
+	char *why = NULL;
+
+	if (w->ca_pem != NULL) {
+		if (fw_cert_verify(pem, w->ca_pem, now, &why) == 0)
+			return 0;
+		fw_finding_add(out, FW_SEV_ERROR, w->step, w->field, NULL,
+		    _("%s does not verify against the CA certificate given "
+		    "for it (%s); give the root (and any intermediate) of the "
+		    "CA that signed it"), w->label, why);
+		free(why);
+		return 1;
+	}
+	if (!ci->ca_constraint || fw_cert_has_root(pem) == 1)
+		return 0;
+	fw_finding_add(out, FW_SEV_ERROR, w->step, w->field, NULL,
+	    _("%s (%s) is not a root: self-signed root missing; give the root "
+	    "(and intermediates) of the CA, as the trust store needs them (%s)"),
+	    w->label, ci->subject, ca_where(w));
+	return 1;
+}
+
+size_t
+fw_cert_judge_ca(const char *pem, const struct fw_cert_expect *w,
+    struct fw_findings *out)
+{
+	struct fw_cert_info ci;
+	time_t now = w->now != 0 ? w->now : time(NULL);
+	size_t errors = 0;
+
+	if (fw_cert_inspect(pem, &ci, NULL) != 0) {
+		fw_finding_add(out, FW_SEV_ERROR, w->step, w->field, NULL,
+		    _("%s: no readable certificate; load the file again"),
 		    w->label);
+		return 1;
+	}
+	/* A self-signed server certificate can be trusted as itself (IM&P
+	 * takes any certificate as cup-trust); one issued by a CA anchors
+	 * nothing but itself: the admin meant that CA's root. */
+	if (!ci.ca_constraint) {
+		fw_finding_add(out, ci.self_signed ? FW_SEV_WARNING :
+		    FW_SEV_ERROR, w->step, w->field, NULL,
+		    _("%s (%s) is not a CA certificate (no basicConstraints "
+		    "CA:TRUE); give the root certificate of the CA that signs "
+		    "the server certificates"), w->label, ci.subject);
+		errors += !ci.self_signed;
+	}
+	if (ci.ca_constraint && ci.has_key_usage && !ci.key_cert_sign) {
+		fw_finding_add(out, FW_SEV_ERROR, w->step, w->field, NULL,
+		    _("%s (%s) has a Key Usage without Certificate Signing "
+		    "(keyCertSign), so nothing it signed verifies; give the "
+		    "CA's own certificate"), w->label, ci.subject);
+		errors++;
+	}
+	errors += judge_validity(&ci, w, now, 1, out);
+	errors += judge_ca_root(pem, &ci, w, now, out);
+	judge_strength(&ci, w, out);
+	fw_cert_info_clear(&ci);
+	return errors;
 }
 
 size_t
@@ -151,6 +298,8 @@ fw_cert_judge(const char *pem, const struct fw_cert_expect *w,
 	char *why = NULL;
 	size_t errors = 0;
 
+	if (w->role_known && is_ca_role(w->role))
+		return fw_cert_judge_ca(pem, w, out);
 	if (fw_cert_inspect(pem, &ci, &why) != 0) {
 		fw_finding_add(out, FW_SEV_ERROR, w->step, w->field, NULL,
 		    _("%s: %s; load the certificate file again"), w->label,
@@ -159,7 +308,7 @@ fw_cert_judge(const char *pem, const struct fw_cert_expect *w,
 		return 1;
 	}
 	errors += judge_eku(&ci, w, out);
-	errors += judge_validity(&ci, w, now, out);
+	errors += judge_validity(&ci, w, now, 0, out);
 	errors += judge_hosts(pem, w, out);
 	if (w->ca_pem != NULL && fw_cert_verify(pem, w->ca_pem, now,
 	    &why) != 0) {
@@ -171,37 +320,30 @@ fw_cert_judge(const char *pem, const struct fw_cert_expect *w,
 		errors++;
 	}
 	judge_strength(&ci, w, out);
+	if (ci.is_ca)
+		fw_finding_add(out, FW_SEV_WARNING, w->step, w->field, NULL,
+		    _("%s is a CA certificate; give the server's own "
+		    "certificate here and the CA under its CA field"),
+		    w->label);
 	fw_cert_info_clear(&ci);
 	return errors;
 }
 
-/* The CA file itself: a CA, and valid now. */
+/* What the rules judge a project's certificate of this role against:
+ * named by its field's label, found at its field. */
 static void
-judge_ca(const char *pem, const char *field, time_t now,
-    struct fw_findings *out)
+expect_for(enum fw_cert_role role, time_t now, struct fw_cert_expect *w)
 {
+	const char *field = fw_cert_role_key(role);
 	const struct fw_field *f = fw_flow_find_field(field, NULL);
-	const char *label = f != NULL ? _(f->label) : field;
-	int step = fw_rules_field_step(field);
-	struct fw_cert_info ci;
 
-	if (fw_cert_inspect(pem, &ci, NULL) != 0) {
-		fw_finding_add(out, FW_SEV_ERROR, step, field, NULL,
-		    _("%s: no readable certificate; load the file again"),
-		    label);
-		return;
-	}
-	if (!ci.is_ca)
-		fw_finding_add(out, FW_SEV_WARNING, step, field, NULL,
-		    _("%s (%s) is not a CA certificate; give the root "
-		    "certificate of the CA that signs the server "
-		    "certificates"), label, ci.subject);
-	if (now > ci.not_after || now < ci.not_before)
-		fw_finding_add(out, FW_SEV_ERROR, step, field, NULL,
-		    _("%s (%s) is valid only from %s to %s; install the CA's "
-		    "current root"), label, ci.subject, ci.not_before_text,
-		    ci.not_after_text);
-	fw_cert_info_clear(&ci);
+	memset(w, 0, sizeof *w);
+	w->label = f != NULL ? _(f->label) : field;
+	w->step = fw_rules_field_step(field);
+	w->field = field;
+	w->now = now;
+	w->role_known = 1;
+	w->role = role;
 }
 
 /* One server certificate and its CA, judged against the hosts of one
@@ -212,30 +354,26 @@ check_side(const struct fw_rule_ctx *ctx, enum fw_cert_role cert_role,
     struct fw_findings *out)
 {
 	const struct fw_deployment *d = ctx->d;
-	const char *field = fw_cert_role_key(cert_role);
 	const char *ca_field = fw_cert_role_key(ca_role);
-	const struct fw_field *f = fw_flow_find_field(field, NULL);
 	const struct fw_field *caf = fw_flow_find_field(ca_field, NULL);
 	struct fw_cert_expect w;
 
-	memset(&w, 0, sizeof w);
-	w.label = f != NULL ? _(f->label) : field;
-	w.step = fw_rules_field_step(field);
-	w.field = field;
-	w.hosts = hosts;
-	w.n_hosts = n_hosts;
-	w.ca_pem = d->certs[ca_role].pem;
-	w.now = ctx->now;
-	if (d->certs[ca_role].pem != NULL)
-		judge_ca(d->certs[ca_role].pem, ca_field, ctx->now, out);
-	else
+	if (d->certs[ca_role].pem != NULL) {
+		expect_for(ca_role, ctx->now, &w);
+		fw_cert_judge_ca(d->certs[ca_role].pem, &w, out);
+	} else {
 		fw_finding_add(out, FW_SEV_WARNING,
 		    fw_rules_field_step(ca_field), ca_field, NULL,
 		    _("no %s given; add it so fedwiz can check the chain the "
 		    "other side must trust"), caf != NULL ? _(caf->label) :
 		    ca_field);
+	}
+	expect_for(cert_role, ctx->now, &w);
+	w.hosts = hosts;
+	w.n_hosts = n_hosts;
+	w.ca_pem = d->certs[ca_role].pem;
 	if (d->certs[cert_role].pem == NULL) {
-		fw_finding_add(out, FW_SEV_WARNING, w.step, field, NULL,
+		fw_finding_add(out, FW_SEV_WARNING, w.step, w.field, NULL,
 		    _("no %s given; add it so fedwiz can check its Extended "
 		    "Key Usage, validity and names"), w.label);
 		return;

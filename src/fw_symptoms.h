@@ -10,16 +10,36 @@
 
 #include "fw_model.h"
 
-#define FW_SYMPTOM_CAUSES 5
-#define FW_SYMPTOM_STEPS 4
+#define FW_SYMPTOM_CAUSES 8
+#define FW_SYMPTOM_STEPS 5
+
+/* A likely cause and when it can be one: applies is an enum fw_applies
+ * mask (fw_flow.h), as for the flow's steps and fields; confirm names the
+ * flow confirmation that rules it out once the admin has confirmed it. */
+struct fw_symptom_cause {
+	const char *text;	/* N_() */
+	unsigned applies;
+	const char *confirm;	/* confirm key, or NULL */
+};
+
+/* A flow step to look at, when the step itself applies (fw_flow.c) and
+ * this mask does too. */
+struct fw_symptom_step {
+	int step;
+	unsigned applies;
+};
 
 struct fw_symptom {
 	const char *id;		/* stable, e.g. "sip-408" */
 	const char *title;	/* N_(): the symptom as the admin sees it */
 	const char *pattern;	/* POSIX extended regex, case-insensitive */
 	const char *meaning;	/* N_() */
-	const char *causes[FW_SYMPTOM_CAUSES];	/* N_(), likeliest first */
-	int steps[FW_SYMPTOM_STEPS];	/* flow steps to look at, 0-terminated */
+	unsigned applies;	/* deployments it belongs to (0 = any) */
+	const char *meaning_elsewhere;	/* N_(): what it means in the others */
+	struct fw_symptom_cause causes[FW_SYMPTOM_CAUSES];	/* likeliest
+								 * first */
+	struct fw_symptom_step steps[FW_SYMPTOM_STEPS];	/* 0-terminated */
+	const char *place;	/* fw_flow_place() key to look at, or NULL */
 	const char *fields;	/* flow field keys it concerns, space-separated */
 	const char *guide;	/* the guide's section title (N_()) */
 };
@@ -35,6 +55,21 @@ size_t fw_symptoms_match(const char *text, const struct fw_symptom **out,
 /* The symptoms that concern a flow field (for F1 help), like _match. */
 size_t fw_symptoms_for_field(const char *key, const struct fw_symptom **out,
     size_t max);
+
+/* What the symptom means for this deployment (d may be NULL: any),
+ * untranslated. */
+const char *fw_symptom_meaning(const struct fw_symptom *,
+    const struct fw_deployment *);
+
+/* Whether a cause or a step can be one in this deployment (d NULL: all
+ * can). A confirmed cause does not apply; fw_symptom_cause_confirmed
+ * tells it apart. */
+int fw_symptom_cause_applies(const struct fw_symptom_cause *,
+    const struct fw_deployment *);
+int fw_symptom_cause_confirmed(const struct fw_symptom_cause *,
+    const struct fw_deployment *);
+int fw_symptom_step_applies(const struct fw_symptom_step *,
+    const struct fw_deployment *);
 
 /* The deployment's own values worth checking for a flow step, one
  * translated line each, appended to *lines (free each and the array). */

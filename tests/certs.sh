@@ -4,6 +4,10 @@
 # signed by DIR/ca.pem unless its name says otherwise:
 #
 #   ca.pem           the test CA (its key: ca.key)
+#   inter.pem        an intermediate CA signed by ca.pem (CA:TRUE)
+#   interleaf.pem    both EKUs, signed by inter.pem
+#   inter-chain.pem  inter.pem followed by ca.pem
+#   nosign.pem       CA:TRUE, but Key Usage without Certificate Signing
 #   both.pem         Server + Client Authentication, RSA 2048, 1 year
 #   server.pem       Server Authentication only
 #   client.pem       Client Authentication only
@@ -55,6 +59,12 @@ subjectAltName = DNS:fe1.ocs.test
 [noeku]
 basicConstraints = CA:FALSE
 subjectAltName = DNS:fe1.ocs.test
+[inter]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+[nosign]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, digitalSignature
 [wronghost]
 basicConstraints = CA:FALSE
 extendedKeyUsage = serverAuth, clientAuth
@@ -101,6 +111,10 @@ sign wronghost ca wronghost rsa:2048 other.example.test -days 365
 sign unrelated other-ca both rsa:2048 fe1.ocs.test -days 365
 sign rsa1024 ca both rsa:1024 fe1.ocs.test -days 365
 sign sha1 ca both rsa:2048 fe1.ocs.test -days 365 -md sha1
+sign inter ca inter rsa:3072 "fedwiz test intermediate" -days 365
+sign interleaf inter both rsa:2048 fe1.ocs.test -days 365
+sign nosign ca nosign rsa:3072 "fedwiz no-sign CA" -days 365
+cat inter.pem ca.pem >inter-chain.pem
 openssl x509 -in both.pem -outform DER -out both.der
 cat both.pem ca.pem >chain.pem
 cat both.pem both.key >withkey.pem

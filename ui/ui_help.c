@@ -44,7 +44,7 @@ symptom_help(const char *key, int y, const struct ui_rect *in)
 
 	for (i = 0; i < n; i++) {
 		head = xasprintf(_("If you see \"%s\""), _(sy[i]->title));
-		y = para(y, in, head, _(sy[i]->causes[0]), A_NORMAL);
+		y = para(y, in, head, _(sy[i]->causes[0].text), A_NORMAL);
 		free(head);
 	}
 }

@@ -40,7 +40,7 @@ check noeku.pem 1 '^EKU: *none (no Extended Key Usage extension)$'
 check expired.pem 1 '^error: .*expired on 2020-01-01 00:00:00 UTC'
 check notyet.pem 1 '^error: .*not valid before 2099-01-01'
 check soon.pem 0 '^warning: .*expires on .*in 10 days'
-check wronghost.pem 1 '^error: .*names none of fe1\.ocs\.test' \
+check wronghost.pem 1 '^error: .*does not name fe1\.ocs\.test' \
 	--host fe1.ocs.test
 check wronghost.pem 0 '^Verdict: *usable' --host other.example.test
 check unrelated.pem 1 '^error: .*does not verify against the CA' \
@@ -50,7 +50,52 @@ check rsa1024.pem 0 '^warning: .*1024-bit RSA key'
 check sha1.pem 0 '^warning: .*signed with sha1WithRSAEncryption'
 check both.der 0 '^SANs: *DNS:fe1\.ocs\.test' --ca "$c/ca.pem"
 check chain.pem 0 '^File: .*2 certificates: the first is checked'
-check ca.pem 1 '^warning: .*is a CA certificate'
+check ca.pem 1 '^warning: .*is a CA certificate' --role imp_cert
+
+# Each --host must be named, and each missing one is named.
+run "$FEDWIZ" cert-check $c/both.pem --host fe1.ocs.test --host fe2.ocs.test
+is "$STATUS" 1 "names fe1 but not fe2: exit 1"
+ok "... the error names fe2" grep -q '^error: .*does not name fe2\.ocs\.test' "$OUT"
+ok "... and not fe1" sh -c "! grep -q 'not name fe1' '$OUT'"
+check both.pem 0 '^Verdict: *usable' --host fe1.ocs.test --host pool1.ocs.test
+run "$FEDWIZ" cert-check $c/both.pem --host a.test --host fe1.ocs.test \
+	--host b.test
+is "$(grep -c '^error: .*does not name' "$OUT")" 2 "two missing: two errors"
+
+# A CA file is judged as a CA: no EKU, no re-issue from a template.
+check ca.pem 0 '^Judged as: *CA certificate (basicConstraints CA:TRUE)$'
+check ca.pem 0 '^Verdict: *usable as a CA certificate'
+ok "... no finding at all (no EKU error, no template)" \
+	sh -c "! grep -q '^error: \|^warning: ' '$OUT'"
+check inter.pem 1 '^error: .*not a root: self-signed root missing; give the root (and intermediates)'
+check inter.pem 0 '^Verdict: *usable as a CA' --ca "$c/ca.pem"
+check nosign.pem 1 '^error: .*without Certificate Signing (keyCertSign)'
+check both.pem 1 '^error: .*is not a CA certificate' --role ocs_ca
+check inter.pem 1 'IM and Presence uploads them as cup-trust' --role ocs_ca
+check inter.pem 1 'each OCS server imports them into Trusted Root' --role imp_ca
+
+# --ca given an intermediate alone is no trust anchor.
+run "$FEDWIZ" cert-check $c/interleaf.pem --ca $c/inter.pem
+is "$STATUS" 1 "an intermediate alone as --ca: exit 1"
+ok "... not a root" grep -q "^error: $c/inter.pem .*not a root: self-signed root missing" "$OUT"
+check interleaf.pem 0 '^Verdict: *usable' --ca "$c/inter-chain.pem"
+
+# The fix follows the role: IM&P's CSR and template, or OCS's wizard.
+check server.pem 1 'certificate template that has Server Authentication and Client Authentication' \
+	--role imp_cert
+ok "... IM&P: a cup CSR" grep -q 'cup CSR' "$OUT"
+ok "... IM&P: no OCS wizard, no Request-CsCertificate" \
+	sh -c "! grep -q 'OCS 2007 R2\|Request-CsCertificate' '$OUT'"
+check server.pem 1 'OCS 2007 R2 certificate wizard' --role ocs_cert
+ok "... OCS: Request-CsCertificate -ClientEku" \
+	grep -q 'Request-CsCertificate -ClientEku \$true' "$OUT"
+check noeku.pem 1 'require Server Authentication and Client Authentication listed explicitly'
+check rsa1024.pem 0 '^warning: .*cup CSR with at least 2048 bits' --role imp_cert
+ok "... no OCS wizard for IM&P" sh -c "! grep -q 'OCS 2007 R2' '$OUT'"
+check both.pem 0 '^Judged as: *IM and Presence certificate' --role imp_cert
+run "$FEDWIZ" cert-check $c/both.pem --role bogus
+is "$STATUS" 2 "--role bogus: exit 2"
+ok "... names the roles" grep -q -- "--role: 'bogus' is none of ocs_cert" "$ERR"
 
 # Each reason on its own line: a certificate with two faults.
 run "$FEDWIZ" cert-check $c/server.pem --ca $c/other-ca.pem --host x.test

@@ -232,6 +232,7 @@ test_judge(void)
 		{ "rsa1024.pem", 0, FW_SEV_WARNING, "1024-bit RSA key" },
 		{ "sha1.pem", 0, FW_SEV_WARNING, "sha1WithRSAEncryption" },
 		{ "ca.pem", 2, FW_SEV_WARNING, "is a CA certificate" },
+		{ "noeku.pem", 1, FW_SEV_ERROR, "listed explicitly" },
 	};
 	const char *hosts[] = { "fe1.ocs.test" };
 	struct fw_findings f = { NULL, 0 };
@@ -300,8 +301,9 @@ test_rules(void)
 	is_int(count_findings(&f, FW_SEV_ERROR, 9, "imp_cert",
 	    "lacks Client Authentication"), 1,
 	    "IM&P certificate without Client Authentication: error");
-	is_int(count_findings(&f, FW_SEV_WARNING, 9, "imp_ca",
-	    "is not a CA certificate"), 1, "a leaf given as CA: warning");
+	is_int(count_findings(&f, FW_SEV_ERROR, 9, "imp_ca",
+	    "is not a CA certificate"), 1, "a leaf issued by a CA given as "
+	    "CA: error");
 	is_int(count_findings(&f, FW_SEV_WARNING, 9, NULL, "TLS Peer "
 	    "Subjects"), 0, "CN fe1.ocs.test is an OCS server: no peer "
 	    "subject warning");
@@ -343,6 +345,106 @@ test_rules(void)
 	free(other);
 }
 
+/* The fix named follows the certificate's role; a CA role is judged as a
+ * CA; cert-check's each_host requires every host. */
+static void
+test_roles(void)
+{
+	const char *hosts[] = { "fe1.ocs.test", "fe2.ocs.test" };
+	struct fw_findings f = { NULL, 0 };
+	struct fw_cert_expect w;
+	char *server = pem_of("server.pem"), *ca = pem_of("ca.pem");
+	char *inter = pem_of("inter.pem"), *both = pem_of("both.pem");
+	char *chain = pem_of("inter-chain.pem"), *nosign = pem_of("nosign.pem");
+	char *leaf = pem_of("interleaf.pem");
+	struct fw_rules_opts o = { NULL, 0 };
+	struct fw_deployment *d;
+
+	memset(&w, 0, sizeof w);
+	w.label = "cert";
+	w.role_known = 1;
+	w.role = FW_CERT_IMP_CERT;
+	fw_cert_judge(server, &w, &f);
+	is_int(count_findings(&f, FW_SEV_ERROR, -1, NULL, "certificate "
+	    "template that has Server Authentication and Client "
+	    "Authentication"), 1, "IM&P leaf: the IM&P fix");
+	is_int(count_findings(&f, FW_SEV_ERROR, -1, NULL, "OCS 2007 R2") +
+	    count_findings(&f, FW_SEV_ERROR, -1, NULL, "Request-CsCertificate"),
+	    0, "... and none of OCS's tools");
+	fw_findings_free(&f);
+	w.role = FW_CERT_OCS_CERT;
+	fw_cert_judge(server, &w, &f);
+	is_int(count_findings(&f, FW_SEV_ERROR, -1, NULL, "OCS 2007 R2 "
+	    "certificate wizard"), 1, "OCS leaf: the OCS wizard");
+	is_int(count_findings(&f, FW_SEV_ERROR, -1, NULL,
+	    "Request-CsCertificate -ClientEku $true"), 1, "... and Lync's");
+	fw_findings_free(&f);
+
+	w.role = FW_CERT_OCS_CA;
+	is_int(fw_cert_judge(ca, &w, &f), 0, "the CA as ocs_ca: no error");
+	is_int(f.n, 0, "... no EKU finding either");
+	fw_findings_free(&f);
+	is_int(fw_cert_judge(inter, &w, &f), 1, "an intermediate alone as "
+	    "ocs_ca: an error");
+	is_int(count_findings(&f, FW_SEV_ERROR, -1, NULL, "not a root: "
+	    "self-signed root missing; give the root (and intermediates)"), 1,
+	    "... not a root");
+	is_int(count_findings(&f, FW_SEV_ERROR, -1, NULL, "cup-trust"), 1,
+	    "... saying where it goes");
+	fw_findings_free(&f);
+	is_int(fw_cert_judge(chain, &w, &f), 0, "intermediate and root: no "
+	    "error");
+	fw_findings_free(&f);
+	is_int(fw_cert_judge_ca(nosign, &w, &f) >= 1, 1, "a CA without "
+	    "keyCertSign: an error");
+	is_int(count_findings(&f, FW_SEV_ERROR, -1, NULL, "keyCertSign"), 1,
+	    "... saying so");
+	fw_findings_free(&f);
+	is_int(fw_cert_judge_ca(both, &w, &f), 1, "a leaf issued by a CA as "
+	    "a CA: an error");
+	fw_findings_free(&f);
+	w.ca_pem = ca;
+	is_int(fw_cert_judge_ca(inter, &w, &f), 0, "an intermediate verified "
+	    "against its root: no error");
+	fw_findings_free(&f);
+
+	memset(&w, 0, sizeof w);
+	w.label = "cert";
+	w.hosts = hosts;
+	w.n_hosts = 2;
+	fw_cert_judge(both, &w, &f);
+	is_int(count_findings(&f, FW_SEV_ERROR, -1, NULL, NULL), 0,
+	    "one of two hosts named (the rules): no error");
+	fw_findings_free(&f);
+	w.each_host = 1;
+	is_int(fw_cert_judge(both, &w, &f), 1, "each_host: one error");
+	is_int(count_findings(&f, FW_SEV_ERROR, -1, NULL,
+	    "does not name fe2.ocs.test"), 1, "... naming the missing one");
+	fw_findings_free(&f);
+
+	/* validate: the project's IM&P CA is an intermediate alone. */
+	d = fw_deployment_new();
+	fw_add_imp_node(d, "fe1.ocs.test", "192.0.2.11");
+	fw_set_cert(d, FW_CERT_IMP_CA, inter, NULL, NULL);
+	fw_set_cert(d, FW_CERT_IMP_CERT, leaf, NULL, NULL);
+	fw_rules_run(d, &o, &f);
+	is_int(count_findings(&f, FW_SEV_ERROR, 9, "imp_ca", "not a root"), 1,
+	    "validate: an intermediate alone as imp_ca is an error");
+	is_int(count_findings(&f, FW_SEV_ERROR, 9, "imp_ca", "Trusted Root "
+	    "Certification Authorities"), 1, "... saying OCS imports the root");
+	is_int(count_findings(&f, FW_SEV_ERROR, 9, "imp_cert", NULL), 0,
+	    "... the certificate it signed is fine");
+	fw_findings_free(&f);
+	fw_deployment_free(d);
+	free(server);
+	free(ca);
+	free(inter);
+	free(both);
+	free(chain);
+	free(nosign);
+	free(leaf);
+}
+
 int
 main(void)
 {
@@ -354,6 +456,7 @@ main(void)
 	test_verify_and_host();
 	test_judge();
 	test_rules();
+	test_roles();
 	nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
 	return done_testing();
 }

@@ -1138,6 +1138,10 @@ unknown_items(const struct parser *p, const struct fw_deployment *d)
 		    unknown - WARNINGS_MAX);
 	free(ids);
 	fw_checklist_free(cl);
+	if (unknown == 0) {
+		free(sb.buf);
+		return NULL;
+	}
 	return fw_sb_steal(&sb);
 }
 

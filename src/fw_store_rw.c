@@ -186,7 +186,6 @@ fw_project_load(struct fw_project *p, struct fw_deployment **out,
     char **cause)
 {
 	struct fw_deployment *d = fw_deployment_new();
-
 	size_t ticks;
 	int legacy;
 

@@ -137,6 +137,10 @@ ok "... and creates no file '-'" test ! -e ./-
 run "$FEDWIZ" init - --answers before.answers
 is "$STATUS" 2 "init - --answers exits 2"
 ok "... and creates no file '-'" test ! -e ./-
+run "$FEDWIZ" -
+is "$STATUS" 2 "the wizard on - exits 2"
+ok "... saying why, before it looks for a terminal" \
+	grep -qF "'-' is not a project file name; name the file (./- if you mean it)" "$ERR"
 run "$FEDWIZ" init ./-
 is "$STATUS" 0 "init ./- makes it when meant"
 

@@ -29,20 +29,27 @@ import_opt(int opt, const char *arg, void *ctx)
 	return 0;
 }
 
-/* What an import replaces: list entries, certificates and ticks. */
+/* The entries of the repeatable sections: domains, nodes, pools, servers. */
 static size_t
 entries(const struct fw_deployment *d)
 {
-	size_t i, n = d->n_imp_domains + d->n_imp_nodes + d->n_ocs_domains +
-	    d->n_ocs_pools + d->n_ocs_servers + d->n_ticks;
+	return d->n_imp_domains + d->n_imp_nodes + d->n_ocs_domains +
+	    d->n_ocs_pools + d->n_ocs_servers;
+}
+
+/* What an import replaces: entries, certificates and ticks. */
+static size_t
+contents(const struct fw_deployment *d)
+{
+	size_t i, n = entries(d) + d->n_ticks;
 
 	for (i = 0; i < FW_CERT_COUNT; i++)
 		n += d->certs[i].pem != NULL;
 	return n;
 }
 
-/* An empty file (or one of comments, or a wrong one) must not wipe a
- * project by accident: that takes --replace-all. */
+/* A file without entries (an empty one, one of comments, the wrong one)
+ * must not wipe a project by accident: that takes --replace-all. */
 static int
 check_wipe(struct fw_project *p, const struct fw_deployment *d,
     const char *file, const struct import_opts *o)
@@ -58,7 +65,7 @@ check_wipe(struct fw_project *p, const struct fw_deployment *d,
 		free(cause);
 		return FW_EXIT_USAGE;
 	}
-	n = entries(cur);
+	n = contents(cur);
 	fw_deployment_free(cur);
 	if (n == 0)
 		return FW_EXIT_OK;

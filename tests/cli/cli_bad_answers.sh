@@ -105,6 +105,8 @@ nothing "comments only" comments.answers
 printf '# old Mac\r[deployment]\rname = x\r' >cr.answers
 nothing "CR line ends, no entries" cr.answers
 nothing "empty standard input" - /dev/null "standard input"
+printf '[deployment]\nname = x\n[done]\nitem = imp.listener\n' >settings.answers
+nothing "settings and a tick, no entries" settings.answers
 cp p.fedwiz wipe.fedwiz
 run "$FEDWIZ" import wipe.fedwiz empty.answers --replace-all
 is "$STATUS" 0 "--replace-all: an empty file is imported"

@@ -63,7 +63,10 @@ CREATE TABLE step_status (
 	time TEXT NOT NULL
 );
 
--- Confirmations of things set by hand on a server (e.g. tls_3des).
+-- Written by fedwiz 0.1 only: confirmations (tls_3des, empty_fragments,
+-- fips -> 'yes') are now the ticks of their checklist items. Rows found are
+-- read as those ticks and turned into them on a load for writing
+-- (src/fw_store_rw.c, src/fw_confirm.h).
 CREATE TABLE confirm (
 	key TEXT PRIMARY KEY,
 	value TEXT NOT NULL,
@@ -72,6 +75,7 @@ CREATE TABLE confirm (
 );
 
 -- Ticked checklist items; fingerprint = the item's values when ticked.
+-- The confirmations of things set by hand on a server are ticks too.
 CREATE TABLE tick (
 	item TEXT PRIMARY KEY,
 	fingerprint TEXT,

@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -40,7 +41,7 @@ init_exec(int argc, char **argv)
 	struct init_opts o = { NULL };
 	struct fw_deployment *d = NULL;
 	struct fw_project *p = NULL;
-	char *errors = NULL, *cause = NULL;
+	char *errors = NULL, *warnings = NULL, *cause = NULL;
 	const char *path;
 	int rc, first;
 
@@ -52,13 +53,18 @@ init_exec(int argc, char **argv)
 		return fw_cmd_usage(&fw_cmd_init, argc - first < 1 ?
 		    _("missing PROJECT") : _("too many arguments"));
 	path = argv[first];
+	/* Elsewhere "-" is standard input: a file of that name is a slip. */
+	if (strcmp(path, "-") == 0)
+		return fw_cmd_usage(&fw_cmd_init, _("'-' is not a project file "
+		    "name; name the file (./- if you mean it)"));
 	if (o.answers != NULL &&
-	    fw_answers_read(o.answers, &d, &errors) != 0) {
+	    fw_answers_read(o.answers, &d, &errors, &warnings) != 0) {
 		fw_cmd_print_errors(errors);
 		fw_err(_("%s: not created; fix %s first"), path, o.answers);
 		rc = FW_EXIT_USAGE;
 		goto out;
 	}
+	fw_cmd_print_errors(warnings);
 	rc = fw_cmd_open_project(path, FW_OPEN_CREATE | FW_OPEN_EXCL, &p);
 	if (rc != FW_EXIT_OK)
 		goto out;
@@ -74,6 +80,7 @@ out:
 	fw_project_close(p);
 	fw_deployment_free(d);
 	free(errors);
+	free(warnings);
 	free(cause);
 	return rc;
 }

@@ -15,7 +15,9 @@
  * fedwiz tick PROJECT ITEM... and fedwiz untick PROJECT ITEM...: the
  * checklist's boxes from the shell. An ITEM is an id or a shell pattern
  * of ids ('imp.xcp.*'). Every ITEM is checked before any is changed, so a
- * typo changes nothing.
+ * typo changes nothing, and all change in one transaction. The ticks of
+ * imp.tlscontext.cipher, imp.tlscontext.fragments and ocs.*.fips are the
+ * confirmations the rules read (fw_confirm.h).
  */
 
 /* The ids to change, pointing into the checklist and the deployment. */
@@ -82,6 +84,7 @@ tick_run(const struct fw_cmd *cmd, int argc, char **argv, int tick)
 	struct fw_project *p = NULL;
 	const struct fw_check_item *it;
 	struct targets t = { NULL, 0 };
+	const char **fps = NULL;
 	char *cause = NULL;
 	int rc, first, i;
 	size_t k;
@@ -109,19 +112,23 @@ tick_run(const struct fw_cmd *cmd, int argc, char **argv, int tick)
 			rc = FW_EXIT_USAGE;
 		}
 	}
-	for (k = 0; rc == FW_EXIT_OK && k < t.n; k++) {
+	if (rc != FW_EXIT_OK)
+		goto out;
+	fps = xreallocarray(NULL, t.n + 1, sizeof *fps);
+	for (k = 0; k < t.n; k++) {
 		it = fw_checklist_find(cl, t.ids[k]);
-		if ((tick ? fw_project_tick(p, t.ids[k], it->fingerprint,
-		    &cause) : fw_project_untick(p, t.ids[k], &cause)) != 0) {
-			fw_err("%s", cause);
-			rc = FW_EXIT_USAGE;
-		}
+		fps[k] = it != NULL ? it->fingerprint : NULL;
+	}
+	if (fw_project_set_ticks(p, t.ids, fps, t.n, tick, &cause) != 0) {
+		fw_err("%s", cause);
+		rc = FW_EXIT_USAGE;
 	}
 out:
 	fw_project_close(p);
 	fw_checklist_free(cl);
 	fw_deployment_free(d);
 	free(t.ids);
+	free(fps);
 	free(cause);
 	return rc;
 }

@@ -29,6 +29,11 @@ fw_cmd_wizard(int nargs, char **args, struct fw_ui_opts *ui)
 		return fw_try_help(_("too many arguments after '%s'"),
 		    args[0]);
 	}
+	/* Elsewhere "-" is standard input: a project of that name is a slip,
+	 * and the wizard would create it. */
+	if (nargs == 1 && strcmp(args[0], "-") == 0)
+		return fw_try_help(_("'-' is not a project file name; name the "
+		    "file (./- if you mean it)"));
 	if (ui->client_cert != NULL && fw_tls_client_load(ui->client_cert,
 	    ui->client_key, &client, &cause) != 0) {
 		fw_err("%s", cause);

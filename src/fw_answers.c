@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "fw_certfile.h"
+#include "fw_checklist.h"
 #include "fw_i18n.h"
 #include "fw_limits.h"
 #include "fw_syntax.h"
@@ -26,9 +27,10 @@
 #define LINE_MAX_BYTES (64 * 1024)
 #define KEYS_MAX 6
 #define ERRORS_MAX 1000
+#define WARNINGS_MAX 10
 #define ITEM_MAX 256
-#define HEREDOC "<<PEM"
-#define HEREDOC_END "PEM"
+#define HEREDOC FW_ANSWERS_HEREDOC
+#define HEREDOC_END FW_ANSWERS_HEREDOC_END
 
 enum val_kind {
 	V_TEXT, V_HOST, V_IP, V_PORT, V_TRANSPORT, V_EDITION, V_ROUTE,
@@ -119,6 +121,8 @@ struct perr {
 struct item {
 	char *id;
 	char *fingerprint;	/* NULL when the line gave none */
+	char *user;		/* who ticked it, NULL = the importer */
+	char *time;		/* when, NULL = the import's time */
 	unsigned line;
 };
 
@@ -141,10 +145,6 @@ struct parser {
 
 	struct item *items;
 	size_t n_items;
-	/* items by id (index + 1; 0 is free), open addressing: thousands
-	 * of [done] lines each compared with all before were quadratic. */
-	size_t *item_slots;
-	size_t n_item_slots;		/* a power of two */
 };
 
 /* One line of the text, without its newline (and carriage return). */
@@ -205,6 +205,15 @@ perr_text(struct parser *p)
 }
 
 static void
+item_clear(struct item *it)
+{
+	free(it->id);
+	free(it->fingerprint);
+	free(it->user);
+	free(it->time);
+}
+
+static void
 parser_free(struct parser *p)
 {
 	size_t i, k;
@@ -220,12 +229,9 @@ parser_free(struct parser *p)
 	free(p->ents);
 	for (i = 0; i < FW_CERT_COUNT; i++)
 		fw_cert_clear(&p->certs[i]);
-	for (i = 0; i < p->n_items; i++) {
-		free(p->items[i].id);
-		free(p->items[i].fingerprint);
-	}
+	for (i = 0; i < p->n_items; i++)
+		item_clear(&p->items[i]);
 	free(p->items);
-	free(p->item_slots);
 }
 
 static int
@@ -452,79 +458,120 @@ check_value(enum val_kind kind, const char *v, char **cause)
 
 /* A checklist fingerprint: SHA-256 as 64 lower-case hex digits. */
 static int
-is_fingerprint(const char *s)
-{
-	return strlen(s) == 64 && strspn(s, "0123456789abcdef") == 64;
-}
-
-/* The slot of id in p->item_slots: the item's, or the free one where it
- * goes. */
-static size_t *
-item_slot(struct parser *p, const char *id)
-{
-	size_t mask = p->n_item_slots - 1, i = fw_strcasehash(id) & mask;
-
-	while (p->item_slots[i] != 0 &&
-	    strcmp(p->items[p->item_slots[i] - 1].id, id) != 0)
-		i = (i + 1) & mask;
-	return &p->item_slots[i];
-}
-
-/* Room for one more item in the index, kept at most half full. */
-static void
-item_slots_grow(struct parser *p)
+is_fingerprint(const char *s, size_t n)
 {
 	size_t i;
 
-	if ((p->n_items + 1) * 2 <= p->n_item_slots)
-		return;
-	free(p->item_slots);
-	p->n_item_slots = p->n_item_slots > 0 ? p->n_item_slots * 2 : 64;
-	p->item_slots = xcalloc(p->n_item_slots, sizeof *p->item_slots);
-	for (i = 0; i < p->n_items; i++)
-		*item_slot(p, p->items[i].id) = i + 1;
+	for (i = 0; i < n && strchr("0123456789abcdef", s[i]) != NULL; i++)
+		;
+	return n == 64 && i == n;
 }
 
-/* "item = ID" or "item = ID FINGERPRINT": the fingerprint is the item's
- * values when it was ticked, so a re-import still tells a changed item. */
+/* "YYYY-MM-DD HH:MM:SS", as the store keeps tick times (UTC). */
+static int
+is_tick_time(const char *s)
+{
+	static const char pattern[] = "dddd-dd-dd dd:dd:dd";
+	size_t i;
+
+	for (i = 0; pattern[i] != '\0'; i++) {
+		if (pattern[i] == 'd' ? s[i] < '0' || s[i] > '9' :
+		    s[i] != pattern[i])
+			return 0;
+	}
+	return s[i] == '\0' || is_space(s[i]);
+}
+
+/* The next blank-separated word of *s: its start, and *len. */
+static const char *
+next_word(const char **s, size_t *len)
+{
+	const char *w = *s + strspn(*s, " \t");
+
+	*len = strcspn(w, " \t");
+	*s = w + *len;
+	return w;
+}
+
+static int
+word_is(const char *w, size_t len, const char *word)
+{
+	return len == strlen(word) && memcmp(w, word, len) == 0;
+}
+
+/* What follows the id: [FINGERPRINT] [at YYYY-MM-DD HH:MM:SS] [by USER],
+ * USER being the rest of the line. */
+static int
+item_tail(struct parser *p, struct item *it, const char *rest, unsigned no)
+{
+	const char *w, *at;
+	char *cause = NULL;
+	size_t len;
+
+	w = next_word(&rest, &len);
+	if (len > 0 && is_fingerprint(w, len)) {
+		it->fingerprint = xstrndup(w, len);
+		w = next_word(&rest, &len);
+	}
+	if (word_is(w, len, "at")) {
+		at = rest + strspn(rest, " \t");
+		if (!is_tick_time(at)) {
+			perr_add(p, no, _("item: 'at' is not followed by "
+			    "the time it was ticked, as YYYY-MM-DD HH:MM:SS "
+			    "(UTC)"));
+			return -1;
+		}
+		it->time = xstrndup(at, 19);
+		rest = at + 19;
+		w = next_word(&rest, &len);
+	}
+	if (word_is(w, len, "by") && rest[strspn(rest, " \t")] != '\0') {
+		rest += strspn(rest, " \t");
+		if (fw_syntax_text(rest, &cause) != 0) {
+			perr_add(p, no, "item: %s", cause);
+			free(cause);
+			return -1;
+		}
+		it->user = xstrdup(rest);
+		return 0;
+	}
+	if (len == 0)
+		return 0;
+	perr_add(p, no, _("item: '%s' after the id is not a checklist "
+	    "fingerprint (64 lower-case hex digits), 'at TIME' or 'by USER'"),
+	    w);
+	return -1;
+}
+
+/* "item = ID ...": the fingerprint is the item's values when it was
+ * ticked, so a re-import still tells a changed item; who ticked it and
+ * when are the project's, so an export and an import keep them.
+ * Duplicates are found later, by sorting (check_items). */
 static void
 item_add(struct parser *p, const char *v, unsigned no)
 {
-	char *cause = NULL, *id, *word = xstrndup(v, strcspn(v, " \t"));
-	const char *fp = v + strlen(word);
-	size_t *slot;
+	struct item it = { NULL, NULL, NULL, NULL, no };
+	char *cause = NULL, *word;
+	const char *rest = v, *w;
+	size_t len;
 
-	if (!within_limit(p, S_DONE, no)) {
-		free(word);
+	if (!within_limit(p, S_DONE, no))
 		return;
-	}
-	fp += strspn(fp, " \t");
-	id = check_item(word, &cause);
+	w = next_word(&rest, &len);
+	word = xstrndup(w, len);
+	it.id = check_item(word, &cause);
 	free(word);
-	if (id == NULL) {
+	if (it.id == NULL) {
 		perr_add(p, no, "item: %s", cause);
 		free(cause);
 		return;
 	}
-	if (*fp != '\0' && !is_fingerprint(fp)) {
-		perr_add(p, no, _("item: '%s' after the id is not a checklist "
-		    "fingerprint (64 lower-case hex digits)"), fp);
-		free(id);
+	if (item_tail(p, &it, rest, no) != 0) {
+		item_clear(&it);
 		return;
 	}
-	item_slots_grow(p);
-	slot = item_slot(p, id);
-	if (*slot != 0) {
-		perr_add(p, no, _("item '%s' is already listed at line %u"),
-		    id, p->items[*slot - 1].line);
-		free(id);
-		return;
-	}
-	*slot = p->n_items + 1;
 	p->items = xreallocarray(p->items, p->n_items + 1, sizeof *p->items);
-	p->items[p->n_items].id = id;
-	p->items[p->n_items].fingerprint = *fp != '\0' ? xstrdup(fp) : NULL;
-	p->items[p->n_items++].line = no;
+	p->items[p->n_items++] = it;
 }
 
 /* A certificate from a path relative to the answers file's folder. */
@@ -654,18 +701,22 @@ struct walker {
 static int
 next_line(struct parser *p, struct walker *w, struct line *l, int *ok)
 {
-	const char *s, *nl;
-	size_t n;
+	const char *s;
+	size_t n, left;
 
 	if (w->pos >= w->len)
 		return 0;
 	s = w->text + w->pos;
-	nl = memchr(s, '\n', w->len - w->pos);
-	n = nl != NULL ? (size_t)(nl - s) : w->len - w->pos;
-	w->pos += n + (nl != NULL);
+	left = w->len - w->pos;
+	/* LF, CRLF, or CR alone as old Mac editors end lines. */
+	for (n = 0; n < left && s[n] != '\n' && s[n] != '\r'; n++)
+		;
+	w->pos += n;
+	if (n < left && s[n] == '\r' && n + 1 < left && s[n + 1] == '\n')
+		w->pos += 2;
+	else if (n < left)
+		w->pos++;
 	l->no = ++w->no;
-	if (n > 0 && s[n - 1] == '\r')
-		n--;
 	l->s = s;
 	l->len = n;
 	*ok = 1;
@@ -753,6 +804,20 @@ assignment(struct parser *p, struct walker *w, const struct line *l,
 	free(sb.buf);
 	free(key);
 	free(val);
+}
+
+/* UTF-16, as Notepad saves "Unicode": a byte order mark either way, or
+ * ASCII with a NUL after (or before) each character. */
+static int
+is_utf16(const char *text, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)text;
+
+	if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
+	    (u[0] == 0xfe && u[1] == 0xff)))
+		return 1;
+	return len >= 4 && ((u[0] != 0 && u[1] == 0 && u[2] != 0 &&
+	    u[3] == 0) || (u[0] == 0 && u[1] != 0 && u[2] == 0 && u[3] != 0));
 }
 
 static void
@@ -851,6 +916,29 @@ check_duplicates(struct parser *p, enum sect_id sect,
 	}
 }
 
+/* The same id twice in [done], found by sorting: a scan per item made
+ * 100,000 ids take seconds. */
+static void
+check_items(struct parser *p)
+{
+	struct name_ref *idx = xreallocarray(NULL, p->n_items + 1,
+	    sizeof *idx);
+	size_t i;
+
+	for (i = 0; i < p->n_items; i++) {
+		idx[i].name = p->items[i].id;
+		idx[i].line = p->items[i].line;
+	}
+	qsort(idx, p->n_items, sizeof *idx, name_ref_cmp);
+	for (i = 1; i < p->n_items; i++) {
+		if (strcmp(idx[i].name, idx[i - 1].name) == 0)
+			perr_add(p, idx[i].line, _("item '%s' is already "
+			    "listed at line %u"), idx[i].name,
+			    idx[i - 1].line);
+	}
+	free(idx);
+}
+
 static void
 check_required(struct parser *p, const struct entry *e)
 {
@@ -937,6 +1025,7 @@ check_file(struct parser *p)
 		check_duplicates(p, (enum sect_id)s, idx[s], n[s]);
 	}
 	check_refs(p, idx, n);
+	check_items(p);
 	for (s = 0; s < S_COUNT; s++)
 		free(idx[s]);
 }
@@ -1008,11 +1097,79 @@ build(struct parser *p)
 			fw_set_cert(d, (enum fw_cert_role)i, p->certs[i].pem,
 			    p->certs[i].source, p->certs[i].sha256);
 	}
-	/* Who ticked and when is the importer's, filled in by the store. */
+	/* Who ticked and when, when not given, are the importer's and now,
+	 * filled in by the store. */
 	for (i = 0; i < p->n_items; i++)
-		fw_add_tick(d, p->items[i].id, p->items[i].fingerprint, NULL,
-		    NULL);
+		fw_add_tick(d, p->items[i].id, p->items[i].fingerprint,
+		    p->items[i].user, p->items[i].time);
 	return d;
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The checklist's item ids, sorted; *n of them. Free the array only: the
+ * ids are cl's. */
+static const char **
+checklist_ids(const struct fw_checklist *cl, size_t *n)
+{
+	const char **ids = NULL;
+	size_t g, i;
+
+	*n = 0;
+	for (g = 0; g < cl->n_groups; g++) {
+		ids = xreallocarray(ids, *n + cl->groups[g].n_items + 1,
+		    sizeof *ids);
+		for (i = 0; i < cl->groups[g].n_items; i++)
+			ids[(*n)++] = cl->groups[g].items[i].id;
+	}
+	qsort(ids, *n, sizeof *ids, id_cmp);
+	return ids;
+}
+
+/*
+ * Ticks of ids that no item of this deployment's checklist has are kept,
+ * as an export carries the ticks of items since gone (a server renamed
+ * after its items were ticked) and must import again; but they are named,
+ * since a mistyped id would otherwise tick nothing unseen.
+ */
+static char *
+unknown_items(const struct parser *p, const struct fw_deployment *d)
+{
+	struct fw_checklist *cl;
+	struct fw_strbuf sb;
+	const char **ids;
+	size_t i, n, unknown = 0;
+
+	if (p->n_items == 0)
+		return NULL;
+	cl = fw_checklist_build(d);
+	ids = checklist_ids(cl, &n);
+	fw_sb_init(&sb);
+	for (i = 0; i < p->n_items; i++) {
+		if (bsearch(&p->items[i].id, ids, n, sizeof *ids,
+		    id_cmp) != NULL)
+			continue;
+		if (unknown++ < WARNINGS_MAX)
+			fw_sb_printf(&sb, _("%s:%u: item '%s' is not on this "
+			    "deployment's checklist; its tick is kept, but "
+			    "ticks nothing\n"), p->file, p->items[i].line,
+			    p->items[i].id);
+	}
+	if (unknown > WARNINGS_MAX)
+		fw_sb_printf(&sb, _("%s: %zu more items are not on this "
+		    "deployment's checklist\n"), p->file,
+		    unknown - WARNINGS_MAX);
+	free(ids);
+	fw_checklist_free(cl);
+	if (unknown == 0) {
+		free(sb.buf);
+		return NULL;
+	}
+	return fw_sb_steal(&sb);
 }
 
 static char *
@@ -1029,24 +1186,31 @@ dir_of(const char *filename)
 
 int
 fw_answers_parse(const char *text, size_t len, const char *filename,
-    struct fw_deployment **out, char **errors)
+    struct fw_deployment **out, char **errors, char **warnings)
 {
 	struct parser p;
 	int rc = -1;
 
 	*out = NULL;
 	*errors = NULL;
+	if (warnings != NULL)
+		*warnings = NULL;
 	memset(&p, 0, sizeof p);
 	p.file = filename;
 	p.dir = dir_of(filename);
 	p.cur_sect = S_NONE;
-	parse_lines(&p, text, len);
+	if (is_utf16(text, len))
+		perr_add(&p, 1, _("UTF-16 is not read; save as UTF-8"));
+	else
+		parse_lines(&p, text, len);
 	check_file(&p);
 	if (p.n_errs > 0 || p.n_dropped > 0) {
 		*errors = perr_text(&p);
 		goto out;
 	}
 	*out = build(&p);
+	if (warnings != NULL)
+		*warnings = unknown_items(&p, *out);
 	rc = 0;
 out:
 	parser_free(&p);
@@ -1086,7 +1250,8 @@ read_stdin(char **out, size_t *len, char **cause)
 }
 
 int
-fw_answers_read(const char *path, struct fw_deployment **out, char **errors)
+fw_answers_read(const char *path, struct fw_deployment **out, char **errors,
+    char **warnings)
 {
 	char *text = NULL, *cause = NULL;
 	size_t len = 0;
@@ -1094,6 +1259,8 @@ fw_answers_read(const char *path, struct fw_deployment **out, char **errors)
 
 	*out = NULL;
 	*errors = NULL;
+	if (warnings != NULL)
+		*warnings = NULL;
 	if (strcmp(path, "-") == 0)
 		rc = read_stdin(&text, &len, &cause);
 	else
@@ -1103,163 +1270,7 @@ fw_answers_read(const char *path, struct fw_deployment **out, char **errors)
 		free(cause);
 		return -1;
 	}
-	rc = fw_answers_parse(text, len, path, out, errors);
+	rc = fw_answers_parse(text, len, path, out, errors, warnings);
 	free(text);
 	return rc;
-}
-
-/* --- the export --- */
-
-/*
- * The export is data, not prose for this user: its comments stay in
- * English whatever the locale, so the same project always gives the same
- * bytes (export, import, export is byte-identical).
- */
-
-/* One "key = value" line. A character import refuses in a value (a
- * control or bidi character planted in the project) is written as its
- * visible escape (fw_sb_add_shown()), so the line imports again. */
-static void
-put_kv(struct fw_strbuf *sb, const char *key, const char *value)
-{
-	if (value == NULL)
-		return;
-	fw_sb_printf(sb, "%s = ", key);
-	fw_sb_add_shown(sb, value, strlen(value), FW_SHOWN_TAB);
-	fw_sb_add(sb, "\n");
-}
-
-static void
-put_settings(struct fw_strbuf *sb, const struct fw_deployment *d)
-{
-	fw_sb_add(sb, "\n[deployment]\n");
-	put_kv(sb, "name", d->name);
-	put_kv(sb, "transport", fw_transport_name(d->transport));
-	put_kv(sb, "ocs_edition", fw_edition_name(d->edition));
-	fw_sb_printf(sb, "peer_auth_port = %d\n", d->peer_auth_port);
-	fw_sb_printf(sb, "server_auth_port = %d\n", d->server_auth_port);
-	if (d->next_hop_port > 0)
-		fw_sb_printf(sb, "next_hop_port = %d\n", d->next_hop_port);
-}
-
-static void
-put_lists_imp(struct fw_strbuf *sb, const struct fw_deployment *d)
-{
-	size_t i;
-
-	if (d->n_imp_domains > 0)
-		fw_sb_add(sb, "\n# IM and Presence domains; OCS static routes "
-		    "for each point to route_to\n# (default: the first "
-		    "imp_node).\n");
-	for (i = 0; i < d->n_imp_domains; i++) {
-		fw_sb_add(sb, i > 0 ? "\n[imp_domain]\n" : "[imp_domain]\n");
-		put_kv(sb, "name", d->imp_domains[i].name);
-		put_kv(sb, "route_to", d->imp_domains[i].route_to);
-	}
-	if (d->n_imp_nodes > 0)
-		fw_sb_add(sb, "\n# IM and Presence cluster nodes.\n");
-	for (i = 0; i < d->n_imp_nodes; i++) {
-		fw_sb_add(sb, i > 0 ? "\n[imp_node]\n" : "[imp_node]\n");
-		put_kv(sb, "fqdn", d->imp_nodes[i].fqdn);
-		put_kv(sb, "ip", d->imp_nodes[i].ip);
-	}
-}
-
-static void
-put_lists_ocs(struct fw_strbuf *sb, const struct fw_deployment *d)
-{
-	const struct fw_ocs_server *srv;
-	size_t i;
-
-	if (d->n_ocs_domains > 0)
-		fw_sb_add(sb, "\n# Microsoft OCS domains (federated domain "
-		    "entries on IM and Presence).\n");
-	for (i = 0; i < d->n_ocs_domains; i++) {
-		fw_sb_add(sb, i > 0 ? "\n[ocs_domain]\n" : "[ocs_domain]\n");
-		put_kv(sb, "name", d->ocs_domains[i].name);
-		put_kv(sb, "description", d->ocs_domains[i].description);
-	}
-	if (d->n_ocs_pools > 0)
-		fw_sb_add(sb, "\n# OCS Enterprise Edition pools.\n");
-	for (i = 0; i < d->n_ocs_pools; i++) {
-		fw_sb_add(sb, i > 0 ? "\n[ocs_pool]\n" : "[ocs_pool]\n");
-		put_kv(sb, "fqdn", d->ocs_pools[i].fqdn);
-	}
-	if (d->n_ocs_servers > 0)
-		fw_sb_add(sb, "\n# OCS servers: next hops of the IM and "
-		    "Presence static routes.\n");
-	for (i = 0; i < d->n_ocs_servers; i++) {
-		srv = &d->ocs_servers[i];
-		fw_sb_add(sb, i > 0 ? "\n[ocs_server]\n" : "[ocs_server]\n");
-		put_kv(sb, "fqdn", srv->fqdn);
-		put_kv(sb, "ip", srv->ip);
-		put_kv(sb, "domain", srv->domain);
-		put_kv(sb, "pool", srv->pool);
-		put_kv(sb, "route", fw_route_name(srv->route));
-	}
-}
-
-static void
-put_certs(struct fw_strbuf *sb, const struct fw_deployment *d)
-{
-	const struct fw_cert *c;
-	size_t len;
-	int i, any = 0;
-
-	for (i = 0; i < FW_CERT_COUNT; i++) {
-		c = &d->certs[i];
-		if (c->pem == NULL)
-			continue;
-		if (!any)
-			fw_sb_add(sb, "\n# Public certificates, inline "
-			    "(PEM up to the line \"PEM\").\n[certificates]\n");
-		any = 1;
-		if (c->sha256 != NULL)
-			fw_sb_printf(sb, "# %s SHA-256 %s\n",
-			    fw_cert_role_key((enum fw_cert_role)i), c->sha256);
-		fw_sb_printf(sb, "%s = %s\n",
-		    fw_cert_role_key((enum fw_cert_role)i), HEREDOC);
-		len = strlen(c->pem);
-		fw_sb_add(sb, c->pem);
-		if (len > 0 && c->pem[len - 1] != '\n')
-			fw_sb_add(sb, "\n");
-		fw_sb_add(sb, HEREDOC_END "\n");
-	}
-}
-
-static void
-put_ticks(struct fw_strbuf *sb, const struct fw_deployment *d)
-{
-	char *value;
-	size_t i;
-
-	if (d->n_ticks == 0)
-		return;
-	fw_sb_add(sb, "\n# Checklist items ticked as done.\n[done]\n");
-	for (i = 0; i < d->n_ticks; i++) {
-		if (d->ticks[i].fingerprint == NULL) {
-			put_kv(sb, "item", d->ticks[i].item);
-			continue;
-		}
-		value = xasprintf("%s %s", d->ticks[i].item,
-		    d->ticks[i].fingerprint);
-		put_kv(sb, "item", value);
-		free(value);
-	}
-}
-
-char *
-fw_answers_format(const struct fw_deployment *d)
-{
-	struct fw_strbuf sb;
-
-	fw_sb_init(&sb);
-	fw_sb_add(&sb, "# fedwiz answers file; the format is described in "
-	    "fedwiz(1), section ANSWERS FILE.\n");
-	put_settings(&sb, d);
-	put_lists_imp(&sb, d);
-	put_lists_ocs(&sb, d);
-	put_certs(&sb, d);
-	put_ticks(&sb, d);
-	return fw_sb_steal(&sb);
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "fw_checklist_build.h"
+#include "fw_confirm.h"
 #include "fw_i18n.h"
 #include "fw_model.h"
 #include "fw_pattern.h"
@@ -285,11 +286,11 @@ add_tls_cluster(struct fw_cl_builder *b)
 	    "servers' TLS peer subjects"));
 	fw_cl_field(b, "selected", _("Selected TLS Peer Subjects"),
 	    peers.len > 0 ? peers.buf : NULL);
-	fw_cl_item(b, "imp.tlscontext.cipher", 9, where, _("Select the 3DES "
+	fw_cl_item(b, FW_ITEM_TLS_CIPHER, 9, where, _("Select the 3DES "
 	    "cipher"));
 	fw_cl_fixed(b, _("Selected TLS Ciphers"),
 	    "TLS_RSA_WITH_3DES_EDE_CBC_SHA");
-	fw_cl_item(b, "imp.tlscontext.fragments", 9, where, _("Disable empty "
+	fw_cl_item(b, FW_ITEM_TLS_FRAGMENTS, 9, where, _("Disable empty "
 	    "TLS fragments"));
 	fw_cl_box(b, "empty_fragments", _("Disable Empty TLS Fragments"), 1);
 	fw_cl_note(b, _("Left enabled, it shows as slow presence and IM."));

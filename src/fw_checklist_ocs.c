@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "fw_checklist_build.h"
+#include "fw_confirm.h"
 #include "fw_i18n.h"
 #include "fw_model.h"
 #include "fw_util.h"
@@ -198,7 +199,7 @@ add_fips(struct fw_cl_builder *b, const struct fw_ocs_server *s)
 	char *where, *id;
 
 	where = fw_cl_where_step(b, 8, NULL, NULL);
-	id = xasprintf("ocs.%s.fips", s->fqdn);
+	id = xasprintf(FW_ITEM_FIPS_FMT, s->fqdn);
 	fw_cl_item(b, id, 8, where, _("Enable FIPS on %s"), s->fqdn);
 	fw_cl_fixed(b, _("System cryptography: Use FIPS compliant algorithms "
 	    "for encryption, hashing and signing"), _("Enabled"));

@@ -84,11 +84,6 @@ fw_deployment_free(struct fw_deployment *d)
 		free(d->ticks[i].time);
 	}
 	free(d->ticks);
-	for (i = 0; i < d->n_confirms; i++) {
-		free(d->confirms[i].key);
-		free(d->confirms[i].value);
-	}
-	free(d->confirms);
 	for (i = 0; i < d->n_probes; i++) {
 		free(d->probes[i].host);
 		free(d->probes[i].kind);
@@ -144,8 +139,6 @@ fw_deployment_copy(const struct fw_deployment *d)
 	for (i = 0; i < d->n_ticks; i++)
 		fw_add_tick(c, d->ticks[i].item, d->ticks[i].fingerprint,
 		    d->ticks[i].user, d->ticks[i].time);
-	for (i = 0; i < d->n_confirms; i++)
-		fw_add_confirm(c, d->confirms[i].key, d->confirms[i].value);
 	for (i = 0; i < d->n_probes; i++) {
 		r = &d->probes[i];
 		fw_add_probe_result(c, r->host, r->port, r->kind, r->time,
@@ -231,17 +224,6 @@ fw_add_tick(struct fw_deployment *d, const char *item, const char *fingerprint,
 	return e;
 }
 
-struct fw_confirm *
-fw_add_confirm(struct fw_deployment *d, const char *key, const char *value)
-{
-	struct fw_confirm *e = list_append((void **)&d->confirms,
-	    &d->n_confirms, sizeof *e);
-
-	e->key = dup_or_null(key);
-	e->value = dup_or_null(value);
-	return e;
-}
-
 struct fw_stored_fault *
 fw_add_stored_fault(struct fw_deployment *d, const char *field,
     const char *subject, const char *message)
@@ -253,18 +235,6 @@ fw_add_stored_fault(struct fw_deployment *d, const char *field,
 	e->subject = dup_or_null(subject);
 	e->message = dup_or_null(message);
 	return e;
-}
-
-const char *
-fw_get_confirm(const struct fw_deployment *d, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < d->n_confirms; i++) {
-		if (strcmp(d->confirms[i].key, key) == 0)
-			return d->confirms[i].value;
-	}
-	return NULL;
 }
 
 void

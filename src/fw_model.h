@@ -78,18 +78,13 @@ struct fw_cert {
 	char *sha256;		/* hex fingerprint of the first certificate */
 };
 
+/* A ticked checklist item; the confirmations of things set by hand are
+ * ticks too (fw_confirm.h). */
 struct fw_tick {
 	char *item;		/* checklist item id */
 	char *fingerprint;	/* the item's values when ticked, may be NULL */
 	char *user;
 	char *time;
-};
-
-/* A confirmation the admin gave for something set by hand (key -> value),
- * e.g. "tls_3des" -> "yes". */
-struct fw_confirm {
-	char *key;
-	char *value;
 };
 
 /* A value found in the project outside its domain (the file was changed
@@ -141,8 +136,6 @@ struct fw_deployment {
 	struct fw_tick *ticks;
 	size_t n_ticks;
 
-	struct fw_confirm *confirms;
-	size_t n_confirms;
 	int step_done[FW_MODEL_STEPS];	/* the admin confirmed the step done */
 
 	/* Next Hop Port of the IM&P static routes to OCS; 0 = the guide's
@@ -180,8 +173,6 @@ struct fw_ocs_server *fw_add_ocs_server(struct fw_deployment *,
     enum fw_route_role);
 struct fw_tick *fw_add_tick(struct fw_deployment *, const char *item,
     const char *fingerprint, const char *user, const char *time);
-struct fw_confirm *fw_add_confirm(struct fw_deployment *, const char *key,
-    const char *value);
 void fw_set_cert(struct fw_deployment *, enum fw_cert_role, const char *pem,
     const char *source, const char *sha256);
 struct fw_stored_fault *fw_add_stored_fault(struct fw_deployment *,
@@ -197,9 +188,6 @@ const struct fw_ocs_domain *fw_find_ocs_domain(const struct fw_deployment *,
     const char *name);
 const struct fw_ocs_pool *fw_find_ocs_pool(const struct fw_deployment *,
     const char *fqdn);
-
-/* The value of a confirmation, or NULL when not given. */
-const char *fw_get_confirm(const struct fw_deployment *, const char *key);
 
 /* The IM&P node OCS static routes for this domain point to: route_to when
  * set, else the first node; NULL when there are no nodes. */

@@ -12,6 +12,14 @@
 #include "fw_i18n.h"
 #include "fw_util.h"
 
+static int
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* mkdir -p with mode for the parts created. */
 static int
 make_dirs(const char *path, mode_t mode, char **cause)
@@ -28,6 +36,11 @@ make_dirs(const char *path, mode_t mode, char **cause)
 		if (mkdir(copy, mode) != 0 && errno != EEXIST) {
 			fw_fail(cause, _("%s: cannot create folder: %s"), copy,
 			    strerror(errno));
+			goto out;
+		}
+		if (!is_dir(copy)) {
+			fw_fail(cause, _("%s: is a file, not a folder; fedwiz "
+			    "keeps its projects in %s"), copy, path);
 			goto out;
 		}
 		*p = saved;
@@ -49,6 +62,11 @@ fw_paths_data_dir(int create, char **cause)
 
 	/* XDG Base Directory spec: a relative XDG_DATA_HOME is invalid. */
 	if (xdg != NULL && xdg[0] == '/') {
+		if (access(xdg, F_OK) == 0 && !is_dir(xdg)) {
+			fw_fail(cause, _("XDG_DATA_HOME is %s, a file, not a "
+			    "folder; point it at a folder or unset it"), xdg);
+			return NULL;
+		}
 		dir = xasprintf("%s/fedwiz", xdg);
 	} else {
 		home = getenv("HOME");

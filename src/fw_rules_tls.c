@@ -1,13 +1,14 @@
 #include "config.h"
 
-#include <string.h>
 
+#include "fw_confirm.h"
 #include "fw_flow.h"
 #include "fw_i18n.h"
 #include "fw_rules_int.h"
 
 /* Settings made by hand that fedwiz cannot see: the admin confirms them in
- * the wizard ("yes"); until then each is a warning saying what to set. */
+ * the wizard or ticks their checklist items (fw_confirm.h); until then each
+ * is a warning saying what to set. */
 static const struct confirm_rule {
 	const char *key;	/* the flow table's FW_FIELD_CONFIRM key */
 	const char *todo;	/* N_(): what to set */
@@ -34,7 +35,6 @@ fw_rules_tls(const struct fw_rule_ctx *ctx, struct fw_findings *out)
 {
 	const struct confirm_rule *r;
 	const struct fw_field *f;
-	const char *v;
 	size_t i;
 	int step;
 
@@ -43,8 +43,7 @@ fw_rules_tls(const struct fw_rule_ctx *ctx, struct fw_findings *out)
 	for (i = 0; i < sizeof confirm_rules / sizeof confirm_rules[0]; i++) {
 		r = &confirm_rules[i];
 		f = fw_flow_find_field(r->key, &step);
-		v = fw_get_confirm(ctx->d, r->key);
-		if (v != NULL && strcmp(v, "yes") == 0)
+		if (fw_confirmed(ctx->d, r->key))
 			continue;
 		fw_finding_add(out, FW_SEV_WARNING, step, r->key, NULL,
 		    _("%s (%s); then confirm it in fedwiz"), _(r->todo),

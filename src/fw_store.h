@@ -9,6 +9,7 @@
 #ifndef FW_STORE_H
 #define FW_STORE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "fw_lock.h"
@@ -43,7 +44,9 @@ int fw_project_read_only(const struct fw_project *);
  * line, or NULL. Owned by the project. */
 const char *fw_project_notices(const struct fw_project *);
 
-/* The whole deployment (free with fw_deployment_free()). */
+/* The whole deployment (free with fw_deployment_free()). The confirmations
+ * of a fedwiz 0.1 file are read as the ticks they stand for and, unless the
+ * project is open read-only, written so (fw_confirm.h). */
 int fw_project_load(struct fw_project *, struct fw_deployment **out,
     char **cause);
 
@@ -82,21 +85,19 @@ int fw_project_delete(struct fw_project *, enum fw_list, int64_t id,
 int fw_project_set_cert(struct fw_project *, enum fw_cert_role,
     const struct fw_cert *cert, char **cause);
 
-/* Checklist ticks, with the current user and time. */
+/* Checklist ticks, with the current user and time. fw_project_set_ticks()
+ * ticks (on, with fingerprints[i], which may be NULL) or unticks n items
+ * in one transaction: all or none. */
 int fw_project_tick(struct fw_project *, const char *item,
     const char *fingerprint, char **cause);
 int fw_project_untick(struct fw_project *, const char *item, char **cause);
+int fw_project_set_ticks(struct fw_project *, const char *const *items,
+    const char *const *fingerprints, size_t n, int on, char **cause);
 
-/* Per-step state kept by the wizard: a step the admin confirmed done, and
- * free-form confirmations (key -> value) such as "tls_3des". */
+/* A step the admin confirmed done in the wizard. */
 int fw_project_set_step_done(struct fw_project *, int step, int done,
     char **cause);
 int fw_project_step_done(struct fw_project *, int step);
-int fw_project_set_confirm(struct fw_project *, const char *key,
-    const char *value, char **cause);
-/* *value NULL when unset; free() it. */
-int fw_project_get_confirm(struct fw_project *, const char *key,
-    char **value, char **cause);
 
 /* Where the wizard was: step and field key (free *field). */
 int fw_project_set_position(struct fw_project *, int step, const char *field,

@@ -8,15 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fw_confirm.h"
 #include "fw_i18n.h"
 #include "fw_limits.h"
 #include "fw_util.h"
 
 /*
  * Reading and writing a project's content: the deployment as a whole,
- * settings, list rows, certificates, ticks, confirmations, the wizard's
- * position and the audit log's summary. Every write is one transaction
- * with its audit row.
+ * settings, list rows, certificates, ticks (confirmations among them),
+ * the wizard's position and the audit log's summary. Every write is one
+ * transaction with its audit row.
  */
 
 /* Each stored setting is checked as if typed: one outside its domain
@@ -151,15 +152,8 @@ load_wizard_state(struct fw_project *p, struct fw_deployment *d,
 	sqlite3_stmt *st;
 	int r, step;
 
-	st = db_prepare(p, cause, "SELECT key, value FROM confirm ORDER BY key",
-	    "");
+	st = db_prepare(p, cause, "SELECT step, done FROM step_status", "");
 	if (st == NULL)
-		return -1;
-	while ((r = db_step(p, st, cause)) == 1)
-		fw_add_confirm(d, db_text(st, 0), db_text(st, 1));
-	sqlite3_finalize(st);
-	if (r < 0 || (st = db_prepare(p, cause, "SELECT step, done FROM "
-	    "step_status", "")) == NULL)
 		return -1;
 	while ((r = db_step(p, st, cause)) == 1) {
 		step = sqlite3_column_int(st, 0);
@@ -170,26 +164,81 @@ load_wizard_state(struct fw_project *p, struct fw_deployment *d,
 	return r;
 }
 
+/*
+ * fedwiz 0.1 kept the wizard's confirmations in the confirm table, apart
+ * from the ticks of the same checklist items, and the two disagreed. They
+ * are ticks now (fw_confirm.h): a row is read as the ticks it stands for,
+ * and a project open for writing gets them written as ticks, once, with
+ * the confirm table emptied. Returns 1 when there were rows.
+ */
+static int
+load_legacy_confirms(struct fw_project *p, struct fw_deployment *d,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	int r, any = 0;
+
+	st = db_prepare(p, cause, "SELECT key, value, user, time FROM confirm "
+	    "ORDER BY key", "");
+	if (st == NULL)
+		return -1;
+	while ((r = db_step(p, st, cause)) == 1) {
+		any = 1;
+		fw_confirm_legacy(d, db_text(st, 0), db_text(st, 1),
+		    db_text(st, 2), db_text(st, 3));
+	}
+	sqlite3_finalize(st);
+	return r < 0 ? -1 : any;
+}
+
+/* Writes ticks from..n_ticks of d (those load_legacy_confirms added). */
+static int
+convert_legacy_confirms(struct fw_project *p, const struct fw_deployment *d,
+    size_t from, char **cause)
+{
+	const struct fw_tick *t;
+	size_t i;
+
+	for (i = from; i < d->n_ticks; i++) {
+		t = &d->ticks[i];
+		if (db_exec(p, cause, "INSERT INTO tick (item, fingerprint, "
+		    "user, time) VALUES (?, NULL, ?, ?) ON CONFLICT (item) DO "
+		    "NOTHING", "sss", t->item, t->user, t->time) != 0)
+			return -1;
+	}
+	if (db_exec(p, cause, "DELETE FROM confirm", "") != 0)
+		return -1;
+	return db_audit(p, "confirmations to ticks", NULL, NULL, cause);
+}
+
 int
 fw_project_load(struct fw_project *p, struct fw_deployment **out,
     char **cause)
 {
 	struct fw_deployment *d = fw_deployment_new();
+	size_t ticks;
+	int legacy;
 
 	*out = NULL;
 	if (db_exec_plain(p, "BEGIN", cause) != 0)
 		goto fail;
 	if (load_settings(p, d, cause) < 0 || load_lists(p, d, cause) < 0 ||
-	    load_certs_ticks(p, d, cause) < 0 ||
+	    load_certs_ticks(p, d, cause) < 0)
+		goto rollback;
+	ticks = d->n_ticks;
+	if ((legacy = load_legacy_confirms(p, d, cause)) < 0 ||
+	    (legacy && !p->read_only &&
+	    convert_legacy_confirms(p, d, ticks, cause) != 0) ||
 	    load_wizard_state(p, d, cause) < 0 ||
 	    fw_project_load_probes(p, d, cause) < 0 ||
-	    fw_limits_check(d, p->path, cause) != 0) {
-		db_exec_plain(p, "ROLLBACK", NULL);
-		goto fail;
-	}
-	db_exec_plain(p, "COMMIT", NULL);
+	    fw_limits_check(d, p->path, cause) != 0)
+		goto rollback;
+	if (db_exec_plain(p, "COMMIT", cause) != 0)
+		goto rollback;
 	*out = d;
 	return 0;
+rollback:
+	db_exec_plain(p, "ROLLBACK", NULL);
 fail:
 	fw_deployment_free(d);
 	return -1;
@@ -288,7 +337,7 @@ fw_project_replace(struct fw_project *p, const struct fw_deployment *d,
 	    "DELETE FROM ocs_server; DELETE FROM ocs_pool; "
 	    "DELETE FROM ocs_domain; DELETE FROM imp_domain; "
 	    "DELETE FROM imp_node; DELETE FROM certificate; "
-	    "DELETE FROM tick; DELETE FROM setting;";
+	    "DELETE FROM tick; DELETE FROM confirm; DELETE FROM setting;";
 
 	if (db_begin(p, cause) != 0)
 		return -1;
@@ -502,33 +551,58 @@ fw_project_set_cert(struct fw_project *p, enum fw_cert_role role,
 	return db_commit(p, cause);
 }
 
-int
-fw_project_tick(struct fw_project *p, const char *item,
-    const char *fingerprint, char **cause)
+/* One tick put on or taken off, with its audit row. */
+static int
+tick_row(struct fw_project *p, const char *item, const char *fingerprint,
+    int on, const char *now, char **cause)
 {
-	char now[32], *what = xasprintf("tick %s", item);
+	char *what = xasprintf("%s %s", on ? "tick" : "untick", item);
 	int rc;
 
-	fw_now_utc(now, sizeof now);
-	rc = db_write_one(p, what, "done", cause, "INSERT INTO tick (item, "
-	    "fingerprint, user, time) VALUES (?, ?, ?, ?) ON CONFLICT (item) "
-	    "DO UPDATE SET fingerprint = excluded.fingerprint, user = "
-	    "excluded.user, time = excluded.time", "ssss", item, fingerprint,
-	    fw_user_name(), now);
+	if (on)
+		rc = db_exec(p, cause, "INSERT INTO tick (item, fingerprint, "
+		    "user, time) VALUES (?, ?, ?, ?) ON CONFLICT (item) DO "
+		    "UPDATE SET fingerprint = excluded.fingerprint, user = "
+		    "excluded.user, time = excluded.time", "ssss", item,
+		    fingerprint, fw_user_name(), now);
+	else
+		rc = db_exec(p, cause, "DELETE FROM tick WHERE item = ?", "s",
+		    item);
+	if (rc == 0)
+		rc = db_audit(p, what, NULL, on ? "done" : NULL, cause);
 	free(what);
 	return rc;
 }
 
 int
+fw_project_set_ticks(struct fw_project *p, const char *const *items,
+    const char *const *fingerprints, size_t n, int on, char **cause)
+{
+	char now[32];
+	size_t i;
+
+	fw_now_utc(now, sizeof now);
+	if (db_begin(p, cause) != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (tick_row(p, items[i], fingerprints != NULL ?
+		    fingerprints[i] : NULL, on, now, cause) != 0)
+			return db_rollback(p);
+	}
+	return db_commit(p, cause);
+}
+
+int
+fw_project_tick(struct fw_project *p, const char *item,
+    const char *fingerprint, char **cause)
+{
+	return fw_project_set_ticks(p, &item, &fingerprint, 1, 1, cause);
+}
+
+int
 fw_project_untick(struct fw_project *p, const char *item, char **cause)
 {
-	char *what = xasprintf("untick %s", item);
-	int rc;
-
-	rc = db_write_one(p, what, NULL, cause,
-	    "DELETE FROM tick WHERE item = ?", "s", item);
-	free(what);
-	return rc;
+	return fw_project_set_ticks(p, &item, NULL, 1, 0, cause);
 }
 
 int
@@ -561,45 +635,6 @@ fw_project_step_done(struct fw_project *p, int step)
 		done = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return done;
-}
-
-int
-fw_project_set_confirm(struct fw_project *p, const char *key,
-    const char *value, char **cause)
-{
-	char now[32], *what = xasprintf("confirm %s", key);
-	int rc;
-
-	fw_now_utc(now, sizeof now);
-	if (value == NULL)
-		rc = db_write_one(p, what, NULL, cause, "DELETE FROM confirm "
-		    "WHERE key = ?", "s", key);
-	else
-		rc = db_write_one(p, what, value, cause, "INSERT INTO confirm "
-		    "(key, value, user, time) VALUES (?, ?, ?, ?) ON CONFLICT "
-		    "(key) DO UPDATE SET value = excluded.value, user = "
-		    "excluded.user, time = excluded.time", "ssss", key, value,
-		    fw_user_name(), now);
-	free(what);
-	return rc;
-}
-
-int
-fw_project_get_confirm(struct fw_project *p, const char *key, char **value,
-    char **cause)
-{
-	sqlite3_stmt *st = db_prepare(p, cause, "SELECT value FROM confirm "
-	    "WHERE key = ?", "s", key);
-	int r;
-
-	*value = NULL;
-	if (st == NULL)
-		return -1;
-	r = db_step(p, st, cause);
-	if (r == 1)
-		*value = xstrdup(db_text(st, 0));
-	sqlite3_finalize(st);
-	return r < 0 ? -1 : 0;
 }
 
 /* The position changes on every move: not worth an audit row. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fw_confirm.h"
 #include "fw_flow.h"
 #include "fw_i18n.h"
 #include "fw_pattern.h"
@@ -522,10 +523,8 @@ static void
 values_confirm(const struct fw_deployment *d, const char *key,
     const char *label, char ***lines, size_t *n)
 {
-	const char *v = fw_get_confirm(d, key);
-
 	add_line(lines, n, xasprintf("%s: %s", label,
-	    v != NULL ? _("confirmed") : _("not confirmed yet")));
+	    fw_confirmed(d, key) ? _("confirmed") : _("not confirmed yet")));
 }
 
 void

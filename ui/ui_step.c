@@ -13,6 +13,7 @@
 
 #include "fw_cert_check.h"
 #include "fw_certfile.h"
+#include "fw_confirm.h"
 #include "fw_curses.h"
 #include "fw_i18n.h"
 #include "fw_limits.h"
@@ -534,7 +535,7 @@ draw_items(struct ui_app *app, struct scroller *sc)
 			break;
 		case FW_FIELD_CONFIRM:
 			draw_tick(app, sc, _(f->label),
-			    fw_get_confirm(app->d, f->key) != NULL, focused);
+			    fw_confirmed(app->d, f->key), focused);
 			break;
 		case FW_FIELD_CERT_FILE:
 			draw_cert(app, sc, f, focused);
@@ -610,11 +611,11 @@ static void
 toggle_confirm(struct ui_app *app, const struct fw_field *f)
 {
 	char *cause = NULL;
-	const char *v = fw_get_confirm(app->d, f->key) != NULL ? NULL : "yes";
 
 	if (ui_app_refuse_read_only(app))
 		return;
-	if (fw_project_set_confirm(app->project, f->key, v, &cause) != 0)
+	if (fw_confirm_set(app->project, app->d, f->key,
+	    !fw_confirmed(app->d, f->key), &cause) != 0)
 		ui_app_message(app, 1, "%s", cause);
 	else
 		ui_app_reload(app);

@@ -78,6 +78,73 @@ printf '[certificates]\nimp_cert = <<PEM\n-----BEGIN PRIVATE KEY-----\nAAAA\n---
 	"bad.answers:2: the PEM block of imp_cert: holds a private key (PRIVATE KEY); nothing of it was stored. Give the certificate alone (PEM or DER), without its key"
 printf '[done]\nitem = a\nitem = a\n' >bad.answers; bad "item twice" \
 	"bad.answers:3: item 'a' is already listed at line 2"
+printf '[done]\nitem = a at yesterday\n' >bad.answers; bad "tick time not a time" \
+	"bad.answers:2: item: 'at' is not followed by the time it was ticked, as YYYY-MM-DD HH:MM:SS (UTC)"
+printf '\377\376[\000d\000o\000n\000e\000]\000\n\000' >bad.answers; bad "UTF-16 LE with BOM" \
+	"bad.answers:1: UTF-16 is not read; save as UTF-8"
+printf '\376\377\000[\000d\000o\000n\000e\000]\000\n' >bad.answers; bad "UTF-16 BE with BOM" \
+	"bad.answers:1: UTF-16 is not read; save as UTF-8"
+printf '#\000 \000c\000\n\000' >bad.answers; bad "UTF-16 without BOM" \
+	"bad.answers:1: UTF-16 is not read; save as UTF-8"
+is "$(grep -c . "$ERR")" 2 "UTF-16: that one line, and nothing imported"
+
+# A file with no entries would empty the project: refused, one line,
+# unless --replace-all. Comments only, CR line ends, standard input.
+entries=13
+nothing() {
+	run "$FEDWIZ" import p.fedwiz "$2" <"${3:-/dev/null}"
+	is "$STATUS" 2 "$1: import exits 2"
+	is "$(cat "$ERR")" "fedwiz: p.fedwiz: ${4:-$2} holds no entries and would delete all $entries of the project's; nothing imported (--replace-all does it)" \
+		"$1: one line says why"
+	"$FEDWIZ" export p.fedwiz >after.answers
+	is_file after.answers before.answers "$1: project unchanged"
+}
+: >empty.answers; nothing "an empty file" empty.answers
+printf '# nothing yet\n\n   # still nothing\n' >comments.answers
+nothing "comments only" comments.answers
+printf '# old Mac\r[deployment]\rname = x\r' >cr.answers
+nothing "CR line ends, no entries" cr.answers
+nothing "empty standard input" - /dev/null "standard input"
+printf '[deployment]\nname = x\n[done]\nitem = imp.listener\n' >settings.answers
+nothing "settings and a tick, no entries" settings.answers
+cp p.fedwiz wipe.fedwiz
+run "$FEDWIZ" import wipe.fedwiz empty.answers --replace-all
+is "$STATUS" 0 "--replace-all: an empty file is imported"
+run "$FEDWIZ" export wipe.fedwiz
+ok "... and the project is empty" sh -c "! grep -q '^\[[io]' '$OUT'"
+run "$FEDWIZ" import wipe.fedwiz comments.answers
+is "$STATUS" 0 "an empty project takes an empty file without --replace-all"
+
+# A tick of an id no checklist item has is taken (an export keeps the
+# ticks of items since gone) but named on stderr.
+{ cat before.answers; printf '[done]\nitem = imp.no.such.item\nitem = imp.listener\n'; } >ticks.answers
+line=$(grep -n '^item = imp.no.such.item$' ticks.answers | cut -d: -f1)
+run "$FEDWIZ" import p.fedwiz ticks.answers
+is "$STATUS" 0 "an unknown [done] id: import exits 0"
+is "$(cat "$ERR")" "fedwiz: ticks.answers:$line: item 'imp.no.such.item' is not on this deployment's checklist; its tick is kept, but ticks nothing" \
+	"... and names it with its line"
+run "$FEDWIZ" init unknown.fedwiz --answers ticks.answers
+ok "init --answers names it too" grep -q "item 'imp.no.such.item' is not on" "$ERR"
+{ cat before.answers; echo '[done]'; i=0; while [ $i -lt 12 ]; do echo "item = x.$i"; i=$((i + 1)); done; } >many-ticks.answers
+run "$FEDWIZ" import p.fedwiz many-ticks.answers
+is "$(grep -c "is not on this deployment's checklist" "$ERR")" 10 "at most 10 unknown ids are named"
+ok "... then how many more" grep -qxF "fedwiz: many-ticks.answers: 2 more items are not on this deployment's checklist" "$ERR"
+"$FEDWIZ" import p.fedwiz before.answers
+
+# "-" is standard input elsewhere: init does not make a file of that name.
+run "$FEDWIZ" init -
+is "$STATUS" 2 "init - exits 2"
+ok "... saying why" grep -qF "'-' is not a project file name; name the file (./- if you mean it)" "$ERR"
+ok "... and creates no file '-'" test ! -e ./-
+run "$FEDWIZ" init - --answers before.answers
+is "$STATUS" 2 "init - --answers exits 2"
+ok "... and creates no file '-'" test ! -e ./-
+run "$FEDWIZ" -
+is "$STATUS" 2 "the wizard on - exits 2"
+ok "... saying why, before it looks for a terminal" \
+	grep -qF "'-' is not a project file name; name the file (./- if you mean it)" "$ERR"
+run "$FEDWIZ" init ./-
+is "$STATUS" 0 "init ./- makes it when meant"
 
 # Every error is reported, in line order, not only the first.
 printf '[imp_node]\nfqdn = -a.test\nip = 1.2.3\n[x]\n' >many.answers

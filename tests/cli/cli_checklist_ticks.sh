@@ -135,8 +135,41 @@ run "$FEDWIZ" tick p.fedwiz 'ocs.pool9.*' imp.listener
 is "$STATUS" 2 "a pattern that matches nothing exits 2"
 is "$(box imp.listener)" "[ ]" "... and ticks nothing"
 
-# The answers file keeps fingerprints: [done] item = ID FINGERPRINT.
-ok "export writes each tick with its fingerprint" \
-	grep -q "^item = $hostauth_a [0-9a-f]\{64\}\$" c.answers
+# The answers file keeps fingerprints, times and users:
+# [done] item = ID FINGERPRINT at TIME by USER.
+ok "export writes each tick with its fingerprint, time and user" \
+	grep -q "^item = $hostauth_a [0-9a-f]\{64\} at [0-9-]\{10\} [0-9:]\{8\} by $(id -un)\$" c.answers
+
+# A confirmation is the tick of its checklist items: ticked, the rules and
+# explain see it confirmed; unticked, not.
+confirms="imp.tlscontext.cipher imp.tlscontext.fragments ocs.*.fips"
+unconfirmed() {
+	"$FEDWIZ" validate p.fedwiz >v.txt
+	"$FEDWIZ" explain -p p.fedwiz "Failed to complete TLS negotiation" >x.txt
+	echo "$(grep -c 'not confirmed' v.txt) $(grep -c 'not confirmed yet' x.txt)"
+}
+is "$(unconfirmed)" "3 2" "not ticked: validate and explain say not confirmed"
+run "$FEDWIZ" tick p.fedwiz $confirms
+is "$STATUS" 0 "tick the confirmations' items"
+is "$(unconfirmed)" "0 0" "ticked: validate and explain -p see them confirmed"
+ok "explain -p says confirmed" grep -q 'Empty TLS fragments disabled: confirmed$' x.txt
+"$FEDWIZ" untick p.fedwiz ocs.fe9.lync.fabrikam.test.fips
+"$FEDWIZ" validate p.fedwiz >v.txt
+ok "FIPS unticked on one OCS server: FIPS is not confirmed" \
+	grep -q 'fips: FIPS is not confirmed' v.txt
+"$FEDWIZ" untick p.fedwiz $confirms
+is "$(unconfirmed)" "3 2" "unticked: not confirmed again"
+
+# A project of fedwiz 0.1 kept confirmations apart (the confirm table):
+# they read as ticks, and become ticks when the project is next written.
+sqlite3 p.fedwiz "INSERT INTO confirm VALUES ('tls_3des', 'yes', 'olduser', '2020-05-06 07:08:09')"
+is "$(box imp.tlscontext.cipher)" "[x]" "an old confirmation shows as a tick"
+is "$("$FEDWIZ" validate p.fedwiz | grep -c 'tls_3des: .*is not confirmed')" 0 \
+	"... and validate takes it as confirmed"
+"$FEDWIZ" tick p.fedwiz imp.listener
+is "$(sqlite3 p.fedwiz 'SELECT count(*) FROM confirm')" 0 \
+	"a write turns it into a tick"
+is "$(sqlite3 p.fedwiz "SELECT user || ' ' || time FROM tick WHERE item = 'imp.tlscontext.cipher'")" \
+	"olduser 2020-05-06 07:08:09" "... keeping who confirmed it and when"
 
 done_testing

@@ -44,6 +44,38 @@ ok "show counts 3 IM&P nodes" grep -q 'IM&P nodes: *3$' "$OUT"
 ok "show counts 4 OCS servers" grep -q 'OCS servers: *4$' "$OUT"
 ok "show lists step 9" grep -q '^  9 ' "$OUT"
 
+# Ticks and confirmations round-trip with who ticked and when: a
+# confirmation is the tick of its checklist items.
+"$FEDWIZ" init ticks.fedwiz --answers "$example"
+"$FEDWIZ" tick ticks.fedwiz imp.tlscontext.cipher imp.tlscontext.fragments \
+	'ocs.*.fips' imp.listener
+"$FEDWIZ" export ticks.fedwiz >ticks1.answers
+ok "the export carries each tick's fingerprint, time and user" grep -qE \
+	"^item = imp.listener [0-9a-f]{64} at 20[0-9]{2}-[01][0-9]-[0-3][0-9] [0-9:]{8} by $(id -un)\$" \
+	ticks1.answers
+sed "s/ by $(id -un)\$/ by Jane Admin/; s/ at 20[0-9-]* [0-9:]* / at 2020-01-02 03:04:05 /" \
+	ticks1.answers >ticks2.answers
+run "$FEDWIZ" init ticks2.fedwiz --answers ticks2.answers
+is "$STATUS" 0 "init --answers takes ticks by someone else, earlier"
+ok "... silently" test ! -s "$ERR"
+"$FEDWIZ" export ticks2.fedwiz >ticks3.answers
+is_file ticks3.answers ticks2.answers "ticks and confirmations: export, init, export is identical"
+run "$FEDWIZ" checklist ticks2.fedwiz
+ok "the checklist names who ticked and when" \
+	grep -q "^    Ticked by Jane Admin, 2020-01-02 03:04:05 UTC\$" "$OUT"
+run "$FEDWIZ" validate ticks2.fedwiz
+ok "validate: the confirmations came along" sh -c "! grep -q 'not confirmed' '$OUT'"
+
+# Line ends of other systems read the same: CRLF (Windows), CR (old Mac).
+sed 's/$/\r/' first.answers >crlf.answers
+tr '\n' '\r' <first.answers >cr.answers
+for f in crlf cr; do
+	run "$FEDWIZ" init "$f.fedwiz" --answers "$f.answers"
+	is "$STATUS" 0 "$f line ends: init --answers exits 0"
+	"$FEDWIZ" export "$f.fedwiz" >"$f.out"
+	is_file "$f.out" first.answers "$f line ends: the same project"
+done
+
 # An empty project round-trips as well.
 "$FEDWIZ" init empty.fedwiz
 "$FEDWIZ" export empty.fedwiz >empty1.answers

@@ -23,7 +23,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* An exact-size copy, so reading past len is caught by ASan. */
 	copy = xmalloc(size > 0 ? size : 1);
 	memcpy(copy, data, size);
-	if (fw_answers_parse(copy, size, "fuzz.answers", &d, &errors) != 0) {
+	if (fw_answers_parse(copy, size, "fuzz.answers", &d, &errors,
+	    NULL) != 0) {
 		if (errors == NULL || errors[0] == '\0')
 			fuzz_fail("refused without saying why");
 		goto out;
@@ -32,7 +33,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_fail("accepted, yet errors were given");
 	text = fw_answers_format(d);
 	if (fw_answers_parse(text, strlen(text), "fuzz.answers", &again,
-	    &errors) != 0)
+	    &errors, NULL) != 0)
 		fuzz_fail("its own export is refused: %s", errors);
 	text2 = fw_answers_format(again);
 	if (strcmp(text, text2) != 0)

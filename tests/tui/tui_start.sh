@@ -73,4 +73,14 @@ ok "o: the file is open in the wizard" grep -q "· x.fedwiz ·" "$TUI_SCREEN"
 tui_keys F10
 is "$(tui_exit_status)" 0 "F10 quits"
 
+# XDG_DATA_HOME naming a file: one line that says so, not a generic error.
+: >xdg-file
+tui_start 200x30 "env XDG_DATA_HOME='$PWD/xdg-file' \"$FEDWIZ\""
+tui_wait "XDG_DATA_HOME"
+ok "XDG_DATA_HOME on a file: the start screen says so" grep -q \
+	"XDG_DATA_HOME is .*/xdg-file, a file, not a folder; point it at a folder or unset it" \
+	"$TUI_SCREEN"
+tui_keys F10
+is "$(tui_exit_status)" 0 "F10 quits"
+
 done_testing

@@ -118,7 +118,7 @@ static const struct bad bad_cases[] = {
 	  "256 printable ASCII characters, no spaces)\n" },
 	{ "done item, not a fingerprint", "[done]\nitem = two words\n",
 	  "f.answers:2: item: 'words' after the id is not a checklist "
-	  "fingerprint (64 lower-case hex digits)\n" },
+	  "fingerprint (64 lower-case hex digits), 'at TIME' or 'by USER'\n" },
 	{ "duplicate done item", "[done]\nitem = a\n[done]\nitem = a\n",
 	  "f.answers:4: item 'a' is already listed at line 2\n" },
 	{ "NUL byte", "[deployment]\nname = a\0b\n[x\n",
@@ -152,7 +152,7 @@ test_bad_cases(void)
 	for (i = 0; i < sizeof bad_cases / sizeof bad_cases[0]; i++) {
 		d = (struct fw_deployment *)&d;
 		rc = fw_answers_parse(bad_cases[i].text, case_len(&bad_cases[i]),
-		    "f.answers", &d, &errors);
+		    "f.answers", &d, &errors, NULL);
 		ok(rc == -1 && d == NULL, "%s: refused, nothing returned",
 		    bad_cases[i].what);
 		is_str(errors, bad_cases[i].errors, "%s: FILE:LINE message",
@@ -171,7 +171,7 @@ test_long_line(void)
 	memcpy(text, "[deployment]\nname = ", 20);
 	memset(text + 20, 'x', n - 20);
 	text[n] = '\0';
-	ok(fw_answers_parse(text, n, "f.answers", &d, &errors) == -1 &&
+	ok(fw_answers_parse(text, n, "f.answers", &d, &errors, NULL) == -1 &&
 	    d == NULL, "a line over 64 KiB is refused");
 	is_str(errors, "f.answers:2: line is longer than 64 KiB\n",
 	    "its message names line 2");
@@ -197,7 +197,8 @@ test_example(const char *srcdir)
 	struct fw_deployment *d = NULL;
 	char *errors = NULL;
 
-	ok(fw_answers_read(path, &d, &errors) == 0, "example.answers parses "
+	ok(fw_answers_read(path, &d, &errors, NULL) == 0,
+	    "example.answers parses "
 	    "cleanly");
 	if (errors != NULL)
 		diag("%s", errors);
@@ -228,7 +229,8 @@ test_normalised(void)
 	struct fw_deployment *d = NULL;
 	char *errors = NULL;
 
-	ok(fw_answers_parse(text, strlen(text), "n.answers", &d, &errors) == 0,
+	ok(fw_answers_parse(text, strlen(text), "n.answers", &d, &errors,
+	    NULL) == 0,
 	    "BOM, CRLF, comments and mixed case parse");
 	if (d == NULL) {
 		diag("%s", errors ? errors : "");
@@ -259,16 +261,18 @@ test_round_trip(const char *srcdir)
 
 	certgen_fingerprint(x, fp);
 	pem = certgen_pem(x);
-	if (fw_answers_parse(text, strlen(text), path, &d, &errors) != 0) {
+	if (fw_answers_parse(text, strlen(text), path, &d, &errors,
+	    NULL) != 0) {
 		ok(0, "round trip: example parses (%s)", errors);
 		goto out;
 	}
 	fw_set_cert(d, FW_CERT_OCS_CA, pem, "ca.pem", fp);
-	fw_add_tick(d, "imp.fed-domain.ocs.test", NULL, "u", "t");
+	fw_add_tick(d, "imp.fed-domain.ocs.test", NULL, "u",
+	    "2026-01-02 03:04:05");
 	one = fw_answers_format(d);
 	ok(strncmp(one, "# fedwiz answers file", 21) == 0, "export starts with "
 	    "its header comment");
-	ok(fw_answers_parse(one, strlen(one), "one", &d2, &errors) == 0,
+	ok(fw_answers_parse(one, strlen(one), "one", &d2, &errors, NULL) == 0,
 	    "export parses (%s)", errors ? errors : "ok");
 	two = d2 != NULL ? fw_answers_format(d2) : NULL;
 	is_str(two, one, "format -> parse -> format is identical");
@@ -307,14 +311,15 @@ test_cert_path(void)
 	fp = fopen(ans, "w");
 	fputs("[certificates]\nimp_ca = ca.der\n", fp);
 	fclose(fp);
-	ok(fw_answers_read(ans, &d, &errors) == 0, "relative DER certificate "
+	ok(fw_answers_read(ans, &d, &errors, NULL) == 0,
+	    "relative DER certificate "
 	    "path (%s)", errors ? errors : "ok");
 	ok(d != NULL && d->certs[FW_CERT_IMP_CA].pem != NULL &&
 	    strstr(d->certs[FW_CERT_IMP_CA].pem, "BEGIN CERTIFICATE") != NULL,
 	    "stored as PEM");
 	fw_deployment_free(d);
 	free(errors);
-	ok(fw_answers_read("/nonexistent/x.answers", &d, &errors) == -1 &&
+	ok(fw_answers_read("/nonexistent/x.answers", &d, &errors, NULL) == -1 &&
 	    errors != NULL && strstr(errors, "/nonexistent/x.answers") != NULL,
 	    "a missing answers file is an error naming it");
 	free(errors);
@@ -325,6 +330,87 @@ test_cert_path(void)
 	free(ans);
 	free(pem);
 	X509_free(x);
+}
+
+/* [done] lines carry who ticked and when; ids on no checklist item are
+ * taken and named in warnings. */
+static void
+test_done_items(void)
+{
+	static const char text[] = HEAD NODE OCSD SRV "[done]\n"
+	    "item = imp.listener\n"
+	    "item = imp.tlscontext.cipher at 2020-01-02 03:04:05 by Jane Q. "
+	    "Admin\n"
+	    "item = imp.tlscontext.fragments 0123456789abcdef0123456789abcdef"
+	    "0123456789abcdef0123456789abcdef by bob\n"
+	    "item = no.such.item at 2021-12-31 23:59:59\n";
+	struct fw_deployment *d = NULL;
+	char *errors = NULL, *warnings = NULL;
+
+	ok(fw_answers_parse(text, strlen(text), "t.answers", &d, &errors,
+	    &warnings) == 0 && d != NULL && d->n_ticks == 4,
+	    "[done] with times and users parses (%s)", errors ? errors : "ok");
+	if (d == NULL || d->n_ticks != 4)
+		goto out;
+	ok(d->ticks[0].user == NULL && d->ticks[0].time == NULL &&
+	    d->ticks[0].fingerprint == NULL, "a bare id: no who, when or "
+	    "fingerprint");
+	is_str(d->ticks[1].user, "Jane Q. Admin", "by: the rest of the line");
+	is_str(d->ticks[1].time, "2020-01-02 03:04:05", "at: the time");
+	ok(d->ticks[2].fingerprint != NULL && d->ticks[2].time == NULL,
+	    "fingerprint and user without a time");
+	is_str(d->ticks[2].user, "bob", "... the user");
+	is_str(warnings, "t.answers:16: item 'no.such.item' is not on this "
+	    "deployment's checklist; its tick is kept, but ticks nothing\n",
+	    "the one id on no checklist item is named with its line");
+out:
+	fw_deployment_free(d);
+	free(errors);
+	free(warnings);
+}
+
+/* CR alone ends a line (old Mac), as LF and CRLF do. */
+static void
+test_line_ends(void)
+{
+	static const char cr[] = "[deployment]\rname = a\r\r[imp_node]\r"
+	    "fqdn = cup1.example.com\rip = 192.0.2.11\r# c\rbad\r";
+	static const char mixed[] = "[deployment]\r\nname = a\rtransport = "
+	    "tcp\n";
+	struct fw_deployment *d = NULL;
+	char *errors = NULL;
+
+	ok(fw_answers_parse(cr, strlen(cr), "cr", &d, &errors, NULL) == -1,
+	    "CR line ends: the bad line is found");
+	is_str(errors, "cr:8: expected 'key = value', a [section] header or a "
+	    "# comment\n", "... on its own line, 8");
+	free(errors);
+	ok(fw_answers_parse(mixed, strlen(mixed), "mixed", &d, &errors,
+	    NULL) == 0 && d != NULL && strcmp(d->name, "a") == 0 &&
+	    d->transport == FW_TRANSPORT_TCP, "CRLF, CR and LF in one file");
+	fw_deployment_free(d);
+	free(errors);
+}
+
+/* UTF-16 is told as such, once, whatever else the bytes look like. */
+static void
+test_utf16(void)
+{
+	static const char le[] = "\xff\xfe[\0d\0o\0n\0e\0]\0";
+	static const char be_nobom[] = "\0[\0d\0o\0n\0e\0]";
+	struct fw_deployment *d = NULL;
+	char *errors = NULL;
+
+	ok(fw_answers_parse(le, sizeof le - 1, "w", &d, &errors, NULL) == -1,
+	    "UTF-16 LE with BOM refused");
+	is_str(errors, "w:1: UTF-16 is not read; save as UTF-8\n",
+	    "... in one line");
+	free(errors);
+	ok(fw_answers_parse(be_nobom, sizeof be_nobom - 1, "w", &d, &errors,
+	    NULL) == -1, "UTF-16 BE without BOM refused");
+	is_str(errors, "w:1: UTF-16 is not read; save as UTF-8\n",
+	    "... in one line");
+	free(errors);
 }
 
 int
@@ -344,5 +430,8 @@ main(void)
 	test_normalised();
 	test_round_trip(srcdir);
 	test_cert_path();
+	test_done_items();
+	test_line_ends();
+	test_utf16();
 	return done_testing();
 }

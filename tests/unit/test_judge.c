@@ -257,7 +257,7 @@ test_copy(void)
 {
 	struct fw_deployment *d = deployment(), *c;
 
-	fw_add_confirm(d, "fips", "yes");
+	fw_add_tick(d, "ocs.x.fips", "ab", "u", "2026-01-02 03:04:05");
 	fw_set_cert(d, FW_CERT_OCS_CA, "PEM", "ca.pem", "AB:CD");
 	d->step_done[3] = 1;
 	d->next_hop_port = 5070;
@@ -268,9 +268,10 @@ test_copy(void)
 	    strcmp(c->ocs_servers[0].domain, "ocs.example.net") == 0,
 	    "a copy holds the lists, after the original is freed");
 	ok(c->step_done[3] && c->next_hop_port == 5070 &&
-	    strcmp(fw_get_confirm(c, "fips"), "yes") == 0 &&
+	    c->n_ticks == 1 && strcmp(c->ticks[0].item, "ocs.x.fips") == 0 &&
+	    strcmp(c->ticks[0].time, "2026-01-02 03:04:05") == 0 &&
 	    strcmp(c->certs[FW_CERT_OCS_CA].source, "ca.pem") == 0,
-	    "... and settings, confirmations, certificates");
+	    "... and settings, ticks, certificates");
 	fw_deployment_free(c);
 }
 

@@ -281,15 +281,20 @@ test_tls(void)
 	    "TLS: FIPS not confirmed is a warning");
 	is_int(count_findings(&f, FW_SEV_INFO, 9, "tls_3des", "SWEET32"), 1,
 	    "TLS: the SWEET32 info");
-	fw_add_confirm(d, "tls_3des", "yes");
-	fw_add_confirm(d, "empty_fragments", "yes");
-	fw_add_confirm(d, "fips", "no");
+	/* A confirmation is the tick of its checklist items. */
+	fw_add_tick(d, "imp.tlscontext.cipher", NULL, NULL, NULL);
+	fw_add_tick(d, "imp.tlscontext.fragments", "ab", NULL, NULL);
+	fw_add_tick(d, "ocs.fe1.ocs.example.com.fips", NULL, NULL, NULL);
 	run(d, NULL, &f);
 	is_int(count_findings(&f, FW_SEV_WARNING, 9, "tls_3des", NULL) +
 	    count_findings(&f, FW_SEV_WARNING, 9, "empty_fragments", NULL), 0,
-	    "confirmed settings give no warning");
+	    "ticked items confirm their settings: no warning");
 	is_int(count_findings(&f, FW_SEV_WARNING, 8, "fips", NULL), 1,
-	    "a confirmation other than yes still warns");
+	    "FIPS ticked on one OCS server of two still warns");
+	fw_add_tick(d, "ocs.fe2.ocs.example.com.fips", NULL, NULL, NULL);
+	run(d, NULL, &f);
+	is_int(count_findings(&f, FW_SEV_WARNING, 8, "fips", NULL), 0,
+	    "FIPS ticked on every OCS server: no warning");
 	fw_findings_free(&f);
 	fw_deployment_free(d);
 }

@@ -10,11 +10,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fw_confirm.h"
 #include "fw_store.h"
 #include "fw_util.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/fw-store-XXXXXX";
+
+static const char *const two_items[] = {
+	"imp.tlscontext.cipher", "imp.tlscontext.fragments",
+};
 
 static char *
 path_in(const char *name)
@@ -87,8 +92,9 @@ test_create_and_edit(void)
 	ok(fw_project_tick(p, "imp.xcp.impa", "fp1", &cause) == 0, "ticked");
 	ok(fw_project_set_position(p, 4, "server_auth_port", &cause) == 0,
 	    "position saved");
-	ok(fw_project_set_confirm(p, "tls_3des", "yes", &cause) == 0,
-	    "confirmation saved");
+	ok(fw_project_set_ticks(p, two_items, NULL, 2, 1, &cause) == 0 &&
+	    fw_project_set_ticks(p, two_items, NULL, 1, 0, &cause) == 0,
+	    "two items ticked at once, one unticked");
 	ok(fw_project_set_step_done(p, 1, 1, &cause) == 0, "step 1 done");
 	fw_project_close(p);
 	p = NULL;
@@ -100,8 +106,10 @@ test_create_and_edit(void)
 	is_int((long long)d->n_imp_nodes, 1, "one node");
 	is_str(d->imp_nodes[0].ip, "192.0.2.99", "node edit kept");
 	is_str(d->ocs_servers[0].domain, "ocs.contoso.test", "server domain");
-	is_int((long long)d->n_ticks, 1, "tick kept");
+	is_int((long long)d->n_ticks, 2, "ticks kept");
 	is_str(d->ticks[0].fingerprint, "fp1", "tick fingerprint kept");
+	is_str(d->ticks[1].item, "imp.tlscontext.fragments",
+	    "the other tick of the two kept");
 	ok(fw_project_get_position(p, &step, &field, &cause) == 0 &&
 	    step == 4 && field && strcmp(field, "server_auth_port") == 0,
 	    "position kept");
@@ -110,9 +118,8 @@ test_create_and_edit(void)
 	    "step status kept");
 	ok(d->step_done[1] == 1 && d->step_done[2] == 0,
 	    "step status loaded into the deployment");
-	is_str(fw_get_confirm(d, "tls_3des"), "yes",
-	    "confirmation loaded into the deployment");
-	is_str(fw_get_confirm(d, "fips"), NULL, "absent confirmation is NULL");
+	ok(fw_confirmed(d, "empty_fragments") && !fw_confirmed(d, "tls_3des"),
+	    "confirmations are the ticks of their items");
 	ok(fw_project_audit_count(p) >= 9, "every change audited (%ld rows)",
 	    fw_project_audit_count(p));
 	ok(fw_project_delete(p, FW_LIST_OCS_DOMAIN, od.id, &cause) == -1,
@@ -390,6 +397,97 @@ test_migration(void)
 	free(path);
 }
 
+static long
+count_rows(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	long n = -1;
+
+	sqlite3_open(path, &db);
+	sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+static struct fw_deployment *
+load_as(const char *path, unsigned flags)
+{
+	struct fw_project *p = NULL;
+	struct fw_deployment *d = NULL;
+	char *cause = NULL;
+
+	if (open_rw(path, flags, &p) == 0 && fw_project_load(p, &d, &cause))
+		diag("load %s: %s", path, cause);
+	free(cause);
+	fw_project_close(p);
+	return d;
+}
+
+/* fedwiz 0.1 kept confirmations apart from ticks (the confirm table):
+ * they read as the ticks of their items, and turn into them on the first
+ * open for writing. */
+static void
+test_legacy_confirms(void)
+{
+	char *path = path_in("confirms.fedwiz"), *cause = NULL;
+	struct fw_deployment *d = fw_deployment_new();
+	struct fw_project *p = NULL;
+
+	fw_add_ocs_domain(d, "ocs.test", NULL);
+	fw_add_ocs_server(d, "fe1.ocs.test", "198.51.100.1", "ocs.test", NULL,
+	    FW_ROUTE_PRIMARY);
+	fw_add_ocs_server(d, "fe2.ocs.test", "198.51.100.2", "ocs.test", NULL,
+	    FW_ROUTE_BACKUP);
+	fw_add_tick(d, "ocs.fe1.ocs.test.fips", "ab", "dave",
+	    "2025-01-03 00:00:00");
+	open_rw(path, FW_OPEN_CREATE | FW_OPEN_EXCL, &p);
+	ok(fw_project_replace(p, d, &cause) == 0, "a project with two OCS "
+	    "servers");
+	fw_project_close(p);
+	fw_deployment_free(d);
+	make_db(path, "INSERT INTO confirm VALUES "
+	    "('fips', 'yes', 'alice', '2025-01-01 00:00:00'), "
+	    "('tls_3des', 'yes', 'bob', '2025-01-02 00:00:00'), "
+	    "('empty_fragments', 'no', 'carol', '2025-01-02 00:00:00')");
+
+	d = load_as(path, FW_OPEN_READ_ONLY);
+	ok(d != NULL && d->n_ticks == 3 && fw_confirmed(d, "fips") &&
+	    fw_confirmed(d, "tls_3des") && !fw_confirmed(d, "empty_fragments"),
+	    "read-only: the old confirmations read as ticks");
+	ok(d != NULL && d->n_ticks == 3 &&
+	    strcmp(d->ticks[0].user, "dave") == 0 &&
+	    strcmp(d->ticks[2].user, "bob") == 0 &&
+	    strcmp(d->ticks[2].time, "2025-01-02 00:00:00") == 0,
+	    "... a tick already there wins; the others keep who and when");
+	fw_deployment_free(d);
+	is_int(count_rows(path, "SELECT count(*) FROM confirm"), 3,
+	    "read-only: the file is left as it was");
+
+	d = load_as(path, 0);
+	ok(d != NULL && d->n_ticks == 3 && fw_confirmed(d, "tls_3des"),
+	    "open for writing: the same ticks");
+	fw_deployment_free(d);
+	is_int(count_rows(path, "SELECT count(*) FROM confirm"), 0,
+	    "... now stored as ticks, the confirm table emptied");
+	is_int(count_rows(path, "SELECT count(*) FROM tick WHERE item = "
+	    "'imp.tlscontext.cipher' AND user = 'bob'"), 1,
+	    "... with who confirmed it");
+
+	open_rw(path, 0, &p);
+	ok(fw_project_untick(p, "imp.tlscontext.cipher", &cause) == 0,
+	    "untick the old confirmation");
+	fw_project_close(p);
+	d = load_as(path, FW_OPEN_READ_ONLY);
+	ok(d != NULL && !fw_confirmed(d, "tls_3des") && d->n_ticks == 2,
+	    "... and it stays unticked");
+	fw_deployment_free(d);
+	free(path);
+}
+
 static void
 test_replace(void)
 {
@@ -524,9 +622,8 @@ write_everything(struct fw_project *p, int round, char **cause)
 	    fw_project_tick(p, "item.gone", NULL, cause) ||
 	    fw_project_untick(p, "item.gone", cause) ||
 	    fw_project_set_step_done(p, 3, 1, cause) ||
-	    fw_project_set_confirm(p, "fips", "yes", cause) ||
-	    fw_project_set_confirm(p, "fips", NULL, cause) ||
-	    fw_project_set_confirm(p, "tls_3des", "no", cause) ||
+	    fw_project_set_ticks(p, two_items, NULL, 2, 1, cause) ||
+	    fw_project_set_ticks(p, two_items, NULL, 1, 0, cause) ||
 	    fw_project_set_cert(p, FW_CERT_OCS_CA, &c, cause) ||
 	    fw_project_set_cert(p, FW_CERT_IMP_CA, NULL, cause) ||
 	    fw_project_set_position(p, round, "name", cause) ||
@@ -563,11 +660,12 @@ test_long_session(void)
 	ok(d->n_imp_domains == 1 && d->n_ocs_domains == 1 &&
 	    d->n_ocs_pools == 1 && d->n_ocs_servers == 1,
 	    "the rows deleted are gone, the imported ones stay");
-	ok(d->n_ticks == 1 && strcmp(d->ticks[0].item, "item.kept") == 0,
-	    "the imported tick stays, the unticked one is gone");
-	ok(d->step_done[3] && fw_get_confirm(d, "fips") == NULL &&
-	    fw_get_confirm(d, "tls_3des") != NULL,
-	    "step and confirmations as last written");
+	ok(d->n_ticks == 2 && strcmp(d->ticks[0].item, "item.kept") == 0 &&
+	    strcmp(d->ticks[1].item, "imp.tlscontext.fragments") == 0,
+	    "the imported tick stays, the unticked ones are gone");
+	ok(d->step_done[3] && fw_confirmed(d, "empty_fragments") &&
+	    !fw_confirmed(d, "tls_3des"), "step and confirmations as last "
+	    "written");
 	ok(d->certs[FW_CERT_OCS_CA].pem != NULL &&
 	    d->certs[FW_CERT_IMP_CA].pem == NULL, "certificates as last set");
 	is_int((long long)d->n_probes, 1, "one probe result");
@@ -594,6 +692,7 @@ main(void)
 	test_not_projects();
 	test_migration();
 	test_altered_schema();
+	test_legacy_confirms();
 	test_replace();
 	test_setting_audit();
 	test_long_session();

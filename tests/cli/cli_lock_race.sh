@@ -33,6 +33,8 @@ while [ "$round" -lt "$ROUNDS" ]; do
 	n=0
 	while [ "$n" -lt "$TAKERS" ]; do
 		n=$((n + 1))
+		# Under ASan the shim loads before ASan's runtime: allowed.
+		ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 \
 		SLOW_UNLINK_MS=300 SLOW_UNLINK_LOG=$FW_TMP/unlinks.log \
 		LD_PRELOAD=$SLOW_UNLINK \
 			"$FEDWIZ" import p.fedwiz "$example" \

@@ -292,6 +292,8 @@ fw_cmd_open_output(const char *output, const char *project, int mode,
 {
 	char *cause = NULL;
 
+	if (output != NULL && strcmp(output, "-") == 0)
+		output = NULL;
 	if (fw_out_open(output, mode, project, out, &cause) != 0) {
 		fw_err("%s", cause);
 		free(cause);

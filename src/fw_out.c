@@ -58,7 +58,8 @@ companion_name(const char *name, const char *base)
 	if (strncmp(s, ".bak-v", 6) != 0)
 		return 0;
 	digits = s + 6;
-	return digits[0] != '\0' && digits[strspn(digits, "0123456789")] == '\0';
+	return digits[0] != '\0' &&
+	    digits[strspn(digits, "0123456789")] == '\0';
 }
 
 /* The folder and the last name of path, as two strings (free() both). */
@@ -158,7 +159,8 @@ resolve(const char *path, char **target, struct stat *st, int *exists,
 		*target = xstrdup(path);
 		return 0;
 	}
-	if ((*target = realpath(path, NULL)) == NULL || stat(*target, st) != 0) {
+	*target = realpath(path, NULL);
+	if (*target == NULL || stat(*target, st) != 0) {
 		if (errno == ENOENT)
 			fw_fail(cause, _("%s: a symbolic link to a file that "
 			    "does not exist"), path);
@@ -257,7 +259,7 @@ fw_out_open(const char *path, int mode, const char *project,
 
 	*out = NULL;
 	o->fd = -1;
-	if (path == NULL || strcmp(path, "-") == 0) {
+	if (path == NULL) {
 		rc = open_stdout(o, project, cause);
 		goto out;
 	}

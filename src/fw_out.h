@@ -12,7 +12,7 @@
 struct fw_out;
 
 /*
- * Opens path for writing; NULL or "-" is standard output. A new or
+ * Opens path for writing; NULL is standard output. A new or
  * regular file is written to a temporary file beside it, renamed over it
  * by fw_out_close() (with mode); a symbolic link is followed and its
  * target replaced so, the link kept. A character device or a FIFO is

@@ -96,16 +96,21 @@ with_cert cert-zero.answers /dev/zero
 with_cert cert-fifo.answers fifo.pem
 with_cert cert-dir.answers /
 
-# A large deployment, for the full disk.
+# A large deployment, for the full disk: as many nodes and servers as
+# fedwiz takes (fedwiz(1), LIMITS), and ticked items for the bulk.
 awk 'BEGIN {
 	print "[deployment]\nname = big\ntransport = tcp\nocs_edition = standard"
 	print "[ocs_domain]\nname = ocs.test"
-	for (i = 0; i < 1500; i++) {
+	for (i = 0; i < 256; i++) {
 		printf "[imp_node]\nfqdn = cup%d.example.com\nip = 10.0.%d.%d\n",
 		    i, int(i / 256), i % 256
 		printf "[ocs_server]\nfqdn = fe%d.ocs.test\nip = 172.16.%d.%d\ndomain = ocs.test\n",
 		    i, int(i / 256), i % 256
 	}
+	print "[done]"
+	for (i = 0; i < 3000; i++)
+		printf "item = ocs.fe%d.ocs.test.hostauth.cup%d.example.com.ip\n",
+		    i % 256, i
 }' >"$IN/big.answers"
 
 size=$(wc -c <base.fedwiz)

@@ -37,11 +37,15 @@ static int
 check_reimport(const char *project, const char *text)
 {
 	struct fw_deployment *back = NULL;
-	char *errors = NULL;
+	char *errors = NULL, *warnings = NULL;
 	size_t len;
+	int rc;
 
-	if (fw_answers_parse(text, strlen(text), "export", &back,
-	    &errors) == 0) {
+	/* Warnings (ticks of items that are gone) import too. */
+	rc = fw_answers_parse(text, strlen(text), "export", &back, &errors,
+	    &warnings);
+	free(warnings);
+	if (rc == 0) {
 		fw_deployment_free(back);
 		return FW_EXIT_OK;
 	}

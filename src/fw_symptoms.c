@@ -425,8 +425,7 @@ int
 fw_symptom_cause_confirmed(const struct fw_symptom_cause *c,
     const struct fw_deployment *d)
 {
-	return d != NULL && c->confirm != NULL &&
-	    fw_get_confirm(d, c->confirm) != NULL;
+	return d != NULL && c->confirm != NULL && fw_confirmed(d, c->confirm);
 }
 
 int

@@ -5,6 +5,7 @@
 
 #include "fw_model.h"
 #include "fw_pattern.h"
+#include "fw_confirm.h"
 #include "fw_symptoms.h"
 #include "fw_util.h"
 #include "tap.h"
@@ -78,7 +79,7 @@ test_symptom_filter(void)
 	n_tls = open_causes(sy, d, "3DES", &has);
 	ok(has && n_tls < n_all, "1047 under TLS: the 3DES cause, not the TCP "
 	    "ones (%zu of %zu)", n_tls, n_all);
-	fw_add_confirm(d, "tls_3des", "yes");
+	fw_add_tick(d, FW_ITEM_TLS_CIPHER, NULL, "admin", "2026-01-01 00:00:00");
 	open_causes(sy, d, "3DES", &has);
 	ok(!has, "... once 3DES is confirmed, it is no open cause");
 	ok(fw_symptom_cause_confirmed(&sy->causes[2], d),

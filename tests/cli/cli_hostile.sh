@@ -110,7 +110,7 @@ awk 'BEGIN {
 	print "[done]"
 	for (i = 0; i < 3000; i++)
 		printf "item = ocs.fe%d.ocs.test.hostauth.cup%d.example.com.ip\n",
-		    i % 256, i
+		    int(i / 256), i % 256
 }' >"$IN/big.answers"
 
 size=$(wc -c <base.fedwiz)

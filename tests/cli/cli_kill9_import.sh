@@ -22,7 +22,7 @@ awk 'BEGIN {
 	}
 	print "[done]"
 	for (i = 0; i < 12000; i++)
-		printf "item = ocs.pool.ocs.test.hostauth.cup%d.example.com.ip\n", i
+		printf "item = ocs.pool.ocs.test.hostauth.cup%d.example.com.ip at 2026-01-01 00:00:00 by test\n", i
 }' >big.answers
 
 # The two possible outcomes, each exported from a clean import.

@@ -28,10 +28,14 @@ ok "the port" grep -qF "peer_auth_port: stored value outside its domain: port 99
 ok "the route, naming its server" grep -qF "ocs_server: stored value outside its domain: route of $server: 'sideways'; use primary or backup$tail" "$OUT"
 ok "nothing on stderr" test ! -s "$ERR"
 
-for c in show export checklist; do
+for c in show export; do
 	run "$FEDWIZ" "$c" p.fedwiz
 	is "$STATUS" 0 "$c still opens the project"
 done
+# Written, with the errors in its banner, and exit 1 for them.
+run "$FEDWIZ" checklist p.fedwiz
+is "$STATUS" 1 "checklist still opens the project, exit 1 for its errors"
+ok "... and names the stored transport in its banner" grep -qF "transport: 'udp'" "$OUT"
 
 run "$FEDWIZ" import p.fedwiz "$example"
 is "$STATUS" 0 "an import sets them right"

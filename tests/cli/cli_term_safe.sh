@@ -55,13 +55,14 @@ ok "show: DEL and a byte that is not UTF-8 as \\x" has "$OUT" 'E\x7F\xFFF'
 shows validate 1 "$FEDWIZ" validate --offline p.fedwiz
 ok "validate: the planted host name as escapes" has "$OUT" 'cup2\x1B[31m.example.com'
 
-shows "text checklist" 0 "$FEDWIZ" checklist p.fedwiz
+# The planted host names are errors: the checklist is written, exit 1.
+shows "text checklist" 1 "$FEDWIZ" checklist p.fedwiz
 ok "text checklist: the project name as escapes" has "$OUT" 'C\u009B2J\u202ED'
 ok "text checklist: the host name as escapes" has "$OUT" 'cup2\x1B[31m.example.com'
-shows "Markdown checklist" 0 "$FEDWIZ" checklist --format markdown p.fedwiz
+shows "Markdown checklist" 1 "$FEDWIZ" checklist --format markdown p.fedwiz
 ok "Markdown checklist: the host name as escapes" has "$OUT" 'cup2\\x1B\[31m.example.com'
 ok "Markdown checklist: RLO as an escape" has "$OUT" '\\u202E'
-shows "HTML checklist" 0 "$FEDWIZ" checklist --format html p.fedwiz
+shows "HTML checklist" 1 "$FEDWIZ" checklist --format html p.fedwiz
 ok "HTML checklist: RLO rendered visibly" has "$OUT" 'C\u009B2J\u202ED'
 ok "HTML checklist: in the print header too" grep -q 'u202E' "$OUT"
 

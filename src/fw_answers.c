@@ -33,7 +33,7 @@
 #define HEREDOC_END FW_ANSWERS_HEREDOC_END
 
 enum val_kind {
-	V_TEXT, V_HOST, V_IP, V_PORT, V_TRANSPORT, V_EDITION, V_ROUTE,
+	V_TEXT, V_NAME, V_HOST, V_IP, V_PORT, V_TRANSPORT, V_EDITION, V_ROUTE,
 	V_CERT, V_ITEM,
 };
 
@@ -60,7 +60,7 @@ struct sect_def {
  * section names the entry: two entries with the same one are refused. */
 static const struct sect_def sects[S_COUNT] = {
 	[S_DEPLOYMENT] = { "deployment", 0, {
-		{ "name", V_TEXT, 0 },
+		{ "name", V_NAME, 0 },
 		{ "transport", V_TRANSPORT, 0 },
 		{ "ocs_edition", V_EDITION, 0 },
 		{ "peer_auth_port", V_PORT, 0 },
@@ -436,6 +436,17 @@ check_value(enum val_kind kind, const char *v, char **cause)
 	switch (kind) {
 	case V_TEXT:
 		return check_text(v, cause);
+	case V_NAME:
+		/* The project name's own rule, as the wizard and the store's
+		 * load apply it: what import takes, every open takes. */
+		if ((norm = check_text(v, cause)) == NULL)
+			return NULL;
+		free(norm);
+		norm = NULL;
+		if (fw_setting_check("name", v, &norm, cause) != 0 &&
+		    cause != NULL && strncmp(*cause, "name: ", 6) == 0)
+			memmove(*cause, *cause + 6, strlen(*cause + 6) + 1);
+		return norm;
 	case V_HOST:
 		fw_syntax_hostname(v, &norm, cause);
 		return norm;

@@ -273,10 +273,13 @@ tui_settle
 t0=$(now_ms)
 send keys.a
 t1=$(now_ms)
-tui_seen " fedwiz · $name · " || echo "Bail out! 20 edits did not land"
+# Polled finely: at the default 0.1 s poll the wait itself was most of
+# what was measured, so on a quick machine every kill came after the burst.
+TUI_POLL=0.005 tui_seen " fedwiz · $name · " ||
+	echo "Bail out! 20 edits did not land"
 # (less half a poll: the screen showed the name before it was seen)
-ms=$((($(now_ms) - t1 - 25) / 20))
-[ "$ms" -ge 2 ] || ms=2
+ms=$((($(now_ms) - t1 - 3) / 20))
+[ "$ms" -ge 1 ] || ms=1
 diag "starting takes about $boot ms, one edit about $ms ms in a burst," \
     "sending keys $((t1 - t0)) ms"
 tui_keys F10
@@ -415,9 +418,18 @@ is "$bad_confirm" 0 "every edit the screen confirmed is in the file"
 is "$bad_integrity" 0 "integrity_check is ok after each kill"
 is "$bad_state" 0 "after each kill the file holds the confirmed edits and a whole prefix of the rest: at most the edit in flight is lost, never half of it"
 is "$bad_open" 0 "the project opens after each kill"
-ok "the kills landed while starting, before, amid and after the saves" \
-	test "$at_start" -gt 0 -a "$before" -gt 0 -a "$amid" -gt 0 -a \
-	"$after" -gt 0
+# A burst whose edits take under 3 ms each is over sooner than sleep(1)
+# and kill(1) can aim inside it: there, landing amid the saves is luck, and
+# the import storm (cli_crash_edits.sh) kills inside writes instead.
+if [ "$ms" -ge 3 ]; then
+	ok "the kills landed while starting, before, amid and after the saves" \
+		test "$at_start" -gt 0 -a "$before" -gt 0 -a "$amid" -gt 0 -a \
+		"$after" -gt 0
+else
+	diag "edits take about $ms ms here: kills cannot be aimed amid a burst"
+	ok "the kills landed while starting, before and after the saves" \
+		test "$at_start" -gt 0 -a "$before" -gt 0 -a "$after" -gt 0
+fi
 
 # The project is still fully usable: one more edit through the wizard.
 gen $((session + 1)) -v na=1 -v nb=0

@@ -145,6 +145,7 @@ struct parser {
 
 	struct item *items;
 	size_t n_items;
+	size_t cap_items;
 };
 
 /* One line of the text, without its newline (and carriage return). */
@@ -581,7 +582,13 @@ item_add(struct parser *p, const char *v, unsigned no)
 		item_clear(&it);
 		return;
 	}
-	p->items = xreallocarray(p->items, p->n_items + 1, sizeof *p->items);
+	/* Doubling: one more each time copied the whole array per line,
+	 * quadratic where realloc cannot grow in place. */
+	if (p->n_items == p->cap_items) {
+		p->cap_items = p->cap_items > 0 ? p->cap_items * 2 : 64;
+		p->items = xreallocarray(p->items, p->cap_items,
+		    sizeof *p->items);
+	}
 	p->items[p->n_items++] = it;
 }
 

@@ -21,7 +21,11 @@ list_append(void **items, size_t *n, size_t size)
 {
 	char *base;
 
-	*items = xreallocarray(*items, *n + 1, size);
+	/* Room doubles when the count reaches a power of two (lists only
+	 * ever grow, through here): one more each time copied the whole list
+	 * per entry, quadratic where realloc cannot grow in place. */
+	if ((*n & (*n - 1)) == 0)
+		*items = xreallocarray(*items, *n > 0 ? *n * 2 : 1, size);
 	base = *items;
 	memset(base + *n * size, 0, size);
 	return base + (*n)++ * size;

@@ -320,6 +320,29 @@ fw_imp_domain_target(const struct fw_deployment *d,
 	return d->n_imp_nodes > 0 ? &d->imp_nodes[0] : NULL;
 }
 
+size_t
+fw_imp_nodes_routing_first(const struct fw_deployment *d,
+    const struct fw_imp_node ***out)
+{
+	const struct fw_imp_node **order, *node;
+	size_t i, j, n = 0;
+
+	order = xreallocarray(NULL, d->n_imp_nodes + 1, sizeof *order);
+	for (i = 0; i < d->n_imp_domains + d->n_imp_nodes; i++) {
+		node = i < d->n_imp_domains ?
+		    fw_imp_domain_target(d, &d->imp_domains[i]) :
+		    &d->imp_nodes[i - d->n_imp_domains];
+		for (j = 0; node != NULL && j < n; j++) {
+			if (order[j] == node)
+				break;
+		}
+		if (node != NULL && j == n)
+			order[n++] = node;
+	}
+	*out = order;
+	return n;
+}
+
 /* One table per enum keeps names and parsing in one place. */
 static const char *const transport_names[] = { "tls", "tcp" };
 static const char *const edition_names[] = { "standard", "enterprise" };

@@ -193,6 +193,12 @@ const struct fw_ocs_pool *fw_find_ocs_pool(const struct fw_deployment *,
  * set, else the first node; NULL when there are no nodes. */
 const struct fw_imp_node *fw_imp_domain_target(const struct fw_deployment *,
     const struct fw_imp_domain *);
+/* The IM&P nodes with the routing nodes first (the domains' targets, in
+ * domain order), then the others in entry order: what a Lync trusted
+ * application pool is built from (its -ComputerFqdn is the first). Returns
+ * their number; free() *out, not the nodes, which belong to d. */
+size_t fw_imp_nodes_routing_first(const struct fw_deployment *,
+    const struct fw_imp_node ***out);
 
 /* Names of enum values as the answers file and the schema spell them, and
  * back. Parsers return 0 on success, -1 on an unknown word. */

@@ -4,7 +4,43 @@
 
 #include "fw_flow.h"
 #include "fw_model.h"
+#include "fw_ps_quote.h"
+#include "fw_util.h"
 #include "tap.h"
+
+/* Quoting is checked on what PowerShell's tokenizer would read back. */
+static void
+check_ps_quote(const char *in, const char *want, const char *what)
+{
+	struct fw_strbuf sb;
+
+	fw_sb_init(&sb);
+	fw_ps_quote(&sb, in);
+	is_str(sb.buf, want, "%s", what);
+	free(sb.buf);
+}
+
+static void
+test_routing_first(void)
+{
+	struct fw_deployment *d = fw_deployment_new();
+	const struct fw_imp_node **o;
+	size_t n;
+
+	fw_add_imp_node(d, "a.cup.example.com", NULL);
+	fw_add_imp_node(d, "b.cup.example.com", NULL);
+	fw_add_imp_node(d, "c.cup.example.com", NULL);
+	fw_add_imp_domain(d, "one.com", "c.cup.example.com");
+	fw_add_imp_domain(d, "two.com", "C.cup.example.com");
+	fw_add_imp_domain(d, "three.com", "b.cup.example.com");
+	n = fw_imp_nodes_routing_first(d, &o);
+	is_int((int)n, 3, "every node once, routing or not");
+	ok(n == 3 && o[0] == &d->imp_nodes[2] && o[1] == &d->imp_nodes[1] &&
+	    o[2] == &d->imp_nodes[0],
+	    "routing nodes first, in domain order, then the rest");
+	free(o);
+	fw_deployment_free(d);
+}
 
 int
 main(void)
@@ -65,5 +101,14 @@ main(void)
 	ok(fw_flow_find_field("peer_auth_port", &i) != NULL && i == 4,
 	    "peer_auth_port lives in step 4");
 	fw_deployment_free(d);
+	test_routing_first();
+	check_ps_quote("sip.com", "'sip.com'", "plain value quoted");
+	check_ps_quote("o'brien", "'o''brien'", "apostrophe doubled");
+	check_ps_quote("a\xe2\x80\x98" "b\xe2\x80\x9b" "c",
+	    "'a\xe2\x80\x98\xe2\x80\x98" "b\xe2\x80\x9b\xe2\x80\x9b" "c'",
+	    "U+2018 and U+201B doubled");
+	check_ps_quote("$(x)`n\"", "'$(x)`n\"'",
+	    "dollar, backtick and double quote left as they are");
+	check_ps_quote("\xe2\x80", "'\xe2\x80'", "a cut sequence is not a quote");
 	return done_testing();
 }

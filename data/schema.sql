@@ -1,10 +1,12 @@
--- The fedwiz project file, schema version 2.
+-- The fedwiz project file, schema version 3.
 -- fedwiz writes PRAGMA application_id = 1180129841 ('FWZ1') and
--- PRAGMA user_version = 2 after running this script on a new file.
+-- PRAGMA user_version = 3 after running this script on a new file.
 -- Older files are migrated on open (src/fw_store.c keeps the steps).
 
 -- Deployment settings by answers-file key: name, transport (tls|tcp),
--- ocs_edition (standard|enterprise), peer_auth_port, server_auth_port.
+-- ocs_edition (standard|enterprise), microsoft (ocs2007r2|lync2010|
+-- lync2013|sfb2015|sfb2019|sfbse), imp_release, peer_auth_port,
+-- server_auth_port, next_hop_port.
 CREATE TABLE setting (
 	key TEXT PRIMARY KEY,
 	value TEXT NOT NULL
@@ -24,10 +26,13 @@ CREATE TABLE imp_domain (
 		ON UPDATE CASCADE ON DELETE SET NULL
 );
 
+-- microsoft: the Microsoft server the domain runs; NULL = the setting's.
 CREATE TABLE ocs_domain (
 	id INTEGER PRIMARY KEY,
 	name TEXT NOT NULL UNIQUE COLLATE NOCASE,
-	description TEXT
+	description TEXT,
+	microsoft TEXT CHECK (microsoft IN ('ocs2007r2', 'lync2010',
+		'lync2013', 'sfb2015', 'sfb2019', 'sfbse'))
 );
 
 CREATE TABLE ocs_pool (

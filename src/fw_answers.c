@@ -25,7 +25,7 @@
  */
 
 #define LINE_MAX_BYTES (64 * 1024)
-#define KEYS_MAX 6
+#define KEYS_MAX 8
 #define ERRORS_MAX 1000
 #define WARNINGS_MAX 10
 #define ITEM_MAX 256
@@ -34,7 +34,7 @@
 
 enum val_kind {
 	V_TEXT, V_NAME, V_HOST, V_IP, V_PORT, V_TRANSPORT, V_EDITION, V_ROUTE,
-	V_CERT, V_ITEM,
+	V_CERT, V_ITEM, V_MICROSOFT, V_RELEASE,
 };
 
 enum sect_id {
@@ -65,7 +65,9 @@ static const struct sect_def sects[S_COUNT] = {
 		{ "ocs_edition", V_EDITION, 0 },
 		{ "peer_auth_port", V_PORT, 0 },
 		{ "server_auth_port", V_PORT, 0 },
-		{ "next_hop_port", V_PORT, 0 } } },
+		{ "next_hop_port", V_PORT, 0 },
+		{ "microsoft", V_MICROSOFT, 0 },
+		{ "imp_release", V_RELEASE, 0 } } },
 	[S_IMP_DOMAIN] = { "imp_domain", 1, {
 		{ "name", V_HOST, 1 },
 		{ "route_to", V_HOST, 0 } } },
@@ -74,7 +76,8 @@ static const struct sect_def sects[S_COUNT] = {
 		{ "ip", V_IP, 1 } } },
 	[S_OCS_DOMAIN] = { "ocs_domain", 1, {
 		{ "name", V_HOST, 1 },
-		{ "description", V_TEXT, 0 } } },
+		{ "description", V_TEXT, 0 },
+		{ "microsoft", V_MICROSOFT, 0 } } },
 	[S_OCS_POOL] = { "ocs_pool", 1, {
 		{ "fqdn", V_HOST, 1 } } },
 	[S_OCS_SERVER] = { "ocs_server", 1, {
@@ -97,10 +100,10 @@ static const struct sect_def sects[S_COUNT] = {
 /* Indices of keys the second pass refers to. */
 enum {
 	K_DEP_NAME = 0, K_DEP_TRANSPORT, K_DEP_EDITION, K_DEP_PEER,
-	K_DEP_SERVER, K_DEP_NEXT_HOP,
+	K_DEP_SERVER, K_DEP_NEXT_HOP, K_DEP_MICROSOFT, K_DEP_RELEASE,
 	K_IMPD_NAME = 0, K_IMPD_ROUTE_TO,
 	K_NODE_FQDN = 0, K_NODE_IP,
-	K_OCSD_NAME = 0, K_OCSD_DESC,
+	K_OCSD_NAME = 0, K_OCSD_DESC, K_OCSD_MICROSOFT,
 	K_POOL_FQDN = 0,
 	K_SRV_FQDN = 0, K_SRV_IP, K_SRV_DOMAIN, K_SRV_POOL, K_SRV_ROUTE,
 };
@@ -407,6 +410,7 @@ check_enum(enum val_kind kind, const char *v, char **cause)
 	enum fw_transport t;
 	enum fw_edition ed;
 	enum fw_route_role r;
+	enum fw_microsoft m;
 
 	switch (kind) {
 	case V_TRANSPORT:
@@ -419,6 +423,12 @@ check_enum(enum val_kind kind, const char *v, char **cause)
 			return xstrdup(fw_edition_name(ed));
 		fw_fail(cause, _("'%s' is not one of: standard, enterprise"), v);
 		break;
+	case V_MICROSOFT:
+		if (fw_microsoft_parse(v, &m) == 0)
+			return xstrdup(fw_microsoft_name(m));
+		fw_fail(cause, _("'%s' is not one of: ocs2007r2, lync2010, "
+		    "lync2013, sfb2015, sfb2019, sfbse"), v);
+		break;
 	default:
 		if (fw_route_parse(v, &r) == 0)
 			return xstrdup(fw_route_name(r));
@@ -426,6 +436,22 @@ check_enum(enum val_kind kind, const char *v, char **cause)
 		break;
 	}
 	return NULL;
+}
+
+/* A deployment setting's value by the setting's own rule, its message
+ * without the "key: " the line already names. */
+static char *
+setting_value(const char *key, const char *v, char **cause)
+{
+	size_t klen = strlen(key);
+	char *norm = NULL;
+
+	if (fw_setting_check(key, v, &norm, cause) != 0 && cause != NULL &&
+	    strncmp(*cause, key, klen) == 0 && strncmp(*cause + klen, ": ",
+	    2) == 0)
+		memmove(*cause, *cause + klen + 2, strlen(*cause + klen + 2) +
+		    1);
+	return norm;
 }
 
 /* Checks one value by kind; returns its normal form or NULL with *cause. */
@@ -443,11 +469,7 @@ check_value(enum val_kind kind, const char *v, char **cause)
 		if ((norm = check_text(v, cause)) == NULL)
 			return NULL;
 		free(norm);
-		norm = NULL;
-		if (fw_setting_check("name", v, &norm, cause) != 0 &&
-		    cause != NULL && strncmp(*cause, "name: ", 6) == 0)
-			memmove(*cause, *cause + 6, strlen(*cause + 6) + 1);
-		return norm;
+		return setting_value("name", v, cause);
 	case V_HOST:
 		fw_syntax_hostname(v, &norm, cause);
 		return norm;
@@ -458,9 +480,12 @@ check_value(enum val_kind kind, const char *v, char **cause)
 		return check_port(v, cause);
 	case V_ITEM:
 		return check_item(v, cause);
+	case V_RELEASE:
+		return setting_value("imp_release", v, cause);
 	case V_TRANSPORT:
 	case V_EDITION:
 	case V_ROUTE:
+	case V_MICROSOFT:
 		return check_enum(kind, v, cause);
 	case V_CERT:
 		break;
@@ -1067,6 +1092,10 @@ build_settings(struct fw_deployment *d, const struct entry *e)
 		d->server_auth_port = atoi(e->val[K_DEP_SERVER]);
 	if (e->val[K_DEP_NEXT_HOP] != NULL)
 		d->next_hop_port = atoi(e->val[K_DEP_NEXT_HOP]);
+	if (e->val[K_DEP_MICROSOFT] != NULL)
+		fw_setting_apply(d, "microsoft", e->val[K_DEP_MICROSOFT]);
+	if (e->val[K_DEP_RELEASE] != NULL)
+		fw_setting_apply(d, "imp_release", e->val[K_DEP_RELEASE]);
 }
 
 static void
@@ -1074,6 +1103,7 @@ build_entry(struct fw_deployment *d, const struct entry *e)
 {
 	char *const *v = e->val;
 	enum fw_route_role route = FW_ROUTE_PRIMARY;
+	struct fw_ocs_domain *od;
 
 	switch (e->sect) {
 	case S_DEPLOYMENT:
@@ -1086,7 +1116,9 @@ build_entry(struct fw_deployment *d, const struct entry *e)
 		fw_add_imp_node(d, v[K_NODE_FQDN], v[K_NODE_IP]);
 		break;
 	case S_OCS_DOMAIN:
-		fw_add_ocs_domain(d, v[K_OCSD_NAME], v[K_OCSD_DESC]);
+		od = fw_add_ocs_domain(d, v[K_OCSD_NAME], v[K_OCSD_DESC]);
+		if (v[K_OCSD_MICROSOFT] != NULL)
+			fw_microsoft_parse(v[K_OCSD_MICROSOFT], &od->microsoft);
 		break;
 	case S_OCS_POOL:
 		fw_add_ocs_pool(d, v[K_POOL_FQDN]);

@@ -36,6 +36,11 @@ put_settings(struct fw_strbuf *sb, const struct fw_deployment *d)
 	put_kv(sb, "name", d->name);
 	put_kv(sb, "transport", fw_transport_name(d->transport));
 	put_kv(sb, "ocs_edition", fw_edition_name(d->edition));
+	/* No key reads as OCS 2007 R2: files of fedwiz before Lync stay
+	 * byte-identical. */
+	if (d->microsoft != FW_MICROSOFT_OCS2007R2)
+		put_kv(sb, "microsoft", fw_microsoft_name(d->microsoft));
+	put_kv(sb, "imp_release", d->imp_release);
 	fw_sb_printf(sb, "peer_auth_port = %d\n", d->peer_auth_port);
 	fw_sb_printf(sb, "server_auth_port = %d\n", d->server_auth_port);
 	if (d->next_hop_port > 0)
@@ -78,6 +83,9 @@ put_lists_ocs(struct fw_strbuf *sb, const struct fw_deployment *d)
 		fw_sb_add(sb, i > 0 ? "\n[ocs_domain]\n" : "[ocs_domain]\n");
 		put_kv(sb, "name", d->ocs_domains[i].name);
 		put_kv(sb, "description", d->ocs_domains[i].description);
+		if (d->ocs_domains[i].microsoft != FW_MICROSOFT_INHERIT)
+			put_kv(sb, "microsoft",
+			    fw_microsoft_name(d->ocs_domains[i].microsoft));
 	}
 	if (d->n_ocs_pools > 0)
 		fw_sb_add(sb, "\n# OCS Enterprise Edition pools.\n");

@@ -38,6 +38,7 @@ fw_deployment_new(void)
 
 	d->transport = FW_TRANSPORT_TLS;
 	d->edition = FW_EDITION_STANDARD;
+	d->microsoft = FW_MICROSOFT_OCS2007R2;
 	d->peer_auth_port = FW_DEFAULT_PEER_AUTH_PORT;
 	d->server_auth_port = FW_DEFAULT_SERVER_AUTH_PORT;
 	return d;
@@ -51,6 +52,7 @@ fw_deployment_free(struct fw_deployment *d)
 	if (d == NULL)
 		return;
 	free(d->name);
+	free(d->imp_release);
 	for (i = 0; i < d->n_imp_domains; i++) {
 		free(d->imp_domains[i].name);
 		free(d->imp_domains[i].route_to);
@@ -111,11 +113,14 @@ fw_deployment_copy(const struct fw_deployment *d)
 	struct fw_deployment *c = fw_deployment_new();
 	const struct fw_ocs_server *s;
 	const struct fw_probe_result *r;
+	struct fw_ocs_domain *od;
 	size_t i;
 
 	c->name = dup_or_null(d->name);
 	c->transport = d->transport;
 	c->edition = d->edition;
+	c->microsoft = d->microsoft;
+	c->imp_release = dup_or_null(d->imp_release);
 	c->peer_auth_port = d->peer_auth_port;
 	c->server_auth_port = d->server_auth_port;
 	c->next_hop_port = d->next_hop_port;
@@ -126,9 +131,12 @@ fw_deployment_copy(const struct fw_deployment *d)
 	for (i = 0; i < d->n_imp_nodes; i++)
 		fw_add_imp_node(c, d->imp_nodes[i].fqdn,
 		    d->imp_nodes[i].ip)->id = d->imp_nodes[i].id;
-	for (i = 0; i < d->n_ocs_domains; i++)
-		fw_add_ocs_domain(c, d->ocs_domains[i].name,
-		    d->ocs_domains[i].description)->id = d->ocs_domains[i].id;
+	for (i = 0; i < d->n_ocs_domains; i++) {
+		od = fw_add_ocs_domain(c, d->ocs_domains[i].name,
+		    d->ocs_domains[i].description);
+		od->id = d->ocs_domains[i].id;
+		od->microsoft = d->ocs_domains[i].microsoft;
+	}
 	for (i = 0; i < d->n_ocs_pools; i++)
 		fw_add_ocs_pool(c, d->ocs_pools[i].fqdn)->id =
 		    d->ocs_pools[i].id;
@@ -186,6 +194,7 @@ fw_add_ocs_domain(struct fw_deployment *d, const char *name,
 
 	e->name = dup_or_null(name);
 	e->description = dup_or_null(description);
+	e->microsoft = FW_MICROSOFT_INHERIT;
 	return e;
 }
 
@@ -343,10 +352,156 @@ fw_imp_nodes_routing_first(const struct fw_deployment *d,
 	return n;
 }
 
+enum fw_microsoft
+fw_ocs_domain_microsoft(const struct fw_deployment *d,
+    const struct fw_ocs_domain *od)
+{
+	if (od != NULL && od->microsoft != FW_MICROSOFT_INHERIT)
+		return od->microsoft;
+	return d->microsoft;
+}
+
+enum fw_microsoft
+fw_ocs_server_microsoft(const struct fw_deployment *d,
+    const struct fw_ocs_server *s)
+{
+	return fw_ocs_domain_microsoft(d, s->domain == NULL ? NULL :
+	    fw_find_ocs_domain(d, s->domain));
+}
+
+enum fw_microsoft
+fw_ocs_pool_microsoft(const struct fw_deployment *d,
+    const struct fw_ocs_pool *pool)
+{
+	size_t i;
+
+	for (i = 0; i < d->n_ocs_servers; i++) {
+		if (fw_strcaseeq(d->ocs_servers[i].pool, pool->fqdn))
+			return fw_ocs_server_microsoft(d, &d->ocs_servers[i]);
+	}
+	return d->microsoft;
+}
+
+int
+fw_microsoft_is_lync(enum fw_microsoft m)
+{
+	return m != FW_MICROSOFT_OCS2007R2 && m != FW_MICROSOFT_INHERIT;
+}
+
+/* Whether some OCS domain (none: the default) runs Lync/SfB (lync = 1)
+ * or OCS 2007 R2 (lync = 0). */
+static int
+has_kind(const struct fw_deployment *d, int lync)
+{
+	size_t i;
+
+	if (d->n_ocs_domains == 0)
+		return fw_microsoft_is_lync(d->microsoft) == lync;
+	for (i = 0; i < d->n_ocs_domains; i++) {
+		if (fw_microsoft_is_lync(fw_ocs_domain_microsoft(d,
+		    &d->ocs_domains[i])) == lync)
+			return 1;
+	}
+	return 0;
+}
+
+int
+fw_deployment_has_lync(const struct fw_deployment *d)
+{
+	return has_kind(d, 1);
+}
+
+int
+fw_deployment_has_ocs2007(const struct fw_deployment *d)
+{
+	return has_kind(d, 0);
+}
+
+static const char *const microsoft_products[] = {
+	"OCS 2007 R2", "Lync Server 2010", "Lync Server 2013",
+	"Skype for Business Server 2015", "Skype for Business Server 2019",
+	"Skype for Business Server Subscription Edition",
+};
+
+const char *
+fw_microsoft_product(enum fw_microsoft m)
+{
+	return microsoft_products[m];
+}
+
+/* A number of at most 4 digits at *s; -1 when there is none. */
+static int
+release_number(const char **s)
+{
+	int v = 0, digits = 0;
+
+	while (**s >= '0' && **s <= '9' && digits < 4) {
+		v = v * 10 + (**s - '0');
+		(*s)++;
+		digits++;
+	}
+	return digits > 0 && !(**s >= '0' && **s <= '9') ? v : -1;
+}
+
+int
+fw_imp_release_parse(const char *s, struct fw_imp_release *r)
+{
+	memset(r, 0, sizeof *r);
+	if ((r->major = release_number(&s)) < 0)
+		return -1;
+	if (*s == '.' && (s++, (r->minor = release_number(&s)) < 0))
+		return -1;
+	if (*s == '(' && (s++, (r->build = release_number(&s)) < 0 ||
+	    *s++ != ')'))
+		return -1;
+	if ((s[0] == 'S' || s[0] == 's') && (s[1] == 'U' || s[1] == 'u')) {
+		s += 2;
+		if ((r->su = release_number(&s)) < 0)
+			return -1;
+	}
+	return *s == '\0' && r->major > 0 ? 0 : -1;
+}
+
+int
+fw_imp_release_at_least(const char *s, int major, int minor, int build,
+    int su)
+{
+	struct fw_imp_release r;
+	int have[4] = { 0, 0, 0, 0 }, want[4] = { major, minor, build, su };
+	size_t i;
+
+	if (s != NULL && fw_imp_release_parse(s, &r) == 0) {
+		have[0] = r.major;
+		have[1] = r.minor;
+		have[2] = r.build;
+		have[3] = r.su;
+	}
+	for (i = 0; i < 4; i++) {
+		if (have[i] != want[i])
+			return have[i] > want[i];
+	}
+	return 1;
+}
+
+char *
+fw_imp_release_norm(const char *s)
+{
+	char *n = xstrdup(s), *p;
+
+	for (p = n; *p != '\0'; p++) {
+		if (*p == 's' || *p == 'u')
+			*p = (char)(*p - 'a' + 'A');
+	}
+	return n;
+}
+
 /* One table per enum keeps names and parsing in one place. */
 static const char *const transport_names[] = { "tls", "tcp" };
 static const char *const edition_names[] = { "standard", "enterprise" };
 static const char *const route_names[] = { "primary", "backup" };
+static const char *const microsoft_names[] = {
+	"ocs2007r2", "lync2010", "lync2013", "sfb2015", "sfb2019", "sfbse"
+};
 static const char *const cert_role_keys[] = {
 	"ocs_ca", "ocs_cert", "imp_ca", "imp_cert"
 };
@@ -395,6 +550,18 @@ int
 fw_edition_parse(const char *s, enum fw_edition *out)
 {
 	NAME_PARSE(edition_names, s, out, enum fw_edition);
+}
+
+const char *
+fw_microsoft_name(enum fw_microsoft m)
+{
+	return microsoft_names[m];
+}
+
+int
+fw_microsoft_parse(const char *s, enum fw_microsoft *out)
+{
+	NAME_PARSE(microsoft_names, s, out, enum fw_microsoft);
 }
 
 const char *
@@ -450,6 +617,8 @@ fw_setting_check(const char *key, const char *value, char **norm,
 {
 	enum fw_transport t;
 	enum fw_edition e;
+	enum fw_microsoft m;
+	struct fw_imp_release r;
 	int port;
 
 	*norm = NULL;
@@ -468,6 +637,18 @@ fw_setting_check(const char *key, const char *value, char **norm,
 			return fw_fail(cause, _("ocs_edition: '%s'; use "
 			    "standard or enterprise"), value);
 		*norm = xstrdup(fw_edition_name(e));
+	} else if (strcmp(key, "microsoft") == 0) {
+		if (fw_microsoft_parse(value, &m) != 0)
+			return fw_fail(cause, _("microsoft: '%s'; use "
+			    "ocs2007r2, lync2010, lync2013, sfb2015, sfb2019 "
+			    "or sfbse"), value);
+		*norm = xstrdup(fw_microsoft_name(m));
+	} else if (strcmp(key, "imp_release") == 0) {
+		if (fw_imp_release_parse(value, &r) != 0)
+			return fw_fail(cause, _("imp_release: '%s'; give the "
+			    "IM and Presence release as 12.5, 11.5(1)SU3 or "
+			    "15SU2"), value);
+		*norm = fw_imp_release_norm(value);
 	} else if (is_port_setting(key)) {
 		if (fw_syntax_port(value, &port, cause) != 0)
 			return -1;
@@ -488,6 +669,11 @@ fw_setting_apply(struct fw_deployment *d, const char *key, const char *norm)
 		fw_transport_parse(norm, &d->transport);
 	} else if (strcmp(key, "ocs_edition") == 0) {
 		fw_edition_parse(norm, &d->edition);
+	} else if (strcmp(key, "microsoft") == 0) {
+		fw_microsoft_parse(norm, &d->microsoft);
+	} else if (strcmp(key, "imp_release") == 0) {
+		free(d->imp_release);
+		d->imp_release = xstrdup(norm);
 	} else if (strcmp(key, "peer_auth_port") == 0) {
 		d->peer_auth_port = atoi(norm);
 	} else if (strcmp(key, "server_auth_port") == 0) {

@@ -21,6 +21,18 @@ enum fw_edition {
 	FW_EDITION_ENTERPRISE,
 };
 
+/* The Microsoft server an OCS domain runs (answers key microsoft). */
+enum fw_microsoft {
+	FW_MICROSOFT_INHERIT = -1,	/* an OCS domain's: the deployment's */
+	FW_MICROSOFT_OCS2007R2,
+	FW_MICROSOFT_LYNC2010,
+	FW_MICROSOFT_LYNC2013,
+	FW_MICROSOFT_SFB2015,
+	FW_MICROSOFT_SFB2019,
+	FW_MICROSOFT_SFBSE,
+	FW_MICROSOFT_COUNT,
+};
+
 enum fw_route_role {
 	FW_ROUTE_PRIMARY,
 	FW_ROUTE_BACKUP,
@@ -55,6 +67,7 @@ struct fw_ocs_domain {
 	int64_t id;
 	char *name;
 	char *description;	/* may be NULL */
+	enum fw_microsoft microsoft;	/* FW_MICROSOFT_INHERIT = the default */
 };
 
 struct fw_ocs_pool {
@@ -117,6 +130,8 @@ struct fw_deployment {
 	char *name;
 	enum fw_transport transport;
 	enum fw_edition edition;
+	enum fw_microsoft microsoft;	/* the OCS domains' default */
+	char *imp_release;	/* "12.5", "15SU2", ...; NULL = not given */
 	int peer_auth_port;
 	int server_auth_port;
 
@@ -200,19 +215,52 @@ const struct fw_imp_node *fw_imp_domain_target(const struct fw_deployment *,
 size_t fw_imp_nodes_routing_first(const struct fw_deployment *,
     const struct fw_imp_node ***out);
 
+/* Which Microsoft server an OCS domain, pool or server runs: the
+ * domain's own choice, else the deployment's. A pool runs what its
+ * servers' domain runs (the first server's; a pool without servers, the
+ * default); a server what its domain does. NULL asks for the default. */
+enum fw_microsoft fw_ocs_domain_microsoft(const struct fw_deployment *,
+    const struct fw_ocs_domain *);
+enum fw_microsoft fw_ocs_pool_microsoft(const struct fw_deployment *,
+    const struct fw_ocs_pool *);
+enum fw_microsoft fw_ocs_server_microsoft(const struct fw_deployment *,
+    const struct fw_ocs_server *);
+/* Lync Server or Skype for Business Server: all but OCS 2007 R2. */
+int fw_microsoft_is_lync(enum fw_microsoft);
+/* Whether any OCS domain (none: the default) runs Lync/SfB, or runs
+ * OCS 2007 R2. A mixed deployment has both. */
+int fw_deployment_has_lync(const struct fw_deployment *);
+int fw_deployment_has_ocs2007(const struct fw_deployment *);
+/* The product's name ("Lync Server 2013"), untranslated. */
+const char *fw_microsoft_product(enum fw_microsoft);
+
+/* An IM and Presence release as the admin gives it: MAJOR[.MINOR]
+ * [(BUILD)][SUn], "11.5(1)SU3", "15SU2". Fields not given are 0. */
+struct fw_imp_release {
+	int major, minor, build, su;
+};
+int fw_imp_release_parse(const char *, struct fw_imp_release *);
+/* Whether a release (NULL = not given: 0) is at least major.minor(build)SUsu. */
+int fw_imp_release_at_least(const char *, int major, int minor, int build,
+    int su);
+/* A release that parses, spelt as stored: "su" in capitals (free()). */
+char *fw_imp_release_norm(const char *);
+
 /* Names of enum values as the answers file and the schema spell them, and
  * back. Parsers return 0 on success, -1 on an unknown word. */
 const char *fw_transport_name(enum fw_transport);
 int fw_transport_parse(const char *, enum fw_transport *);
 const char *fw_edition_name(enum fw_edition);
 int fw_edition_parse(const char *, enum fw_edition *);
+const char *fw_microsoft_name(enum fw_microsoft);	/* "lync2013" */
+int fw_microsoft_parse(const char *, enum fw_microsoft *);
 const char *fw_route_name(enum fw_route_role);
 int fw_route_parse(const char *, enum fw_route_role *);
 const char *fw_cert_role_key(enum fw_cert_role);	/* "ocs_ca", ... */
 int fw_cert_role_parse(const char *, enum fw_cert_role *);
 
 /* Deployment settings by answers-file key (name, transport, ocs_edition,
- * peer_auth_port, server_auth_port, next_hop_port): fw_setting_check()
+ * microsoft, imp_release, peer_auth_port, server_auth_port, next_hop_port): fw_setting_check()
  * judges a value and gives its stored form in *norm (free()), or -1 with
  * *cause; fw_setting_apply() sets a stored form on d. */
 int fw_setting_check(const char *key, const char *value, char **norm,

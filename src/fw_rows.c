@@ -207,7 +207,8 @@ save_entry(struct fw_project *p, const struct fw_deployment *d,
 	}
 	case FW_LIST_OCS_DOMAIN: {
 		struct fw_ocs_domain e = { has ? d->ocs_domains[row].id : 0,
-		    v[0], v[1] };
+		    v[0], v[1], has ? d->ocs_domains[row].microsoft :
+		    FW_MICROSOFT_INHERIT };
 		return fw_project_save_ocs_domain(p, &e, cause);
 	}
 	case FW_LIST_OCS_POOL: {

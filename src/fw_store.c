@@ -45,6 +45,12 @@ static const char *const migrations[] = {
 	"CREATE TABLE probe (host TEXT NOT NULL, port INTEGER NOT NULL,"
 	"  kind TEXT NOT NULL, time TEXT NOT NULL, ok INTEGER NOT NULL,"
 	"  summary TEXT NOT NULL, detail TEXT, PRIMARY KEY (host, port, kind));",
+	/* Version 2 knew OCS 2007 R2 only: its domains inherit the
+	 * deployment's Microsoft server, which a file without one reads as
+	 * ocs2007r2. */
+	"ALTER TABLE ocs_domain ADD COLUMN microsoft TEXT CHECK (microsoft IN"
+	"  ('ocs2007r2', 'lync2010', 'lync2013', 'sfb2015', 'sfb2019',"
+	"  'sfbse'));",
 };
 
 /* Filesystems where SQLite's WAL is unsafe: its shared memory only works

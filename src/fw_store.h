@@ -16,7 +16,7 @@
 #include "fw_model.h"
 
 /* PRAGMA user_version of files this fedwiz writes. */
-#define FW_SCHEMA_VERSION 2
+#define FW_SCHEMA_VERSION 3
 
 struct fw_project;
 

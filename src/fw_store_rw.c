@@ -69,9 +69,27 @@ load_route(struct fw_deployment *d, const char *server, const char *value)
 	return FW_ROUTE_PRIMARY;
 }
 
+/* An OCS domain's Microsoft server; NULL = the deployment's. One outside
+ * the domain is kept as a fault, the domain loaded as inheriting. */
+static enum fw_microsoft
+load_microsoft(struct fw_deployment *d, const char *domain, const char *value)
+{
+	enum fw_microsoft m = FW_MICROSOFT_INHERIT;
+	char *why;
+
+	if (value == NULL || fw_microsoft_parse(value, &m) == 0)
+		return m;
+	why = xasprintf(_("microsoft of %s: '%s'; use ocs2007r2, lync2010, "
+	    "lync2013, sfb2015, sfb2019 or sfbse"), domain, value);
+	fw_add_stored_fault(d, "ocs_domain", domain, why);
+	free(why);
+	return FW_MICROSOFT_INHERIT;
+}
+
 static int
 load_lists(struct fw_project *p, struct fw_deployment *d, char **cause)
 {
+	struct fw_ocs_domain *od;
 	sqlite3_stmt *st;
 	enum fw_route_role role;
 	int r;
@@ -91,12 +109,15 @@ load_lists(struct fw_project *p, struct fw_deployment *d, char **cause)
 		fw_add_imp_node(d, db_text(st, 1), db_text(st, 2))->id =
 		    sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	if (r < 0 || (st = db_prepare(p, cause, "SELECT id, name, description "
-	    "FROM ocs_domain ORDER BY id", "")) == NULL)
+	if (r < 0 || (st = db_prepare(p, cause, "SELECT id, name, description, "
+	    "microsoft FROM ocs_domain ORDER BY id", "")) == NULL)
 		return -1;
-	while ((r = db_step(p, st, cause)) == 1)
-		fw_add_ocs_domain(d, db_text(st, 1), db_text(st, 2))->id =
-		    sqlite3_column_int64(st, 0);
+	while ((r = db_step(p, st, cause)) == 1) {
+		od = fw_add_ocs_domain(d, db_text(st, 1), db_text(st, 2));
+		od->id = sqlite3_column_int64(st, 0);
+		od->microsoft = load_microsoft(d, db_text(st, 1),
+		    db_text(st, 3));
+	}
 	sqlite3_finalize(st);
 	if (r < 0 || (st = db_prepare(p, cause, "SELECT id, fqdn FROM ocs_pool "
 	    "ORDER BY id", "")) == NULL)
@@ -255,6 +276,14 @@ put_setting(struct fw_project *p, const char *key, const char *value,
 	    "ss", key, value);
 }
 
+/* The stored form of a domain's own choice: NULL = inherit. */
+static const char *
+ocs_domain_microsoft(const struct fw_ocs_domain *od)
+{
+	return od->microsoft == FW_MICROSOFT_INHERIT ? NULL :
+	    fw_microsoft_name(od->microsoft);
+}
+
 static int
 insert_all(struct fw_project *p, const struct fw_deployment *d, char **cause)
 {
@@ -263,7 +292,10 @@ insert_all(struct fw_project *p, const struct fw_deployment *d, char **cause)
 
 	if ((d->name && put_setting(p, "name", d->name, cause)) ||
 	    put_setting(p, "transport", fw_transport_name(d->transport), cause) ||
-	    put_setting(p, "ocs_edition", fw_edition_name(d->edition), cause))
+	    put_setting(p, "ocs_edition", fw_edition_name(d->edition), cause) ||
+	    put_setting(p, "microsoft", fw_microsoft_name(d->microsoft), cause) ||
+	    (d->imp_release &&
+	    put_setting(p, "imp_release", d->imp_release, cause)))
 		return -1;
 	snprintf(port, sizeof port, "%d", d->peer_auth_port);
 	if (put_setting(p, "peer_auth_port", port, cause))
@@ -289,8 +321,9 @@ insert_all(struct fw_project *p, const struct fw_deployment *d, char **cause)
 	}
 	for (i = 0; i < d->n_ocs_domains; i++) {
 		if (db_exec(p, cause, "INSERT INTO ocs_domain (name, "
-		    "description) VALUES (?, ?)", "ss", d->ocs_domains[i].name,
-		    d->ocs_domains[i].description))
+		    "description, microsoft) VALUES (?, ?, ?)", "sss",
+		    d->ocs_domains[i].name, d->ocs_domains[i].description,
+		    ocs_domain_microsoft(&d->ocs_domains[i])))
 			return -1;
 	}
 	for (i = 0; i < d->n_ocs_pools; i++) {
@@ -389,7 +422,8 @@ static const char *const list_tables[] = {
 static const char *const list_select_sql[] = {
 	[FW_LIST_IMP_DOMAIN] = "SELECT name, route_to FROM imp_domain WHERE id = ?",
 	[FW_LIST_IMP_NODE] = "SELECT fqdn, ip FROM imp_node WHERE id = ?",
-	[FW_LIST_OCS_DOMAIN] = "SELECT name, description FROM ocs_domain WHERE id = ?",
+	[FW_LIST_OCS_DOMAIN] = "SELECT name, description, microsoft FROM "
+	    "ocs_domain WHERE id = ?",
 	[FW_LIST_OCS_POOL] = "SELECT fqdn FROM ocs_pool WHERE id = ?",
 	[FW_LIST_OCS_SERVER] = "SELECT fqdn, ip, domain, pool, route FROM "
 	    "ocs_server WHERE id = ?",
@@ -464,9 +498,12 @@ fw_project_save_ocs_domain(struct fw_project *p, struct fw_ocs_domain *e,
     char **cause)
 {
 	return save_row(p, FW_LIST_OCS_DOMAIN, &e->id,
-	    "INSERT INTO ocs_domain (name, description) VALUES (?1, ?2)",
-	    "UPDATE ocs_domain SET name = ?1, description = ?2 WHERE id = ?6",
-	    e->name, e->description, NULL, NULL, NULL, cause);
+	    "INSERT INTO ocs_domain (name, description, microsoft) VALUES "
+	    "(?1, ?2, ?3)",
+	    "UPDATE ocs_domain SET name = ?1, description = ?2, microsoft = ?3 "
+	    "WHERE id = ?6",
+	    e->name, e->description, ocs_domain_microsoft(e), NULL, NULL,
+	    cause);
 }
 
 int

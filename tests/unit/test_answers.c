@@ -63,6 +63,12 @@ static const struct bad bad_cases[] = {
 	{ "bad edition", "[deployment]\nocs_edition = lync\n",
 	  "f.answers:2: ocs_edition: 'lync' is not one of: standard, "
 	  "enterprise\n" },
+	{ "bad Microsoft server", "[deployment]\nmicrosoft = lync2016\n",
+	  "f.answers:2: microsoft: 'lync2016' is not one of: ocs2007r2, "
+	  "lync2010, lync2013, sfb2015, sfb2019, sfbse\n" },
+	{ "bad IM&P release", "[deployment]\nimp_release = 12.x\n",
+	  "f.answers:2: imp_release: '12.x'; give the IM and Presence release "
+	  "as 12.5, 11.5(1)SU3 or 15SU2\n" },
 	{ "bad route", OCSD SRV "route = spare\n",
 	  "f.answers:7: route: 'spare' is not one of: primary, backup\n" },
 	{ "missing required key", "[imp_node]\nfqdn = a.test\n",
@@ -249,6 +255,42 @@ test_normalised(void)
 	fw_deployment_free(d);
 }
 
+/* The Microsoft server: a deployment default, a domain's own, and a file
+ * without the key reads as OCS 2007 R2. */
+static void
+test_microsoft(void)
+{
+	static const char text[] = "[deployment]\nmicrosoft = SfB2019\n"
+	    "imp_release = 11.5(1)su3\n"
+	    "[ocs_domain]\nname = a.test\n"
+	    "[ocs_domain]\nname = b.test\nmicrosoft = ocs2007r2\n";
+	static const char old[] = "[ocs_domain]\nname = a.test\n";
+	struct fw_deployment *d = NULL;
+	char *errors = NULL;
+
+	ok(fw_answers_parse(text, strlen(text), "m.answers", &d, &errors,
+	    NULL) == 0 && d != NULL, "microsoft and imp_release parse");
+	if (d == NULL) {
+		diag("%s", errors ? errors : "");
+		free(errors);
+		return;
+	}
+	is_int(d->microsoft, FW_MICROSOFT_SFB2019, "the deployment's default");
+	is_str(d->imp_release, "11.5(1)SU3", "the release, as stored");
+	is_int(fw_ocs_domain_microsoft(d, &d->ocs_domains[0]),
+	    FW_MICROSOFT_SFB2019, "a domain without its own inherits");
+	is_int(d->ocs_domains[1].microsoft, FW_MICROSOFT_OCS2007R2,
+	    "a domain's own choice");
+	fw_deployment_free(d);
+	d = NULL;
+	ok(fw_answers_parse(old, strlen(old), "o.answers", &d, &errors,
+	    NULL) == 0 && d != NULL && d->microsoft == FW_MICROSOFT_OCS2007R2 &&
+	    d->imp_release == NULL &&
+	    fw_ocs_domain_microsoft(d, &d->ocs_domains[0]) ==
+	    FW_MICROSOFT_OCS2007R2, "no key reads as OCS 2007 R2");
+	fw_deployment_free(d);
+}
+
 /* format -> parse -> format is byte-identical, certificates included. */
 static void
 test_round_trip(const char *srcdir)
@@ -428,6 +470,7 @@ main(void)
 	test_long_line();
 	test_example(srcdir);
 	test_normalised();
+	test_microsoft();
 	test_round_trip(srcdir);
 	test_cert_path();
 	test_done_items();

@@ -42,6 +42,75 @@ test_routing_first(void)
 	fw_deployment_free(d);
 }
 
+/* Which Microsoft server a domain, pool and server run. */
+static void
+test_microsoft(void)
+{
+	struct fw_deployment *d = fw_deployment_new();
+	enum fw_microsoft m;
+	int k;
+
+	ok(fw_microsoft_parse("SFBSE", &m) == 0 && m == FW_MICROSOFT_SFBSE,
+	    "microsoft parse folds case");
+	ok(fw_microsoft_parse("lync2016", &m) == -1, "lync2016 is unknown");
+	for (k = 0; k < FW_MICROSOFT_COUNT; k++)
+		ok(fw_microsoft_parse(fw_microsoft_name((enum fw_microsoft)k),
+		    &m) == 0 && (int)m == k && fw_microsoft_is_lync(m) ==
+		    (k != FW_MICROSOFT_OCS2007R2), "%s round-trips; Lync: %d",
+		    fw_microsoft_name(m), fw_microsoft_is_lync(m));
+	is_int(d->microsoft, FW_MICROSOFT_OCS2007R2, "OCS 2007 R2 by default");
+	ok(!fw_deployment_has_lync(d) && fw_deployment_has_ocs2007(d),
+	    "no domain: the default decides");
+	fw_add_ocs_domain(d, "ocs.test", NULL);
+	fw_add_ocs_domain(d, "lync.test", NULL)->microsoft =
+	    FW_MICROSOFT_LYNC2013;
+	fw_add_ocs_pool(d, "pool1.lync.test");
+	fw_add_ocs_pool(d, "empty.test");
+	fw_add_ocs_server(d, "fe1.ocs.test", "192.0.2.1", "OCS.test", NULL,
+	    FW_ROUTE_PRIMARY);
+	fw_add_ocs_server(d, "fe1.lync.test", "192.0.2.2", "lync.test",
+	    "POOL1.lync.test", FW_ROUTE_PRIMARY);
+	is_int(fw_ocs_server_microsoft(d, &d->ocs_servers[0]),
+	    FW_MICROSOFT_OCS2007R2, "a server of an inheriting domain");
+	is_int(fw_ocs_server_microsoft(d, &d->ocs_servers[1]),
+	    FW_MICROSOFT_LYNC2013, "a server of a Lync domain");
+	is_int(fw_ocs_pool_microsoft(d, &d->ocs_pools[0]),
+	    FW_MICROSOFT_LYNC2013, "a pool runs its servers' server");
+	d->microsoft = FW_MICROSOFT_SFB2019;
+	is_int(fw_ocs_pool_microsoft(d, &d->ocs_pools[1]),
+	    FW_MICROSOFT_SFB2019, "a pool without servers: the default");
+	ok(fw_deployment_has_lync(d) && !fw_deployment_has_ocs2007(d),
+	    "the default now SfB 2019: no OCS 2007 R2 domain left");
+	d->ocs_domains[0].microsoft = FW_MICROSOFT_OCS2007R2;
+	ok(fw_deployment_has_lync(d) && fw_deployment_has_ocs2007(d),
+	    "mixed: both");
+	fw_deployment_free(d);
+}
+
+static void
+test_release(void)
+{
+	struct fw_imp_release r;
+	char *n;
+
+	ok(fw_imp_release_parse("11.5(1)SU3", &r) == 0 && r.major == 11 &&
+	    r.minor == 5 && r.build == 1 && r.su == 3, "11.5(1)SU3 parses");
+	ok(fw_imp_release_parse("15su2", &r) == 0 && r.major == 15 &&
+	    r.su == 2, "15su2 parses");
+	ok(fw_imp_release_parse("12.x", &r) == -1 &&
+	    fw_imp_release_parse("", &r) == -1 &&
+	    fw_imp_release_parse("12.5(1", &r) == -1 &&
+	    fw_imp_release_parse("0", &r) == -1, "non-releases refused");
+	ok(fw_imp_release_at_least("11.5(1)SU3", 11, 5, 1, 3) &&
+	    !fw_imp_release_at_least("11.5(1)SU2", 11, 5, 1, 3) &&
+	    fw_imp_release_at_least("12", 11, 5, 1, 3) &&
+	    !fw_imp_release_at_least(NULL, 11, 5, 1, 3),
+	    "release comparisons");
+	n = fw_imp_release_norm("15su2");
+	is_str(n, "15SU2", "stored with SU in capitals");
+	free(n);
+}
+
 int
 main(void)
 {
@@ -71,6 +140,8 @@ main(void)
 	ok(fw_transport_parse("udp", &t) == -1, "udp is not a transport");
 	ok(fw_route_parse("backup", &r) == 0 && r == FW_ROUTE_BACKUP,
 	    "backup route parsed");
+	test_microsoft();
+	test_release();
 	is_int(fw_transport_port(FW_TRANSPORT_TCP), 5060, "TCP next hop 5060");
 	is_int(fw_transport_port(FW_TRANSPORT_TLS), 5061, "TLS next hop 5061");
 

@@ -57,7 +57,8 @@ test_create_and_edit(void)
 	struct fw_project *p = NULL;
 	struct fw_deployment *d = NULL;
 	struct fw_imp_node node = { 0, "impa.cup.example.com", "192.0.2.11" };
-	struct fw_ocs_domain od = { 0, "ocs.contoso.test", "Contoso" };
+	struct fw_ocs_domain od = { 0, "ocs.contoso.test", "Contoso",
+	    FW_MICROSOFT_LYNC2013 };
 	struct fw_ocs_server srv = { 0, "fe1.ocs.contoso.test",
 	    "198.51.100.21", "ocs.contoso.test", NULL, FW_ROUTE_PRIMARY };
 	struct stat st;
@@ -75,6 +76,18 @@ test_create_and_edit(void)
 	    "name saved");
 	ok(fw_project_set_setting(p, "transport", "TCP", &cause) == 0,
 	    "transport saved");
+	ok(fw_project_set_setting(p, "microsoft", "SFB2019", &cause) == 0 &&
+	    fw_project_set_setting(p, "imp_release", "15su2", &cause) == 0,
+	    "Microsoft server and IM&P release saved");
+	ok(fw_project_set_setting(p, "microsoft", "lync2016", &cause) == -1 &&
+	    cause != NULL && strstr(cause, "sfbse") != NULL,
+	    "an unknown Microsoft server refused, naming the known ones");
+	free(cause);
+	cause = NULL;
+	ok(fw_project_set_setting(p, "imp_release", "fifteen", &cause) == -1,
+	    "a release that is no release refused");
+	free(cause);
+	cause = NULL;
 	ok(fw_project_set_setting(p, "peer_auth_port", "70000", &cause) == -1 &&
 	    cause != NULL, "port 70000 refused");
 	free(cause);
@@ -103,6 +116,10 @@ test_create_and_edit(void)
 	ok(fw_project_load(p, &d, &cause) == 0, "loaded");
 	is_str(d->name, "Northwind", "name kept");
 	is_int(d->transport, FW_TRANSPORT_TCP, "transport kept, normalised");
+	is_int(d->microsoft, FW_MICROSOFT_SFB2019, "Microsoft server kept");
+	is_str(d->imp_release, "15SU2", "release kept, normalised");
+	is_int(d->ocs_domains[0].microsoft, FW_MICROSOFT_LYNC2013,
+	    "the domain's own Microsoft server kept");
 	is_int((long long)d->n_imp_nodes, 1, "one node");
 	is_str(d->imp_nodes[0].ip, "192.0.2.99", "node edit kept");
 	is_str(d->ocs_servers[0].domain, "ocs.contoso.test", "server domain");
@@ -347,25 +364,37 @@ test_altered_schema(void)
 	free(path);
 }
 
+/* A project at path made from the SQL of fixture; -1 (a failed test)
+ * when the fixture cannot be read. */
+static int
+fixture_db(const char *path, const char *fixture)
+{
+	char *sql = NULL, *cause = NULL;
+
+	if (fw_read_file(fixture, 1 << 20, &sql, NULL, &cause) != 0) {
+		ok(0, "fixture readable: %s", cause);
+		free(cause);
+		return -1;
+	}
+	make_db(path, sql);
+	free(sql);
+	return 0;
+}
+
 static void
 test_migration(void)
 {
-	char *path = path_in("old.fedwiz"), *bak, *sql = NULL, *cause = NULL;
+	char *path = path_in("old.fedwiz"), *bak, *cause = NULL;
 	struct fw_project *p = NULL;
 	struct fw_deployment *d = NULL;
 	sqlite3 *db;
 	int version = 0;
 	sqlite3_stmt *st;
 
-	if (fw_read_file(TOP_SRCDIR "/tests/fixtures/project-v1.sql", 1 << 20,
-	    &sql, NULL, &cause) != 0) {
-		ok(0, "fixture readable: %s", cause);
-		free(cause);
+	if (fixture_db(path, TOP_SRCDIR "/tests/fixtures/project-v1.sql") != 0) {
 		free(path);
 		return;
 	}
-	make_db(path, sql);
-	free(sql);
 	is_int(open_rw(path, 0, &p), 0, "version 1 project opens");
 	bak = xasprintf("%s.bak-v1", path);
 	ok(access(bak, F_OK) == 0, "backup %s written before migrating", bak);
@@ -411,6 +440,40 @@ count_rows(const char *path, const char *sql)
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	return n;
+}
+
+/* A schema 2 file (OCS 2007 R2 only) gains the per-domain Microsoft
+ * server, unset: its domains read as the default, OCS 2007 R2. */
+static void
+test_migration_v2(void)
+{
+	char *path = path_in("v2.fedwiz"), *bak, *cause = NULL;
+	struct fw_project *p = NULL;
+	struct fw_deployment *d = NULL;
+
+	if (fixture_db(path, TOP_SRCDIR "/tests/fixtures/project-v2.sql") != 0) {
+		free(path);
+		return;
+	}
+	is_int(open_rw(path, 0, &p), 0, "version 2 project opens");
+	bak = xasprintf("%s.bak-v2", path);
+	ok(access(bak, F_OK) == 0, "backup %s written before migrating", bak);
+	ok(fw_project_load(p, &d, &cause) == 0 && d->n_ocs_domains == 1,
+	    "migrated project loads");
+	ok(d != NULL && d->microsoft == FW_MICROSOFT_OCS2007R2 &&
+	    d->ocs_domains[0].microsoft == FW_MICROSOFT_INHERIT &&
+	    fw_ocs_server_microsoft(d, &d->ocs_servers[0]) ==
+	    FW_MICROSOFT_OCS2007R2, "its domain runs OCS 2007 R2");
+	fw_deployment_free(d);
+	fw_project_close(p);
+	is_int(count_rows(path, "PRAGMA user_version"), FW_SCHEMA_VERSION,
+	    "file now at the current schema");
+	is_int(count_rows(bak, "PRAGMA user_version"), 2,
+	    "backup still at schema 2");
+	is_int(count_rows(path, "SELECT count(*) FROM ocs_domain WHERE "
+	    "microsoft IS NULL"), 1, "the domain's own choice is unset");
+	free(bak);
+	free(path);
 }
 
 static struct fw_deployment *
@@ -585,7 +648,8 @@ write_everything(struct fw_project *p, int round, char **cause)
 	struct fw_deployment *d = fw_deployment_new();
 	struct fw_imp_node n = { 0, "impb.cup.example.com", "192.0.2.12" };
 	struct fw_imp_domain id = { 0, "b.example.com", NULL };
-	struct fw_ocs_domain od = { 0, "b.ocs.test", NULL };
+	struct fw_ocs_domain od = { 0, "b.ocs.test", NULL,
+	    FW_MICROSOFT_INHERIT };
 	struct fw_ocs_pool op = { 0, "poolb.b.ocs.test" };
 	struct fw_ocs_server os = { 0, "feb.b.ocs.test", "198.51.100.9",
 	    "b.ocs.test", "poolb.b.ocs.test", FW_ROUTE_BACKUP };
@@ -691,6 +755,7 @@ main(void)
 	test_lock();
 	test_not_projects();
 	test_migration();
+	test_migration_v2();
 	test_altered_schema();
 	test_legacy_confirms();
 	test_replace();

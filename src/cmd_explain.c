@@ -65,7 +65,7 @@ print_wrapped(const char *text, const char *first, const char *rest)
 static void
 print_step_values(const struct fw_deployment *d, int step)
 {
-	const struct fw_step *s = fw_flow_step(step);
+	const struct fw_step *s = fw_flow_step_for(step, d);
 	char **lines = NULL, *head;
 	size_t n = 0, i;
 

@@ -89,7 +89,7 @@ show_steps(struct fw_project *p, const struct fw_deployment *d)
 
 	fputs(_("Steps:\n"), stdout);
 	for (n = 1; n < FW_STEP_COUNT; n++) {
-		if ((s = fw_flow_step(n)) == NULL)
+		if ((s = fw_flow_step_for(n, d)) == NULL)
 			continue;
 		st = fw_flow_step_state(s, d, fw_project_step_done(p, n));
 		why = fw_flow_not_applicable_reason(s, d);

@@ -51,9 +51,9 @@ validate_opt(int opt, const char *arg, void *ctx)
 }
 
 static void
-print_finding(const struct fw_finding *f)
+print_finding(const struct fw_deployment *d, const struct fw_finding *f)
 {
-	const struct fw_step *s = fw_flow_step(f->step);
+	const struct fw_step *s = fw_flow_step_for(f->step, d);
 	char *line;
 
 	line = xasprintf("%s: %s %d (%s): %s%s%s\n",
@@ -124,7 +124,7 @@ validate_exec(int argc, char **argv)
 	if ((rc = run_rules(d, &o, &found)) != FW_EXIT_OK)
 		goto out;
 	for (i = 0; i < found.n; i++)
-		print_finding(&found.items[i]);
+		print_finding(d, &found.items[i]);
 	printf(_("errors: %zu, warnings: %zu, info: %zu\n"),
 	    fw_findings_count(&found, FW_SEV_ERROR),
 	    fw_findings_count(&found, FW_SEV_WARNING),

@@ -1155,6 +1155,22 @@ build(struct parser *p)
 	return d;
 }
 
+/* Answers the model never takes together (fw_deployment_refused()), at
+ * the line of the transport (or of the [deployment] header). */
+static int
+refused(struct parser *p, const struct fw_deployment *d)
+{
+	const struct entry *dep = deployment_entry(p);
+	char *cause = NULL;
+
+	if (fw_deployment_refused(d, &cause) == 0)
+		return 0;
+	perr_add(p, dep == NULL ? 1 : dep->vline[K_DEP_TRANSPORT] ?
+	    dep->vline[K_DEP_TRANSPORT] : dep->line, "transport: %s", cause);
+	free(cause);
+	return 1;
+}
+
 static int
 id_cmp(const void *a, const void *b)
 {
@@ -1259,6 +1275,12 @@ fw_answers_parse(const char *text, size_t len, const char *filename,
 		goto out;
 	}
 	*out = build(&p);
+	if (refused(&p, *out)) {
+		fw_deployment_free(*out);
+		*out = NULL;
+		*errors = perr_text(&p);
+		goto out;
+	}
 	if (warnings != NULL)
 		*warnings = unknown_items(&p, *out);
 	rc = 0;

@@ -606,7 +606,14 @@ char *
 fw_cl_where_step(struct fw_cl_builder *b, int step, const char *on,
     const char *extra)
 {
-	const struct fw_step *s = fw_flow_step(step);
+	return fw_cl_where_kind(b, step, FW_MICROSOFT_OCS2007R2, on, extra);
+}
+
+char *
+fw_cl_where_kind(struct fw_cl_builder *b, int step, enum fw_microsoft m,
+    const char *on, const char *extra)
+{
+	const struct fw_step *s = fw_flow_step_kind(step, m);
 
 	if (b->cl == NULL)
 		return NULL;
@@ -633,7 +640,7 @@ add_skipped(struct fw_checklist *cl, const struct fw_deployment *d)
 	int n;
 
 	for (n = 1; n < FW_STEP_COUNT; n++) {
-		s = fw_flow_step(n);
+		s = fw_flow_step_for(n, d);
 		if ((why = fw_flow_not_applicable_reason(s, d)) == NULL)
 			continue;
 		cl->skipped = xreallocarray(cl->skipped, cl->n_skipped + 1,

@@ -109,10 +109,19 @@ char *fw_cl_where_step(struct fw_cl_builder *, int step, const char *on,
     const char *extra);
 char *fw_cl_where_place(struct fw_cl_builder *, const char *place,
     const char *extra);
+/* The same for step as it is done on a server running m (its Lync form,
+ * fw_flow_step_kind()). */
+char *fw_cl_where_kind(struct fw_cl_builder *, int step, enum fw_microsoft m,
+    const char *on, const char *extra);
 
 /* The content, in the order the work is done. */
 void fw_checklist_add_imp(struct fw_cl_builder *);
 void fw_checklist_add_ocs(struct fw_cl_builder *);
 void fw_checklist_add_verify(struct fw_cl_builder *);
+/* The topology-wide work of the Lync/SfB servers running m (static
+ * routes, trusted application pool), and a Lync front end's own. */
+void fw_checklist_add_lync(struct fw_cl_builder *, enum fw_microsoft m);
+void fw_checklist_add_lync_cert(struct fw_cl_builder *,
+    const struct fw_ocs_server *, enum fw_microsoft m);
 
 #endif

@@ -22,6 +22,20 @@
 
 #define IMP_TRANSPORT(d) ((d)->transport == FW_TRANSPORT_TLS ? "TLS" : "TCP")
 
+/* The Integration Type as the release's guide labels it (domain notes):
+ * "Inter-domain to OCS/Lync" in 12.5 and 14's OCS chapter (and this
+ * project's guide, the label without a release), "... OCS/Lync/S4B" in
+ * 14's Skype for Business chapter, "... Lync/S4B" in 15. */
+static const char *
+integration_type(const struct fw_deployment *d)
+{
+	if (fw_imp_release_at_least(d->imp_release, 15, 0, 0, 0))
+		return "Inter-domain to Lync/S4B";
+	if (fw_imp_release_at_least(d->imp_release, 14, 0, 0, 0))
+		return "Inter-domain to OCS/Lync/S4B";
+	return "Inter-domain to OCS/Lync";
+}
+
 /* Step 1: one SIP federated domain entry per OCS domain. */
 static void
 add_sipfed(struct fw_cl_builder *b)
@@ -44,14 +58,29 @@ add_sipfed(struct fw_cl_builder *b)
 			     * labels it: keep it as it shows there. */
 			    C_("Cisco UI field", "Description"),
 			    od->description);
-		fw_cl_fixed(b, _("Integration Type"),
-		    "Inter-domain to OCS/Lync");
+		fw_cl_fixed(b, _("Integration Type"), integration_type(d));
 		fw_cl_box(b, "direct", _("Direct Federation"), 1);
-		/* Domain notes: slow incoming ACL checks without PTRs. */
-		fw_cl_note(b, _("Click Save. IM and Presence adds the incoming "
-		    "ACL for the domain itself; give the OCS servers' IP "
-		    "addresses PTR records, or its checks stall for about 40 "
-		    "seconds."));
+		/* Domain notes: slow incoming ACL checks without PTRs; the
+		 * label changed in a release no source names. */
+		if (fw_imp_release_at_least(d->imp_release, 14, 0, 0, 0))
+			fw_cl_note(b, _("Click Save. IM and Presence adds the "
+			    "incoming ACL for the domain itself; give the OCS "
+			    "servers' IP addresses PTR records, or its checks "
+			    "stall for about 40 seconds. Cisco's guides "
+			    "disagree on the label: Inter-domain to OCS/Lync "
+			    "(12.5, and 14's OCS chapter), Inter-domain to "
+			    "OCS/Lync/S4B (14's Skype for Business chapter), "
+			    "Inter-domain to Lync/S4B (15); no source says "
+			    "which release changed it, so pick the Inter-domain "
+			    "entry your release lists. Release 15's guide "
+			    "unchecks Direct Federation for federation through "
+			    "an Edge; direct federation within the enterprise "
+			    "keeps it checked."));
+		else
+			fw_cl_note(b, _("Click Save. IM and Presence adds the "
+			    "incoming ACL for the domain itself; give the OCS "
+			    "servers' IP addresses PTR records, or its checks "
+			    "stall for about 40 seconds."));
 		free(id);
 	}
 	free(where);
@@ -290,6 +319,13 @@ add_tls_cluster(struct fw_cl_builder *b)
 	    "cipher"));
 	fw_cl_fixed(b, _("Selected TLS Ciphers"),
 	    "TLS_RSA_WITH_3DES_EDE_CBC_SHA");
+	/* Cisco, IM and Presence 15, SIP federation: "Microsoft Lync does
+	 * not support EC ciphers". */
+	if (fw_deployment_has_lync(d))
+		fw_cl_note(b, _("Lync and Skype for Business do not support EC "
+		    "ciphers (Cisco, IM and Presence 15): never leave an "
+		    "EC-only list; RSA ciphers stronger than 3DES that the "
+		    "Microsoft servers offer may be added."));
 	fw_cl_item(b, FW_ITEM_TLS_FRAGMENTS, 9, where, _("Disable empty "
 	    "TLS fragments"));
 	fw_cl_box(b, "empty_fragments", _("Disable Empty TLS Fragments"), 1);
@@ -335,6 +371,42 @@ add_tls_node(struct fw_cl_builder *b, const struct fw_imp_node *n)
 	    "the cup upload."));
 	fw_cl_depends(b, "root_sha256", ca->sha256);
 	fw_cl_depends(b, "cert_sha256", cert->sha256);
+	free(id);
+	free(where);
+}
+
+/* Step 9, per node: the TLS floor, where the release has the command
+ * (show/set tls min-version since 11.5(1)SU3; a fresh 15SU2 install
+ * requires TLS 1.2, upgrades keep the old minimum; OCS 2007 R2 may offer
+ * TLS 1.0 only: domain notes). */
+static void
+add_tls_min(struct fw_cl_builder *b, const struct fw_imp_node *n)
+{
+	const struct fw_deployment *d = b->d;
+	int ocs = fw_deployment_has_ocs2007(d);
+	int r15 = fw_imp_release_at_least(d->imp_release, 15, 0, 0, 0);
+	char *where, *id;
+
+	if (!fw_imp_release_at_least(d->imp_release, 11, 5, 1, 3))
+		return;
+	where = fw_cl_where_place(b, "imp_cli", NULL);
+	id = xasprintf("imp.tlsmin.%s", n->fqdn);
+	fw_cl_item(b, id, 9, where, _("Check the TLS minimum version of %s"),
+	    n->fqdn);
+	fw_cl_fixed(b, _("Command"), "show tls min-version");
+	fw_cl_field_as(b, "needed", _("Needed"), ocs ? "1.0" : "peer",
+	    ocs ? _("1.0, as long as an OCS 2007 R2 server offers TLS 1.0 "
+	    "only") : _("no higher than the Microsoft servers offer"));
+	fw_cl_depends(b, "release", d->imp_release);
+	if (r15)
+		fw_cl_note(b, _("A fresh install of 15SU2 or later requires TLS "
+		    "1.2 at least; an upgrade keeps its old minimum. fedwiz "
+		    "probe tells what the Microsoft servers offer; lower it "
+		    "with set tls min-version only as far as they need."));
+	else
+		fw_cl_note(b, _("fedwiz probe tells what the Microsoft servers "
+		    "offer; lower it with set tls min-version only as far as "
+		    "they need."));
 	free(id);
 	free(where);
 }
@@ -408,8 +480,10 @@ fw_checklist_add_imp(struct fw_cl_builder *b)
 			if (!tls)
 				add_record_route(b, n);
 		}
-		if (tls)
+		if (tls) {
 			add_tls_node(b, n);
+			add_tls_min(b, n);
+		}
 		add_sip_proxy_restart(b, n);
 	}
 }

@@ -230,59 +230,101 @@ add_fips(struct fw_cl_builder *b, const struct fw_ocs_server *s)
 	free(where);
 }
 
-/* What is set on the front end itself, in the guide's order. */
-static void
-add_front_end(struct fw_cl_builder *b, const struct fw_ocs_server *s)
+/* Whether step n (as done on a server running m) applies to it. */
+static int
+step_applies(const struct fw_cl_builder *b, int n, enum fw_microsoft m)
 {
-	int tls = b->d->transport == FW_TRANSPORT_TLS;
+	return fw_flow_applies_to(fw_flow_step_kind(n, m)->applies, b->d, m);
+}
 
-	if (tls)
-		add_certificate(b, s);
-	add_listener(b, s);
-	if (tls)
+/* What is set on the front end itself, in the guide's order; which of it
+ * applies is the flow table's (a Lync front end has its default
+ * certificate checked, no listener and no FIPS step). */
+static void
+add_front_end(struct fw_cl_builder *b, const struct fw_ocs_server *s,
+    enum fw_microsoft m)
+{
+	if (step_applies(b, 6, m)) {
+		if (fw_microsoft_is_lync(m))
+			fw_checklist_add_lync_cert(b, s, m);
+		else
+			add_certificate(b, s);
+	}
+	if (step_applies(b, 7, m))
+		add_listener(b, s);
+	if (step_applies(b, 8, m))
 		add_fips(b, s);
 }
 
+/* The routes and host authorization of a Standard Edition server or an
+ * Enterprise pool: OCS's own; Lync's are the topology's. */
 static void
-add_standard(struct fw_cl_builder *b)
+add_routing(struct fw_cl_builder *b, const char *host, enum fw_microsoft m,
+    const struct fw_imp_node *const *targets)
+{
+	if (fw_microsoft_is_lync(m))
+		return;
+	if (step_applies(b, 3, m))
+		add_routes(b, host, targets);
+	if (step_applies(b, 5, m))
+		add_host_auth(b, host);
+}
+
+/* The role of a group of a server or pool running m: ocs as it is, or
+ * lync (a format naming the product) filled in. */
+#define ROLE(m, ocs, lync) (fw_microsoft_is_lync(m) ? \
+	xasprintf((lync), fw_microsoft_product(m)) : xstrdup(ocs))
+
+static void
+add_standard(struct fw_cl_builder *b, enum fw_microsoft m)
 {
 	const struct fw_deployment *d = b->d;
 	const struct fw_imp_node **targets = domain_targets(d);
+	char *r = ROLE(m, _("OCS Standard Edition server"),
+	    _("%s Standard Edition server"));
 	size_t i;
 
 	for (i = 0; i < d->n_ocs_servers; i++) {
 		const struct fw_ocs_server *s = &d->ocs_servers[i];
 
-		fw_cl_group(b, _("OCS Standard Edition server"), s->fqdn,
-		    s->ip);
-		add_routes(b, s->fqdn, targets);
-		add_host_auth(b, s->fqdn);
-		add_front_end(b, s);
+		if (fw_ocs_server_microsoft(d, s) != m)
+			continue;
+		fw_cl_group(b, r, s->fqdn, s->ip);
+		add_routing(b, s->fqdn, m, targets);
+		add_front_end(b, s, m);
 	}
+	free(r);
 	free(targets);
 }
 
 static void
-add_enterprise(struct fw_cl_builder *b)
+add_enterprise(struct fw_cl_builder *b, enum fw_microsoft m)
 {
 	const struct fw_deployment *d = b->d;
 	const struct fw_imp_node **targets = domain_targets(d);
+	const char *pool_role = _("OCS Enterprise Edition pool");
+	char *fe_role = ROLE(m, _("OCS front end server"),
+	    _("%s front end server"));
 	size_t i, j;
 
 	for (i = 0; i < d->n_ocs_pools; i++) {
 		const char *pool = d->ocs_pools[i].fqdn;
 
-		fw_cl_group(b, _("OCS Enterprise Edition pool"), pool, NULL);
-		add_routes(b, pool, targets);
-		add_host_auth(b, pool);
+		if (fw_ocs_pool_microsoft(d, &d->ocs_pools[i]) != m)
+			continue;
+		/* A Lync pool's routes and trust are the topology's: its
+		 * group would stay empty. */
+		if (!fw_microsoft_is_lync(m)) {
+			fw_cl_group(b, pool_role, pool, NULL);
+			add_routing(b, pool, m, targets);
+		}
 		for (j = 0; j < d->n_ocs_servers; j++) {
 			const struct fw_ocs_server *s = &d->ocs_servers[j];
 
 			if (!fw_strcaseeq(s->pool, pool))
 				continue;
-			fw_cl_group(b, _("OCS front end server"), s->fqdn,
-			    s->ip);
-			add_front_end(b, s);
+			fw_cl_group(b, fe_role, s->fqdn, s->ip);
+			add_front_end(b, s, fw_ocs_server_microsoft(d, s));
 		}
 	}
 	/* A server whose pool is not declared (the rules report it) still
@@ -290,19 +332,59 @@ add_enterprise(struct fw_cl_builder *b)
 	for (j = 0; j < d->n_ocs_servers; j++) {
 		const struct fw_ocs_server *s = &d->ocs_servers[j];
 
-		if (s->pool != NULL && fw_find_ocs_pool(d, s->pool) != NULL)
+		if ((s->pool != NULL && fw_find_ocs_pool(d, s->pool) != NULL) ||
+		    fw_ocs_server_microsoft(d, s) != m)
 			continue;
-		fw_cl_group(b, _("OCS front end server"), s->fqdn, s->ip);
-		add_front_end(b, s);
+		fw_cl_group(b, fe_role, s->fqdn, s->ip);
+		add_front_end(b, s, m);
 	}
+	free(fe_role);
 	free(targets);
 }
 
+/* Whether an OCS domain before domain i runs what it runs. */
+static int
+kind_seen(const struct fw_deployment *d, size_t i)
+{
+	enum fw_microsoft m = fw_ocs_domain_microsoft(d, &d->ocs_domains[i]);
+	size_t j;
+
+	for (j = 0; j < i; j++) {
+		if (fw_ocs_domain_microsoft(d, &d->ocs_domains[j]) == m)
+			return 1;
+	}
+	return 0;
+}
+
+/* The servers and pools running m, after the topology's work for a Lync
+ * kind. */
+static void
+add_kind(struct fw_cl_builder *b, enum fw_microsoft m)
+{
+	if (fw_microsoft_is_lync(m))
+		fw_checklist_add_lync(b, m);
+	if (b->d->edition == FW_EDITION_ENTERPRISE)
+		add_enterprise(b, m);
+	else
+		add_standard(b, m);
+}
+
+/* OCS 2007 R2 first, as before Lync; then each Lync/SfB kind in the
+ * order of its first domain (none: the deployment's). */
 void
 fw_checklist_add_ocs(struct fw_cl_builder *b)
 {
-	if (b->d->edition == FW_EDITION_ENTERPRISE)
-		add_enterprise(b);
-	else
-		add_standard(b);
+	const struct fw_deployment *d = b->d;
+	enum fw_microsoft m;
+	size_t i;
+
+	if (fw_deployment_has_ocs2007(d))
+		add_kind(b, FW_MICROSOFT_OCS2007R2);
+	if (d->n_ocs_domains == 0 && fw_microsoft_is_lync(d->microsoft))
+		add_kind(b, d->microsoft);
+	for (i = 0; i < d->n_ocs_domains; i++) {
+		m = fw_ocs_domain_microsoft(d, &d->ocs_domains[i]);
+		if (fw_microsoft_is_lync(m) && !kind_seen(d, i))
+			add_kind(b, m);
+	}
 }

@@ -13,6 +13,11 @@
 static const char *const transport_choices[] = { "tls", "tcp", NULL };
 static const char *const edition_choices[] = { "standard", "enterprise",
 	NULL };
+static const char *const microsoft_choices[] = { "ocs2007r2", "lync2010",
+	"lync2013", "sfb2015", "sfb2019", "sfbse", NULL };
+
+#define LYNC_SHELL N_("Lync Server or Skype for Business Server Management " \
+	"Shell")
 
 static const struct fw_field step0_fields[] = {
 	{ "name", FW_FIELD_TEXT, N_("Project name"),
@@ -39,6 +44,23 @@ static const struct fw_field step0_fields[] = {
 	  N_("The presence domains of IM and Presence. OCS needs a static "
 	     "route for each."),
 	  IMP_ADMIN, "foo.com", 0, FW_LIST_IMP_DOMAIN, NULL },
+	{ "microsoft", FW_FIELD_CHOICE, N_("Microsoft server"),
+	  N_("What the OCS domains run, unless a domain names its own: OCS "
+	     "2007 R2 (ocs2007r2), Lync Server 2010 or 2013 (lync2010, "
+	     "lync2013), Skype for Business Server 2015, 2019 or Subscription "
+	     "Edition (sfb2015, sfb2019, sfbse). Lync and Skype for Business "
+	     "take TLS only (TCP is not supported for federation with "
+	     "Microsoft Lync: Cisco, Interdomain Federation 12.5) and a "
+	     "trusted application pool instead of host authorization, FIPS and "
+	     "the OCS listener (steps 5, 7, 8)."),
+	  N_("Microsoft: Get-CsPool, or the front end's Programs and "
+	     "Features"), "ocs2007r2", 0, 0, microsoft_choices },
+	{ "imp_release", FW_FIELD_TEXT, N_("IM and Presence release"),
+	  N_("Optional: the IM and Presence release, such as 11.5(1)SU3, 12.5 "
+	     "or 15SU2. It picks the integration type label of the federated "
+	     "domains and the TLS minimum version advice (show tls "
+	     "min-version, since 11.5(1)SU3)."),
+	  N_("IM and Presence CLI: show version active"), "12.5", 0, 0, NULL },
 };
 
 static const struct fw_field step1_fields[] = {
@@ -112,7 +134,8 @@ static const struct fw_field step8_fields[] = {
 	     "System Cryptography: Use FIPS compliant algorithms, enabled; "
 	     "OCS may need a restart. Then import the IM and Presence CA root "
 	     "into the OCS trust store."),
-	  N_("OCS: Local Security Settings"), NULL, FW_APPLIES_TLS, 0, NULL },
+	  N_("OCS: Local Security Settings"), NULL,
+	  FW_APPLIES_TLS | FW_APPLIES_OCS2007, 0, NULL },
 };
 
 static const struct fw_field step9_fields[] = {
@@ -142,7 +165,49 @@ static const struct fw_field step9_fields[] = {
 	     "Context Configuration"), NULL, FW_APPLIES_TLS, 0, NULL },
 };
 
+static const struct fw_field lync_step3_fields[] = {
+	{ "imp_domain", FW_FIELD_LIST, N_("Routes to IM and Presence"),
+	  N_("For each IM and Presence domain one TLS static route, "
+	     "topology-wide (Set-CsStaticRoutingConfiguration -Identity "
+	     "global), to the domain's routing node by FQDN on the Peer Auth "
+	     "port. The match URI need not resolve in DNS; the destination "
+	     "must resolve from the Lync server."),
+	  LYNC_SHELL, "foo.com", FW_APPLIES_TLS, FW_LIST_IMP_DOMAIN, NULL },
+};
+
 #define FIELDS(a) (a), sizeof (a) / sizeof (a)[0]
+
+/* The steps done otherwise on Lync and Skype for Business Server (Cisco,
+ * Interdomain Federation 12.5(1)SU3, "Interdomain Federation to Microsoft
+ * Lync"; domain notes). Step 7 and 8 have no Lync form: the trusted
+ * application pool replaces them. */
+static const struct fw_step lync_steps[] = {
+	{ 3, N_("Lync static routes"),
+	  N_("Configure a TLS Static Route on Lync to the IM and Presence "
+	     "Service"),
+	  N_("A TLS static route for each IM and Presence domain to its "
+	     "routing node, set topology-wide with New-CsStaticRoute and "
+	     "Set-CsStaticRoutingConfiguration."),
+	  LYNC_SHELL, NULL, FW_APPLIES_TLS | FW_APPLIES_LYNC, 1,
+	  FIELDS(lync_step3_fields), NULL },
+	{ 5, N_("Trusted application"),
+	  N_("Configure a Trusted Application Pool on Lync for the IM and "
+	     "Presence Service"),
+	  N_("Lync trusts the IM and Presence nodes as a trusted application "
+	     "pool (the routing node its first computer, the others added), "
+	     "a trusted application on the Peer Auth port, then "
+	     "Enable-CsTopology. This replaces host authorization, FIPS and "
+	     "the OCS listener."),
+	  LYNC_SHELL, NULL, FW_APPLIES_TLS | FW_APPLIES_LYNC, 1, NULL, 0,
+	  NULL },
+	{ 6, N_("Lync certificate"),
+	  N_("Check the Default Certificate of the Lync Front End Servers"),
+	  N_("Each Lync or Skype for Business front end's default "
+	     "certificate is CA-signed with Server and Client "
+	     "Authentication."),
+	  LYNC_SHELL, NULL, FW_APPLIES_TLS | FW_APPLIES_LYNC, 1,
+	  FIELDS(step6_fields), NULL },
+};
 
 static const struct fw_column imp_domain_cols[] = {
 	{ "name", N_("Domain"), FW_COL_HOST, 0, 0, 24 },
@@ -186,32 +251,32 @@ static const struct fw_step steps[FW_STEP_COUNT] = {
 	{ 0, N_("Deployment"), N_("Deployment"),
 	  N_("The two sides of the federation: transport, OCS edition, the "
 	     "IM and Presence nodes and domains."),
-	  N_("fedwiz"), NULL, 0, 0, FIELDS(step0_fields) },
+	  N_("fedwiz"), NULL, 0, 0, FIELDS(step0_fields), NULL },
 	{ 1, N_("Federated domains"),
 	  N_("Add a Microsoft OCS Domain Within Enterprise"),
 	  N_("A federated domain entry on IM and Presence for each OCS "
 	     "domain, then an XCP Router restart on every node."),
 	  IMP_ADMIN, N_("Presence > Inter-Domain Federation > SIP Federation"),
-	  0, 1, FIELDS(step1_fields) },
+	  0, 1, FIELDS(step1_fields), NULL },
 	{ 2, N_("IM&P static routes"),
 	  N_("Configure Static Route on IM and Presence Service for "
 	     "Microsoft Servers"),
 	  N_("One route per OCS domain to a front end server; backups at "
 	     "lower priority."),
 	  IMP_ADMIN, N_("Presence > Routing > Static Routes"), 0, 1,
-	  FIELDS(step2_fields) },
+	  FIELDS(step2_fields), NULL },
 	{ 3, N_("OCS static routes"),
 	  N_("Configure Static Routes on OCS to Point to the IM and Presence "
 	     "Service"),
 	  N_("A static route on every OCS server or pool for each IM and "
 	     "Presence domain, to an IM and Presence node."),
-	  OCS_ADMIN, N_("Properties > Front End Properties > Routing"), 0, 1,
-	  FIELDS(step3_fields) },
+	  OCS_ADMIN, N_("Properties > Front End Properties > Routing"),
+	  FW_APPLIES_OCS2007, 1, FIELDS(step3_fields), &lync_steps[0] },
 	{ 4, N_("Peer Auth listener"),
 	  N_("Verify Peer Authentication Listener"),
 	  N_("Peer Auth listener on 5061, Server Auth listener not on 5061."),
 	  IMP_ADMIN, N_("System > Application Listener"), 0, 1,
-	  FIELDS(step4_fields) },
+	  FIELDS(step4_fields), NULL },
 	{ 5, N_("Host authorization"),
 	  N_("Adding a Host Authorization Entry for the IM and Presence "
 	     "Service Node on OCS"),
@@ -219,24 +284,26 @@ static const struct fw_step steps[FW_STEP_COUNT] = {
 	     "under TLS also its FQDN. Throttle as Server and Treat as "
 	     "Authenticated checked, Outbound Only unchecked."),
 	  OCS_ADMIN, N_("Properties > Front End Properties > Host "
-	  "Authorization"), 0, 1, NULL, 0 },
+	  "Authorization"), FW_APPLIES_OCS2007, 1, NULL, 0, &lync_steps[1] },
 	{ 6, N_("OCS certificate"),
 	  N_("Configure Certificates on OCS for Interdomain Federation"),
 	  N_("The OCS front end uses a CA-signed certificate with Server and "
 	     "Client Authentication."),
 	  OCS_ADMIN, N_("Properties > Front End Properties > Certificates"),
-	  FW_APPLIES_TLS, 1, FIELDS(step6_fields) },
+	  FW_APPLIES_TLS | FW_APPLIES_OCS2007, 1, FIELDS(step6_fields),
+	  &lync_steps[2] },
 	{ 7, N_("OCS listener port"),
 	  N_("Enable Port 5060/5061 on the OCS Server"),
 	  N_("The OCS front end listens on 5061/TLS or 5060/TCP, IP address "
 	     "All."),
-	  OCS_ADMIN, N_("Properties > Front End Properties > General"), 0, 1,
-	  NULL, 0 },
+	  OCS_ADMIN, N_("Properties > Front End Properties > General"),
+	  FW_APPLIES_OCS2007, 1, NULL, 0, NULL },
 	{ 8, N_("FIPS on OCS"), N_("Configure OCS to use FIPS"),
 	  N_("FIPS compliant algorithms on OCS (TLSv1 rather than SSLv3), and "
 	     "the IM and Presence CA root in the OCS trust store."),
 	  N_("OCS: Local Security Settings"), N_("Local Policies > Security "
-	  "Options"), FW_APPLIES_TLS, 1, FIELDS(step8_fields) },
+	  "Options"), FW_APPLIES_TLS | FW_APPLIES_OCS2007, 1,
+	  FIELDS(step8_fields), NULL },
 	{ 9, N_("IM&P certificates"),
 	  N_("Set Up Certificates on the IM and Presence Service Node for "
 	     "Federation with Microsoft Server over TLS"),
@@ -245,7 +312,7 @@ static const struct fw_step steps[FW_STEP_COUNT] = {
 	     "TLS fragments disabled."),
 	  IMP_ADMIN, N_("System > Security > TLS Peer Subjects; System > "
 	  "Security > TLS Context Configuration"), FW_APPLIES_TLS, 1,
-	  FIELDS(step9_fields) },
+	  FIELDS(step9_fields), NULL },
 };
 
 const struct fw_step *
@@ -256,8 +323,9 @@ fw_flow_step(int n)
 	return &steps[n];
 }
 
-int
-fw_flow_applies(unsigned applies, const struct fw_deployment *d)
+/* The transport and edition of a mask. */
+static int
+applies_setup(unsigned applies, const struct fw_deployment *d)
 {
 	if ((applies & FW_APPLIES_TLS) && d->transport != FW_TRANSPORT_TLS)
 		return 0;
@@ -272,14 +340,61 @@ fw_flow_applies(unsigned applies, const struct fw_deployment *d)
 	return 1;
 }
 
+int
+fw_flow_applies(unsigned applies, const struct fw_deployment *d)
+{
+	if ((applies & FW_APPLIES_OCS2007) && !fw_deployment_has_ocs2007(d))
+		return 0;
+	if ((applies & FW_APPLIES_LYNC) && !fw_deployment_has_lync(d))
+		return 0;
+	return applies_setup(applies, d);
+}
+
+int
+fw_flow_applies_to(unsigned applies, const struct fw_deployment *d,
+    enum fw_microsoft m)
+{
+	if ((applies & FW_APPLIES_OCS2007) && fw_microsoft_is_lync(m))
+		return 0;
+	if ((applies & FW_APPLIES_LYNC) && !fw_microsoft_is_lync(m))
+		return 0;
+	return applies_setup(applies, d);
+}
+
+const struct fw_step *
+fw_flow_step_for(int n, const struct fw_deployment *d)
+{
+	const struct fw_step *s = fw_flow_step(n);
+
+	if (s != NULL && d != NULL && !fw_flow_applies(s->applies, d) &&
+	    s->lync != NULL &&
+	    fw_flow_applies(s->lync->applies, d))
+		return s->lync;
+	return s;
+}
+
+const struct fw_step *
+fw_flow_step_kind(int n, enum fw_microsoft m)
+{
+	const struct fw_step *s = fw_flow_step(n);
+
+	if (s != NULL && s->lync != NULL && fw_microsoft_is_lync(m))
+		return s->lync;
+	return s;
+}
+
 const char *
 fw_flow_not_applicable_reason(const struct fw_step *s,
     const struct fw_deployment *d)
 {
 	if (fw_flow_applies(s->applies, d))
 		return NULL;
-	if (s->applies & FW_APPLIES_TLS)
+	if ((s->applies & FW_APPLIES_TLS) && d->transport != FW_TRANSPORT_TLS)
 		return _("TLS only: this deployment uses TCP");
+	if (s->applies & FW_APPLIES_OCS2007)
+		return _("OCS 2007 R2 only: the Lync and Skype for Business "
+		    "servers trust IM and Presence as a trusted application "
+		    "pool (step 5)");
 	return _("Enterprise Edition only: this deployment uses Standard "
 	    "Edition");
 }
@@ -416,6 +531,13 @@ static const struct fw_place places[] = {
 	     "All Tasks > Import") },
 	{ "ocs_services", N_("Windows Services (services.msc)"),
 	  N_("Office Communications Server services > Restart") },
+	/* Cisco, Interdomain Federation 12.5(1)SU3, the Lync chapter. */
+	{ "lync_control_panel", N_("Lync Server or Skype for Business Server "
+	  "Control Panel"), N_("Federation and External User Access > SIP "
+	  "Federated Providers > New > Public provider") },
+	/* show/set tls min-version (since 11.5(1)SU3): per node. */
+	{ "imp_cli", N_("IM and Presence command line (SSH, administrator)"),
+	  NULL },
 };
 
 const struct fw_place *

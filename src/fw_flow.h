@@ -25,12 +25,17 @@ enum fw_field_type {
 
 /* When a step, field or symptom cause applies (a bit mask; 0 = always).
  * The steps and fields use TLS and ENTERPRISE; the symptom table
- * (fw_symptoms.c) also needs the other side of each. */
+ * (fw_symptoms.c) also needs the other side of each. OCS2007 and LYNC
+ * name the Microsoft server (fw_model.h): a deployment-wide test asks
+ * whether some OCS domain runs it, a test for one server or pool whether
+ * that one does. */
 enum fw_applies {
 	FW_APPLIES_TLS = 1 << 0,
 	FW_APPLIES_ENTERPRISE = 1 << 1,
 	FW_APPLIES_TCP = 1 << 2,
 	FW_APPLIES_STANDARD = 1 << 3,
+	FW_APPLIES_OCS2007 = 1 << 4,	/* OCS 2007 R2 */
+	FW_APPLIES_LYNC = 1 << 5,	/* Lync Server, Skype for Business */
 };
 
 struct fw_field {
@@ -56,6 +61,10 @@ struct fw_step {
 	int manual;		/* done by hand on a server: needs "done" */
 	const struct fw_field *fields;
 	size_t n_fields;
+	/* The step as it is done on Lync and Skype for Business servers
+	 * (its own applies, title, admin UI and fields), or NULL when it
+	 * is the same step or has none. */
+	const struct fw_step *lync;
 };
 
 enum fw_step_state {
@@ -70,6 +79,21 @@ const struct fw_step *fw_flow_step(int n);
 
 /* Whether a step or field mask applies to this deployment. */
 int fw_flow_applies(unsigned applies, const struct fw_deployment *);
+
+/* Whether it applies to one OCS server or pool running m (the
+ * deployment's transport and edition as above). */
+int fw_flow_applies_to(unsigned applies, const struct fw_deployment *,
+    enum fw_microsoft m);
+
+/* Step n as this deployment does it: its Lync form where only that
+ * applies, else the step itself (a mixed deployment does both: the
+ * checklist has each server's own); with no deployment (NULL), the step
+ * itself. NULL when there is no step n. */
+const struct fw_step *fw_flow_step_for(int n, const struct fw_deployment *);
+
+/* Step n as it is done on a server or pool running m: its Lync form
+ * when m is Lync/SfB and it has one, else the step itself. */
+const struct fw_step *fw_flow_step_kind(int n, enum fw_microsoft m);
 
 /* Why a step does not apply (translated), or NULL when it does. */
 const char *fw_flow_not_applicable_reason(const struct fw_step *,

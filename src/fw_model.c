@@ -682,3 +682,60 @@ fw_setting_apply(struct fw_deployment *d, const char *key, const char *norm)
 		d->next_hop_port = atoi(norm);
 	}
 }
+
+char *
+fw_setting_value(const struct fw_deployment *d, const char *key)
+{
+	if (strcmp(key, "name") == 0)
+		return dup_or_null(d->name);
+	if (strcmp(key, "transport") == 0)
+		return xstrdup(fw_transport_name(d->transport));
+	if (strcmp(key, "ocs_edition") == 0)
+		return xstrdup(fw_edition_name(d->edition));
+	if (strcmp(key, "microsoft") == 0)
+		return xstrdup(fw_microsoft_name(d->microsoft));
+	if (strcmp(key, "imp_release") == 0)
+		return dup_or_null(d->imp_release);
+	if (strcmp(key, "peer_auth_port") == 0)
+		return xasprintf("%d", d->peer_auth_port);
+	if (strcmp(key, "server_auth_port") == 0)
+		return xasprintf("%d", d->server_auth_port);
+	if (strcmp(key, "next_hop_port") == 0 && d->next_hop_port > 0)
+		return xasprintf("%d", d->next_hop_port);
+	return NULL;
+}
+
+int
+fw_deployment_refused(const struct fw_deployment *d, char **cause)
+{
+	enum fw_microsoft m;
+	size_t i;
+
+	if (d->transport != FW_TRANSPORT_TCP || !fw_deployment_has_lync(d))
+		return 0;
+	m = d->n_ocs_domains == 0 ? d->microsoft : FW_MICROSOFT_OCS2007R2;
+	for (i = 0; i < d->n_ocs_domains && !fw_microsoft_is_lync(m); i++)
+		m = fw_ocs_domain_microsoft(d, &d->ocs_domains[i]);
+	return fw_fail(cause, _("TCP is not supported for federation with "
+	    "Microsoft Lync (Cisco, Interdomain Federation for IM and Presence "
+	    "12.5(1)SU3, \"Interdomain Federation to Microsoft Lync\"): %s "
+	    "takes TLS only; use transport tls"), fw_microsoft_product(m));
+}
+
+int
+fw_setting_refused(const struct fw_deployment *d, const char *key,
+    const char *value, char **cause)
+{
+	struct fw_deployment *c;
+	char *norm = NULL;
+	int rc;
+
+	if (fw_setting_check(key, value, &norm, NULL) != 0)
+		return 0;
+	c = fw_deployment_copy(d);
+	fw_setting_apply(c, key, norm);
+	rc = fw_deployment_refused(c, cause);
+	fw_deployment_free(c);
+	free(norm);
+	return rc;
+}

@@ -267,6 +267,17 @@ int fw_setting_check(const char *key, const char *value, char **norm,
     char **cause);
 void fw_setting_apply(struct fw_deployment *d, const char *key,
     const char *norm);
+/* The stored form of setting key in d (free()); NULL when it has none. */
+char *fw_setting_value(const struct fw_deployment *d, const char *key);
+
+/* Whether d holds answers that fedwiz never takes together: TCP with a
+ * Lync or Skype for Business domain ("TCP is not supported for
+ * federation with Microsoft Lync", Cisco, Interdomain Federation
+ * 12.5(1)SU3). 0, or -1 with *cause (free()) saying why and the source. */
+int fw_deployment_refused(const struct fw_deployment *d, char **cause);
+/* The same for d with setting key set to value (as typed). */
+int fw_setting_refused(const struct fw_deployment *d, const char *key,
+    const char *value, char **cause);
 
 /* Next-hop port the guide prescribes for the transport: TLS 5061, TCP 5060. */
 int fw_transport_port(enum fw_transport);

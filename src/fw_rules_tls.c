@@ -43,7 +43,8 @@ fw_rules_tls(const struct fw_rule_ctx *ctx, struct fw_findings *out)
 	for (i = 0; i < sizeof confirm_rules / sizeof confirm_rules[0]; i++) {
 		r = &confirm_rules[i];
 		f = fw_flow_find_field(r->key, &step);
-		if (fw_confirmed(ctx->d, r->key))
+		if (fw_confirmed(ctx->d, r->key) ||
+		    (f != NULL && !fw_flow_applies(f->applies, ctx->d)))
 			continue;
 		fw_finding_add(out, FW_SEV_WARNING, step, r->key, NULL,
 		    _("%s (%s); then confirm it in fedwiz"), _(r->todo),
@@ -51,8 +52,20 @@ fw_rules_tls(const struct fw_rule_ctx *ctx, struct fw_findings *out)
 	}
 	/* SWEET32 (CVE-2016-2183): a 64-bit block cipher leaks over long
 	 * sessions. The guide requires it for OCS 2007 R2, so: an info. */
-	fw_finding_add(out, FW_SEV_INFO, fw_rules_field_step("tls_3des"),
-	    "tls_3des", NULL, _("3DES is a 64-bit block cipher (SWEET32, "
-	    "CVE-2016-2183); it is here because OCS 2007 R2 needs it. Retire "
-	    "it when both sides allow an AES cipher"));
+	if (fw_deployment_has_ocs2007(ctx->d))
+		fw_finding_add(out, FW_SEV_INFO,
+		    fw_rules_field_step("tls_3des"), "tls_3des", NULL,
+		    _("3DES is a 64-bit block cipher (SWEET32, "
+		    "CVE-2016-2183); it is here because OCS 2007 R2 needs it. "
+		    "Retire it when both sides allow an AES cipher"));
+	else
+		/* Cisco's Lync chapter (12.5) still selects 3DES; its 15
+		 * guide: "Microsoft Lync does not support EC ciphers". */
+		fw_finding_add(out, FW_SEV_INFO,
+		    fw_rules_field_step("tls_3des"), "tls_3des", NULL,
+		    _("3DES is a 64-bit block cipher (SWEET32, "
+		    "CVE-2016-2183); Cisco's Lync guide (12.5) selects it. "
+		    "Where both sides allow an AES cipher with RSA key "
+		    "exchange, add it (Lync does not support EC ciphers: never "
+		    "an EC-only list)"));
 }

@@ -152,9 +152,23 @@ check_pools(const struct fw_deployment *d, struct fw_findings *out)
 	}
 }
 
+/* Answers the model never takes together, as stored behind its back. */
+static void
+check_refused(const struct fw_deployment *d, struct fw_findings *out)
+{
+	char *why = NULL;
+
+	if (fw_deployment_refused(d, &why) == 0)
+		return;
+	fw_finding_add(out, FW_SEV_ERROR, fw_rules_field_step("transport"),
+	    "transport", NULL, "%s", why);
+	free(why);
+}
+
 void
 fw_rules_topology(const struct fw_rule_ctx *ctx, struct fw_findings *out)
 {
+	check_refused(ctx->d, out);
 	check_counts(ctx->d, out);
 	check_routes(ctx->d, out);
 	check_references(ctx->d, out);

@@ -432,7 +432,8 @@ int
 fw_symptom_step_applies(const struct fw_symptom_step *st,
     const struct fw_deployment *d)
 {
-	const struct fw_step *s = fw_flow_step(st->step);
+	const struct fw_step *s = d != NULL ? fw_flow_step_for(st->step, d) :
+	    NULL;
 
 	return d == NULL || (s != NULL && fw_flow_applies(s->applies, d) &&
 	    fw_flow_applies(st->applies, d));

@@ -181,28 +181,19 @@ setup_setting(struct ui_app *app, struct ui_dialog *dl)
 {
 	const struct fw_field *f = dl->field;
 	struct dlg_field *df = &dl->f[dl->n++];
-	char buf[16];
+	char *cur;
 	size_t i;
 
 	df->label = _(f->label);
 	dl->title = xstrdup(_(f->label));
+	cur = fw_setting_value(app->d, f->key);
 	if (f->type == FW_FIELD_CHOICE) {
-		const char *cur = strcmp(f->key, "transport") == 0 ?
-		    fw_transport_name(app->d->transport) :
-		    fw_edition_name(app->d->edition);
-
 		for (i = 0; f->choices[i] != NULL; i++)
 			add_choice(df, f->choices[i], cur);
-		return;
+	} else {
+		set_text(df, cur);
 	}
-	if (strcmp(f->key, "name") == 0)
-		set_text(df, app->d->name);
-	else if (f->type == FW_FIELD_PORT) {
-		snprintf(buf, sizeof buf, "%d", strcmp(f->key,
-		    "peer_auth_port") == 0 ? app->d->peer_auth_port :
-		    app->d->server_auth_port);
-		set_text(df, buf);
-	}
+	free(cur);
 }
 
 struct ui_dialog *
@@ -487,8 +478,11 @@ apply(struct ui_app *app, struct ui_dialog *dl, char **cause)
 			app->row = count + 1;	/* on "Add" again */
 		break;
 	case UI_DIALOG_SETTING:
-		rc = fw_project_set_setting(app->project, dl->field->key,
-		    text[0], cause);
+		rc = fw_setting_refused(app->d, dl->field->key, text[0],
+		    cause);
+		if (rc == 0)
+			rc = fw_project_set_setting(app->project,
+			    dl->field->key, text[0], cause);
 		break;
 	case UI_DIALOG_CERT:
 		rc = save_cert(app, dl->field, text[0], cause);

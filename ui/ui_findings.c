@@ -112,7 +112,7 @@ void
 ui_findings_draw(struct ui_app *app, const struct ui_rect *r,
     const struct ui_rect *legend)
 {
-	const struct fw_step *s = fw_flow_step(app->step);
+	const struct fw_step *s = fw_flow_step_for(app->step, app->d);
 	const char *reason = s != NULL ?
 	    fw_flow_not_applicable_reason(s, app->d) : NULL;
 	struct fw_findings shown = { NULL, 0 };

@@ -52,7 +52,7 @@ symptom_help(const char *key, int y, const struct ui_rect *in)
 static void
 field_help(struct ui_app *app, const struct ui_rect *in)
 {
-	const struct fw_step *s = fw_flow_step(app->step);
+	const struct fw_step *s = fw_flow_step_for(app->step, app->d);
 	struct ui_focus fo;
 	const struct fw_field *f;
 	int y = in->y;

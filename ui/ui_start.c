@@ -55,7 +55,7 @@ read_entry(struct start_entry *e, const char *path)
 	    strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path);
 	fw_project_get_position(p, &e->step, &field, NULL);
 	for (n = 0; n < FW_STEP_COUNT; n++) {
-		enum fw_step_state st = fw_flow_step_state(fw_flow_step(n), d,
+		enum fw_step_state st = fw_flow_step_state(fw_flow_step_for(n, d), d,
 		    d->step_done[n]);
 
 		e->applicable += st != FW_STEP_NOT_APPLICABLE;

@@ -27,7 +27,7 @@ size_t
 ui_step_items(const struct ui_app *app, int step, struct ui_focus *out,
     size_t max)
 {
-	const struct fw_step *s = fw_flow_step(step);
+	const struct fw_step *s = fw_flow_step_for(step, app->d);
 	size_t i, n = 0;
 
 	if (s == NULL || !fw_flow_applies(s->applies, app->d))
@@ -191,18 +191,13 @@ static const char *
 setting_text(const struct ui_app *app, const struct fw_field *f, char *buf,
     size_t size)
 {
+	char *v;
+
 	if (strcmp(f->key, "name") == 0)
 		return app->d->name != NULL ? app->d->name : "";
-	if (strcmp(f->key, "transport") == 0)
-		return fw_transport_name(app->d->transport);
-	if (strcmp(f->key, "ocs_edition") == 0)
-		return fw_edition_name(app->d->edition);
-	if (strcmp(f->key, "peer_auth_port") == 0)
-		snprintf(buf, size, "%d", app->d->peer_auth_port);
-	else if (strcmp(f->key, "server_auth_port") == 0)
-		snprintf(buf, size, "%d", app->d->server_auth_port);
-	else
-		buf[0] = '\0';
+	v = fw_setting_value(app->d, f->key);
+	snprintf(buf, size, "%s", v != NULL ? v : "");
+	free(v);
 	return buf;
 }
 
@@ -227,7 +222,7 @@ draw_value(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
     int focused)
 {
 	int lw = 26, y = next_line(sc);
-	char buf[16];
+	char buf[32];
 	unsigned long a = focus_mark(app, sc, y, focused, sc->r.x + 2 + lw);
 	const char *v = setting_text(app, f, buf, sizeof buf);
 
@@ -499,7 +494,7 @@ draw_list(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
 static void
 draw_items(struct ui_app *app, struct scroller *sc)
 {
-	const struct fw_step *s = fw_flow_step(app->step);
+	const struct fw_step *s = fw_flow_step_for(app->step, app->d);
 	struct ui_focus items[STEP_ITEMS_MAX];
 	size_t n = ui_step_items(app, app->step, items, STEP_ITEMS_MAX), i;
 	const char *reason = fw_flow_not_applicable_reason(s, app->d);
@@ -550,7 +545,7 @@ draw_items(struct ui_app *app, struct scroller *sc)
 void
 ui_step_draw(struct ui_app *app, const struct ui_rect *r)
 {
-	const struct fw_step *s = fw_flow_step(app->step);
+	const struct fw_step *s = fw_flow_step_for(app->step, app->d);
 	struct scroller sc;
 	char *title;
 

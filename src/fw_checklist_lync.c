@@ -1,0 +1,293 @@
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "fw_checklist_build.h"
+#include "fw_i18n.h"
+#include "fw_model.h"
+#include "fw_ps_quote.h"
+#include "fw_util.h"
+
+/* Looked up once per build (fw_checklist_build.h). */
+#undef _
+#define _(s) fw_cl_tr(b, (s))
+
+/*
+ * The Lync and Skype for Business side of the checklist, as Management
+ * Shell commands (Cisco, Interdomain Federation 12.5(1)SU3, "Interdomain
+ * Federation to Microsoft Lync"; Microsoft's cmdlet reference; domain
+ * notes). Static routes and the trusted application pool belong to the
+ * topology, not to a pool: they go once per Microsoft server kind. Every
+ * value fedwiz knows is quoted by fw_ps_quote(); what it cannot know is a
+ * <placeholder>, which PowerShell refuses to run unfilled ('<' is
+ * reserved), with a note saying where to find it.
+ */
+
+#define PH_POOL "<trusted pool FQDN>"
+#define PH_SITE "<SiteId>"
+#define PH_APP "<application id>"
+#define PH_REGISTRAR "<registrar pool FQDN>"
+
+/* The pool (Enterprise) or Standard Edition server the first primary
+ * next hop of kind m belongs to: the registrar of the trusted pool. NULL
+ * when there is none. */
+static const char *
+registrar(const struct fw_deployment *d, enum fw_microsoft m)
+{
+	const struct fw_ocs_server *s, *first = NULL;
+	size_t i;
+
+	for (i = 0; i < d->n_ocs_servers; i++) {
+		s = &d->ocs_servers[i];
+		if (fw_ocs_server_microsoft(d, s) != m)
+			continue;
+		if (first == NULL || (first->route != FW_ROUTE_PRIMARY &&
+		    s->route == FW_ROUTE_PRIMARY))
+			first = s;
+	}
+	if (first == NULL)
+		return NULL;
+	if (d->edition == FW_EDITION_ENTERPRISE && first->pool != NULL)
+		return first->pool;
+	return first->fqdn;
+}
+
+/* One static route per IM and Presence domain, to its routing node. */
+static void
+add_routes(struct fw_cl_builder *b, const char *kind, const char *where)
+{
+	const struct fw_deployment *d = b->d;
+	const char *port_wrong = fw_cl_wrong(b, -1, "peer_auth_port", NULL);
+	const char *wrong;
+	const struct fw_imp_node *n;
+	struct fw_strbuf cmd;
+	char *id;
+	size_t i;
+
+	fw_sb_init(&cmd);
+	for (i = 0; i < d->n_imp_domains; i++) {
+		const char *dom = d->imp_domains[i].name;
+
+		n = fw_imp_domain_target(d, &d->imp_domains[i]);
+		wrong = fw_cl_wrong(b, 0, "imp_domain", dom);
+		if (wrong == NULL)
+			wrong = fw_cl_wrong(b, 3, "imp_domain", dom);
+		if (wrong == NULL && n != NULL)
+			wrong = fw_cl_wrong(b, -1, "imp_node", n->fqdn);
+		if (wrong == NULL)
+			wrong = port_wrong;
+		cmd.len = 0;
+		fw_sb_add(&cmd, "$r = New-CsStaticRoute -TLSRoute -Destination ");
+		fw_ps_quote(&cmd, n != NULL ? n->fqdn : "");
+		fw_sb_printf(&cmd, " -Port %d -UseDefaultCertificate $true "
+		    "-MatchUri ", d->peer_auth_port);
+		fw_ps_quote(&cmd, dom);
+		id = xasprintf("lync.%s.route.%s", kind, dom);
+		fw_cl_item(b, id, 3, where, _("Add the TLS static route for "
+		    "%s"), dom);
+		fw_cl_field_as(b, "command", _("Command"), n != NULL ? cmd.buf :
+		    NULL, wrong);
+		fw_cl_fixed(b, _("Then"), "Set-CsStaticRoutingConfiguration "
+		    "-Identity global -Route @{Add=$r}");
+		fw_cl_fixed(b, _("Check"), "Get-CsStaticRoutingConfiguration | "
+		    "Select-Object -ExpandProperty Route");
+		if (n != NULL && wrong == NULL)
+			fw_cl_note(b, _("%s must resolve from the Microsoft "
+			    "servers and match the CN of its cup certificate; "
+			    "%s need not resolve. One route per matching "
+			    "URI."), n->fqdn, dom);
+		free(id);
+	}
+	free(cmd.buf);
+}
+
+/* New-CsTrustedApplicationPool with the routing node as its computer. */
+static void
+add_pool(struct fw_cl_builder *b, const char *kind, const char *where,
+    enum fw_microsoft m, const struct fw_imp_node *first)
+{
+	const char *reg = registrar(b->d, m), *caveat;
+	struct fw_strbuf cmd;
+	char *id = xasprintf("lync.%s.trustedpool", kind);
+
+	fw_sb_init(&cmd);
+	fw_sb_add(&cmd, "New-CsTrustedApplicationPool -Identity " PH_POOL
+	    " -Registrar ");
+	if (reg != NULL)
+		fw_ps_quote(&cmd, reg);
+	else
+		fw_sb_add(&cmd, PH_REGISTRAR);
+	fw_sb_add(&cmd, " -Site " PH_SITE " -TreatAsAuthenticated $true "
+	    "-ThrottleAsServer $true -RequiresReplication $false "
+	    "-OutboundOnly $false -ComputerFqdn ");
+	fw_ps_quote(&cmd, first != NULL ? first->fqdn : "");
+	fw_cl_item(b, id, 5, where, _("Create the trusted application pool "
+	    "of the IM and Presence nodes"));
+	fw_cl_field_as(b, "command", _("Command"), first != NULL ? cmd.buf :
+	    NULL, first != NULL ? fw_cl_wrong(b, -1, "imp_node", first->fqdn) :
+	    NULL);
+	/* Domain notes: Cisco supports Lync 2010/2013 and SfB 2015 (P125)
+	 * and says nothing of 2019 or Subscription Edition. */
+	caveat = m == FW_MICROSOFT_SFB2019 || m == FW_MICROSOFT_SFBSE ?
+	    _("Cisco's guides name Lync Server 2010 and 2013 and Skype for "
+	    "Business Server 2015; no Cisco statement on 2019 or Subscription "
+	    "Edition was found, the cmdlets are the same. ") : "";
+	/* TRANSLATORS: <trusted pool FQDN> and <SiteId> stand in the
+	 * command as they are: keep them untranslated. */
+	fw_cl_note(b, "%s%s", caveat, _("Fill in what fedwiz cannot know: "
+	    "<trusted pool "
+	    "FQDN>, a new FQDN you choose for the pool (Cisco's example: "
+	    "trustedpool.sip.com; warnings that it is not found in AD are "
+	    "expected); <SiteId>, the numeric SiteId of the registrar's site "
+	    "(Get-CsSite). The registrar is the pool IM and Presence routes "
+	    "to (Get-CsPool). Topology Builder does the same: Trusted "
+	    "application servers > New Trusted Application Pool, then publish "
+	    "the topology."));
+	free(cmd.buf);
+	free(id);
+}
+
+/* The other nodes join the pool, in routing-first order. */
+static void
+add_computers(struct fw_cl_builder *b, const char *kind, const char *where,
+    const struct fw_imp_node *const *nodes, size_t n)
+{
+	struct fw_strbuf cmd;
+	char *id;
+	size_t i;
+
+	fw_sb_init(&cmd);
+	for (i = 1; i < n; i++) {
+		cmd.len = 0;
+		fw_sb_add(&cmd, "New-CsTrustedApplicationComputer -Identity ");
+		fw_ps_quote(&cmd, nodes[i]->fqdn);
+		fw_sb_add(&cmd, " -Pool " PH_POOL);
+		id = xasprintf("lync.%s.trustedcomputer.%s", kind,
+		    nodes[i]->fqdn);
+		fw_cl_item(b, id, 5, where, _("Add %s to the trusted "
+		    "application pool"), nodes[i]->fqdn);
+		fw_cl_field_as(b, "command", _("Command"), cmd.buf,
+		    fw_cl_wrong(b, -1, "imp_node", nodes[i]->fqdn));
+		free(id);
+	}
+	free(cmd.buf);
+}
+
+/* The trusted application on the Peer Auth port, then the topology. */
+static void
+add_application(struct fw_cl_builder *b, const char *kind, const char *where,
+    const struct fw_imp_node *const *nodes, size_t n)
+{
+	const struct fw_deployment *d = b->d;
+	struct fw_strbuf cmd;
+	char *id;
+	size_t i;
+
+	fw_sb_init(&cmd);
+	fw_sb_printf(&cmd, "New-CsTrustedApplication -ApplicationId " PH_APP
+	    " -TrustedApplicationPoolFqdn " PH_POOL " -Port %d",
+	    d->peer_auth_port);
+	id = xasprintf("lync.%s.trustedapp", kind);
+	fw_cl_item(b, id, 5, where, _("Create the trusted application"));
+	fw_cl_field_as(b, "command", _("Command"), cmd.buf,
+	    fw_cl_wrong(b, -1, "peer_auth_port", NULL));
+	/* TRANSLATORS: keep <application id> and <trusted pool FQDN>. */
+	fw_cl_note(b, _("<application id>: a name you choose (Cisco's "
+	    "example: imptrustedapp.sip.com); <trusted pool FQDN> as in the "
+	    "pool. No -EnableTcp: TLS only. The port is the Peer Auth "
+	    "listener's."));
+	free(id);
+
+	id = xasprintf("lync.%s.topology", kind);
+	fw_cl_item(b, id, 5, where, _("Publish the topology"));
+	fw_cl_fixed(b, _("Command"), "Enable-CsTopology");
+	/* Publishing again is due when the pool's computers change. */
+	for (i = 0; i < n; i++)
+		fw_cl_depends(b, "node", nodes[i]->fqdn);
+	fw_cl_depends(b, "port", cmd.buf);
+	free(cmd.buf);
+	free(id);
+}
+
+/* The Control Panel's public provider for each IM and Presence domain. */
+static void
+add_providers(struct fw_cl_builder *b, const char *kind)
+{
+	const struct fw_deployment *d = b->d;
+	char *where = fw_cl_where_place(b, "lync_control_panel", NULL), *id;
+	size_t i;
+
+	for (i = 0; i < d->n_imp_domains; i++) {
+		const char *dom = d->imp_domains[i].name;
+
+		id = xasprintf("lync.%s.provider.%s", kind, dom);
+		fw_cl_item(b, id, 5, where, _("Add %s as a public provider"),
+		    dom);
+		fw_cl_field_as(b, "provider", _("Provider name"), dom,
+		    fw_cl_wrong(b, 0, "imp_domain", dom));
+		fw_cl_fixed(b, _("Verification level"),
+		    "Allow all communications with this provider");
+		fw_cl_note(b, _("Cisco's Lync chapter (12.5) names the "
+		    "provider and its verification level only; for the other "
+		    "fields of the page, see Cisco's guide for your release."));
+		free(id);
+	}
+	free(where);
+}
+
+void
+fw_checklist_add_lync(struct fw_cl_builder *b, enum fw_microsoft m)
+{
+	const struct fw_deployment *d = b->d;
+	const struct fw_imp_node **nodes = NULL;
+	const char *kind = fw_microsoft_name(m);
+	char *role, *where;
+	size_t n;
+
+	role = xasprintf(_("%s topology (Management Shell)"),
+	    fw_microsoft_product(m));
+	fw_cl_group(b, role, NULL, NULL);
+	free(role);
+	where = fw_cl_where_kind(b, 3, m, NULL, NULL);
+	if (fw_flow_applies_to(fw_flow_step_kind(3, m)->applies, d, m))
+		add_routes(b, kind, where);
+	free(where);
+	if (!fw_flow_applies_to(fw_flow_step_kind(5, m)->applies, d, m))
+		return;
+	n = fw_imp_nodes_routing_first(d, &nodes);
+	where = fw_cl_where_kind(b, 5, m, NULL, NULL);
+	add_pool(b, kind, where, m, n > 0 ? nodes[0] : NULL);
+	add_computers(b, kind, where, nodes, n);
+	add_application(b, kind, where, nodes, n);
+	free(where);
+	add_providers(b, kind);
+	free(nodes);
+}
+
+/* Step 6 on a Lync front end: its default certificate. */
+void
+fw_checklist_add_lync_cert(struct fw_cl_builder *b,
+    const struct fw_ocs_server *s, enum fw_microsoft m)
+{
+	const struct fw_cert *ca = &b->d->certs[FW_CERT_OCS_CA];
+	char *where = fw_cl_where_kind(b, 6, m, NULL, NULL);
+	char *id = xasprintf("ocs.%s.defaultcert", s->fqdn);
+
+	fw_cl_item(b, id, 6, where, _("Check the default certificate of %s"),
+	    s->fqdn);
+	fw_cl_fixed(b, _("Command"), "Get-CsCertificate -Type Default");
+	fw_cl_field(b, "cn", _("Issued to (Subject CN)"), s->fqdn);
+	fw_cl_fixed(b, _("Enhanced Key Usage"),
+	    _("Server Authentication and Client Authentication"));
+	fw_cl_field_as(b, "ca", _("Issued by"), ca->sha256, ca->source != NULL ?
+	    ca->source : _("the Microsoft CA that IM and Presence trusts as "
+	    "cup-trust"));
+	fw_cl_note(b, _("Run it on %s. A certificate without Client "
+	    "Authentication: request one with Request-CsCertificate "
+	    "-ClientEku $true, or from a CA template with both EKUs. The "
+	    "server must also trust the IM and Presence CA root (Trusted Root "
+	    "Certification Authorities); ms-diagnostics 1047 says it does "
+	    "not."), s->fqdn);
+	free(id);
+	free(where);
+}

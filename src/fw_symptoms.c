@@ -19,6 +19,8 @@
 #define GUIDE_DOMAIN N_("Add a Microsoft OCS Domain Within Enterprise")
 #define GUIDE_HOSTAUTH N_("Adding a Host Authorization Entry for the IM " \
 	"and Presence Service Node on OCS")
+#define GUIDE_TRUSTED_POOL N_("Configure a Trusted Application Pool on " \
+	"Lync for the IM and Presence Service")
 #define GUIDE_IMP_CERTS N_("Set Up Certificates on the IM and Presence " \
 	"Service Node for Federation with Microsoft Server over TLS")
 
@@ -209,6 +211,35 @@ static const struct fw_symptom symptoms[] = {
 	  },
 	  { { 6, 0 }, { 9, 0 }, { 8, 0 }, { 3, FW_APPLIES_TCP } }, NULL,
 	  "ocs_cert imp_cert tls_3des", GUIDE_IMP_CERTS },
+	/* DN, Lync field problems: "The peer is not a configured server on
+	 * this network interface" = no trusted application pool or computer
+	 * matches the name the peer connects with. */
+	{ "lync-not-configured",
+	  N_("The peer is not a configured server on this network interface"),
+	  "not a configured server",
+	  N_("A Lync or Skype for Business front end refused IM and Presence: "
+	     "no trusted application pool or computer matches the name the "
+	     "node connected with."), FW_APPLIES_LYNC,
+	  N_("Lync and Skype for Business front ends say this, where a "
+	     "trusted application pool replaces host authorization; this "
+	     "project's OCS 2007 R2 servers use host authorization (step 5)."),
+	  { { N_("The IM and Presence node is not a computer of the trusted "
+		 "application pool: add it with New-CsTrustedApplicationComputer, "
+		 "then run Enable-CsTopology."), FW_APPLIES_LYNC, NULL },
+	    { N_("The trusted application pool or computer names the node by "
+		 "another FQDN than the one its cup certificate was issued "
+		 "for."), FW_APPLIES_LYNC, NULL },
+	    { N_("The topology was not published after the trusted "
+		 "application pool was made: run Enable-CsTopology."),
+	      FW_APPLIES_LYNC, NULL },
+	    /* Only a Lync front end says it: the server is not what the
+	     * project says. */
+	    { N_("The server that answered runs Lync or Skype for Business, "
+		 "not OCS 2007 R2: choose its Microsoft server in step 0 (or "
+		 "the domain's own) and set up the trusted application pool "
+		 "instead of host authorization."), FW_APPLIES_OCS2007, NULL },
+	  },
+	  { { 5, 0 } }, NULL, "imp_node", GUIDE_TRUSTED_POOL },
 	{ "tls-failed", N_("Failed to complete TLS negotiation"),
 	  "failed to complete tls|tls negotiation|handshake fail",
 	  N_("A TLS connection between IM and Presence and OCS could not be "
@@ -505,6 +536,25 @@ values_host_auth(const struct fw_deployment *d, char ***lines, size_t *n)
 	}
 }
 
+/* A Lync/SfB deployment's step 5: the trusted application pool's
+ * computers, routing nodes first, and its port. */
+static void
+values_trusted_pool(const struct fw_deployment *d, char ***lines, size_t *n)
+{
+	const struct fw_imp_node **nodes;
+	size_t i, count = fw_imp_nodes_routing_first(d, &nodes);
+
+	for (i = 0; i < count; i++)
+		add_line(lines, n, i == 0 ?
+		    xasprintf(_("Lync trusted application pool computer %s "
+		    "(its -ComputerFqdn)"), nodes[i]->fqdn) :
+		    xasprintf(_("Lync trusted application computer %s"),
+		    nodes[i]->fqdn));
+	add_line(lines, n, xasprintf(_("Lync trusted application port %d"),
+	    d->peer_auth_port));
+	free(nodes);
+}
+
 static void
 values_cert(const struct fw_deployment *d, enum fw_cert_role role,
     char ***lines, size_t *n)
@@ -548,7 +598,10 @@ fw_symptoms_step_values(const struct fw_deployment *d, int step,
 		values_routes_ocs(d, lines, n);
 		break;
 	case 5:
-		values_host_auth(d, lines, n);
+		if (fw_deployment_has_ocs2007(d))
+			values_host_auth(d, lines, n);
+		if (fw_deployment_has_lync(d))
+			values_trusted_pool(d, lines, n);
 		break;
 	case 6:
 		values_cert(d, FW_CERT_OCS_CA, lines, n);

@@ -108,6 +108,23 @@ ok "15: where the guides disagree, the item says so" \
 ok "15 with OCS 2007 R2: TLS 1.0 needed" \
 	grep -qF -- "- Needed: 1.0, as long as an OCS 2007 R2 server offers TLS 1.0 only" $t
 
+# explain reads the same table: a Lync front end's refusal points at the
+# trusted application pool, its computers routing node first.
+run "$FEDWIZ" explain -p lync2013-enterprise.fedwiz \
+	"The peer is not a configured server on this network interface"
+is "$STATUS" 0 "explain: Lync's refusal is known"
+tr -s '\n ' '  ' <"$OUT" >flat
+ok "explain: step 5 is the trusted application" \
+	grep -qF "step 5 (Trusted application)" flat
+ok "explain: the routing node is the pool's computer" \
+	grep -qF "pool computer impb.cup.tailspin.example.com (its -ComputerFqdn)" flat
+ok "explain: no host authorization in a Lync project" \
+	sh -c "! grep -q 'host authorization 192' flat"
+run "$FEDWIZ" explain -p mixed-ocs-sfb2019.fedwiz "not a configured server"
+tr -s '\n ' '  ' <"$OUT" >flat
+ok "explain, mixed: host authorization and the trusted pool both" \
+	sh -c "grep -q 'OCS host authorization 192.0.2.31' flat && grep -q 'trusted application computer cup2' flat"
+
 # TCP with Lync is refused, with the reason and its source.
 sed 's/^transport = tls$/transport = tcp/' \
     "$fixtures/lync2013-enterprise.answers" >tcp-lync.answers

@@ -31,6 +31,7 @@ SIP/2.0 404 Not Found|not enabled for SIP on OCS
 SIP/2.0 480 Temporarily Unavailable|temporarily cannot route
 SIP/2.0 503 Service Unavailable|Cisco SIP Proxy on the IM and Presence node is stopped
 SIP/2.0 504 Server Time-out|ms-diagnostics 1008 or 1014
+The peer is not a configured server on this network interface|New-CsTrustedApplicationComputer
 TABLE
 
 # 1010 is the OCS trust store, the route's FQDN or the CRL: never FIPS.

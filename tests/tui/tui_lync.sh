@@ -1,0 +1,69 @@
+#!/bin/sh
+# Choosing Lync Server 2013 in step 0 reshapes the steps from the flow
+# table: steps 3, 5 and 6 become their Lync forms (static routes and the
+# trusted application pool in the Management Shell, the default
+# certificate), steps 7 and 8 show "– not applicable" with the reason, and
+# TCP is then refused with its reason and source, the project unchanged.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "$top_srcdir/tests/tui/tui_lib.sh"
+
+"$FEDWIZ" init p.fedwiz --answers "$top_srcdir/data/example.answers" ||
+	echo "Bail out! cannot create the project"
+
+tui_start 100x30 "\"$FEDWIZ\" --offline p.fedwiz"
+tui_wait "0 · Deployment" || echo "Bail out! the wizard did not start"
+ok "OCS 2007 R2: step 5 is host authorization" \
+	grep -q "5 Host authorization" "$TUI_SCREEN"
+ok "OCS 2007 R2: step 7 applies" sh -c \
+	"! grep -q '– 7 OCS listener port' '$TUI_SCREEN'"
+
+# Step 0's fields: name, transport, edition, the two lists, then the
+# Microsoft server. A letter picks the next choice starting with it.
+tui_keys Tab Tab Tab Tab Tab Enter
+tui_wait "Esc cancel" || echo "Bail out! no dialog for the Microsoft server"
+tui_type ll
+tui_keys Enter
+tui_wait "Trusted application" ||
+	echo "Bail out! choosing lync2013 did not change the steps"
+ok "Lync: the choice is shown" grep -q "Microsoft server *lync2013" "$TUI_SCREEN"
+ok "Lync: step 3 is the Lync static routes" \
+	grep -q "3 Lync static routes" "$TUI_SCREEN"
+ok "Lync: step 5 the trusted application" \
+	grep -q "5 Trusted application" "$TUI_SCREEN"
+ok "Lync: step 6 the Lync certificate" grep -q "6 Lync certificate" "$TUI_SCREEN"
+ok "Lync: step 7 marked not applicable" \
+	grep -q "– 7 OCS listener port" "$TUI_SCREEN"
+ok "Lync: step 8 marked not applicable" grep -q "– 8 FIPS on OCS" "$TUI_SCREEN"
+ok "Lync: step 9 still applies" sh -c \
+	"! grep -q '– 9 IM&P certificates' '$TUI_SCREEN'"
+
+# Step 7 says why it does not apply.
+tui_keys NPage NPage NPage NPage NPage NPage NPage
+tui_wait "7 · Enable Port 5060/5061" || echo "Bail out! step 7 not reached"
+ok "step 7: not applicable, naming the trusted application pool" \
+	grep -q "OCS 2007 R2 only" "$TUI_SCREEN"
+tui_keys PPage PPage
+tui_wait "5 · Configure a Trusted Application Pool on Lync" ||
+	echo "Bail out! step 5 is not the Lync one"
+ok "step 5: done in the Management Shell" \
+	grep -q "Management Shell" "$TUI_SCREEN"
+
+# TCP with Lync: the dialog refuses it, saying why.
+tui_keys PPage PPage PPage PPage PPage
+tui_wait "0 · Deployment"
+tui_keys Tab Enter
+tui_wait "Esc cancel" || echo "Bail out! no dialog for the transport"
+tui_type t
+tui_keys Enter
+tui_wait "TCP is not supported" ||
+	echo "Bail out! TCP was not refused"
+ok "TCP refused with its source" grep -q "Interdomain" "$TUI_SCREEN"
+tui_keys Escape
+tui_wait_gone "TCP is not supported"
+tui_keys F10
+is "$(tui_exit_status)" 0 "F10 quits with status 0"
+
+run "$FEDWIZ" export p.fedwiz
+ok "saved: microsoft = lync2013" grep -q "^microsoft = lync2013\$" "$OUT"
+ok "the transport stays tls" grep -q "^transport = tls\$" "$OUT"
+done_testing

@@ -681,7 +681,8 @@ out:
 /* The banner and a line per error: the step, its title and the rule's
  * words. */
 static void
-add_errors(struct fw_checklist *cl, const struct fw_findings *errors)
+add_errors(struct fw_checklist *cl, const struct fw_deployment *d,
+    const struct fw_findings *errors)
 {
 	const struct fw_finding *f;
 	const struct fw_step *s;
@@ -697,7 +698,7 @@ add_errors(struct fw_checklist *cl, const struct fw_findings *errors)
 	cl->errors = xcalloc(errors->n, sizeof *cl->errors);
 	for (i = 0; i < errors->n; i++) {
 		f = &errors->items[i];
-		s = fw_flow_step(f->step);
+		s = fw_flow_step_for(f->step, d);
 		cl->errors[cl->n_errors++] = xasprintf(_("Step %d (%s): %s"),
 		    f->step, s != NULL ? _(s->title) : "?", f->message);
 	}
@@ -735,7 +736,7 @@ fw_checklist_build(const struct fw_deployment *d)
 	cl->n_items = b->n_items;
 	cl->n_done = b->n_done;
 	cl->n_changed = b->n_changed;
-	add_errors(cl, &b->errors);
+	add_errors(cl, d, &b->errors);
 	fw_findings_free(&b->errors);
 	free(b);
 	add_skipped(cl, d);

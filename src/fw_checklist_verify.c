@@ -74,9 +74,15 @@ static void
 add_ocs_lookups(struct fw_cl_builder *b, const struct fw_imp_node *n)
 {
 	char *id = xasprintf("verify.ocs.nslookup.%s", n->fqdn);
+	const char *where = !fw_deployment_has_lync(b->d) ?
+	    _("Command prompt on every OCS server") :
+	    !fw_deployment_has_ocs2007(b->d) ?
+	    _("Command prompt on every Lync or Skype for Business server") :
+	    _("Command prompt on every OCS, Lync or Skype for Business "
+	    "server");
 
-	fw_cl_item(b, id, 3, _("Command prompt on every OCS server"),
-	    _("Look up %s both ways from OCS"), n->fqdn);
+	fw_cl_item(b, id, 3, where, _("Look up %s both ways from OCS"),
+	    n->fqdn);
 	add_both_ways(b, "nslookup", n->fqdn, n->ip,
 	    fw_cl_wrong(b, -1, "imp_node", n->fqdn), 0);
 	add_probe_notes(b, n->fqdn, n->ip);
@@ -154,16 +160,20 @@ add_im_test(struct fw_cl_builder *b, const char *imp_dom,
     const char *ocs_dom)
 {
 	char *id = xasprintf("verify.im.%s.%s", imp_dom, ocs_dom);
+	int lync = fw_microsoft_is_lync(fw_ocs_domain_microsoft(b->d,
+	    fw_find_ocs_domain(b->d, ocs_dom)));
 	char *user;
 
-	fw_cl_item(b, id, 1, _("A Cisco client and Office Communicator, one "
-	    "user on each side"), _("Test IM and presence between %s and %s"),
-	    imp_dom, ocs_dom);
+	fw_cl_item(b, id, 1, lync ? _("A Cisco client and a Lync or Skype for "
+	    "Business client, one user on each side") : _("A Cisco client and "
+	    "Office Communicator, one user on each side"),
+	    _("Test IM and presence between %s and %s"), imp_dom, ocs_dom);
 	user = xasprintf(_("a user of %s"), imp_dom);
 	fw_cl_field_as(b, "imp_user", _("Cisco user"), imp_dom, user);
 	free(user);
 	user = xasprintf(_("a user of %s"), ocs_dom);
-	fw_cl_field_as(b, "ocs_user", _("OCS user"), ocs_dom, user);
+	fw_cl_field_as(b, "ocs_user", lync ? _("Lync or Skype for Business "
+	    "user") : _("OCS user"), ocs_dom, user);
 	free(user);
 	fw_cl_fixed(b, _("Do"), _("each adds the other as a contact, changes "
 	    "status (Available, Away) and sends an IM, then the other "

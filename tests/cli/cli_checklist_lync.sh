@@ -141,4 +141,17 @@ run "$FEDWIZ" init tcp-mixed.fedwiz --answers tcp-mixed.answers
 is "$STATUS" 2 "init: TCP with one Lync 2010 domain refused"
 ok "... naming it" grep -q "Lync Server 2010 takes TLS only" "$ERR"
 
+# Stored behind fedwiz's back, the same pair is an error of step 0 that
+# validate and the checklist name.
+cp lync2013-enterprise.fedwiz stored.fedwiz
+sqlite3 stored.fedwiz "UPDATE setting SET value = 'tcp' WHERE key = 'transport'" ||
+	echo "Bail out! sqlite3 refused the update"
+run "$FEDWIZ" validate --offline stored.fedwiz
+is "$STATUS" 1 "validate: TCP with Lync stored is an error"
+ok "... of step 0, with its source" grep -q \
+	"^error: step 0 (Deployment): transport: TCP is not supported for federation with Microsoft Lync (Cisco" \
+	"$OUT"
+run "$FEDWIZ" checklist stored.fedwiz
+is "$STATUS" 1 "checklist: exits 1 on the error"
+ok "... its banner names step 0" grep -q "Step 0 (Deployment): TCP is not supported" "$OUT"
 done_testing

@@ -141,6 +141,20 @@ run "$FEDWIZ" init tcp-mixed.fedwiz --answers tcp-mixed.answers
 is "$STATUS" 2 "init: TCP with one Lync 2010 domain refused"
 ok "... naming it" grep -q "Lync Server 2010 takes TLS only" "$ERR"
 
+# Ticked like the rest: a node added later brings its own computer item,
+# and the topology is to be published again; the pool keeps its tick.
+cp lync2013-enterprise.fedwiz ticked.fedwiz
+run "$FEDWIZ" tick ticked.fedwiz lync.lync2013.topology lync.lync2013.trustedpool
+is "$STATUS" 0 "tick the trusted pool and the topology"
+sqlite3 ticked.fedwiz "INSERT INTO imp_node (fqdn, ip) VALUES ('impd.cup.tailspin.example.com', '192.0.2.24')" ||
+	echo "Bail out! sqlite3 refused the insert"
+"$FEDWIZ" checklist ticked.fedwiz >ticked.txt
+ok "the pool keeps its tick" grep -q "^\[x\] Create the trusted application pool" ticked.txt
+ok "the new node is a computer to add" \
+	grep -q "^\[ \] Add impd.cup.tailspin.example.com to the trusted application pool" ticked.txt
+ok "the topology is changed since done" \
+	grep -q "^\[~\] Publish the topology (changed since done)" ticked.txt
+
 # Stored behind fedwiz's back, the same pair is an error of step 0 that
 # validate and the checklist name.
 cp lync2013-enterprise.fedwiz stored.fedwiz

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "fw_flow.h"
 #include "fw_model.h"
@@ -111,6 +112,62 @@ test_release(void)
 	free(n);
 }
 
+/* The flow table by Microsoft server: the Lync forms of steps 3, 5 and
+ * 6, OCS-only steps 7 and 8, and each server's own kind when mixed. */
+static void
+test_flow_kinds(void)
+{
+	struct fw_deployment *d = fw_deployment_new();
+	const struct fw_step *s;
+	const char *why;
+
+	d->microsoft = FW_MICROSOFT_LYNC2013;
+	fw_add_ocs_domain(d, "lync.test", NULL);
+	s = fw_flow_step_for(5, d);
+	is_str(s ? s->title : NULL, "Trusted application",
+	    "Lync only: step 5 is the trusted application");
+	is_str(fw_flow_step_for(3, d)->title, "Lync static routes",
+	    "Lync only: step 3 the Lync routes");
+	is_int(fw_flow_step_state(fw_flow_step_for(7, d), d, 0),
+	    FW_STEP_NOT_APPLICABLE, "Lync only: step 7 not applicable");
+	is_int(fw_flow_step_state(fw_flow_step_for(8, d), d, 1),
+	    FW_STEP_NOT_APPLICABLE, "Lync only: step 8 not applicable");
+	why = fw_flow_not_applicable_reason(fw_flow_step_for(8, d), d);
+	ok(why != NULL && strstr(why, "OCS 2007 R2 only") != NULL,
+	    "... saying it is OCS 2007 R2's: %s", why ? why : "(none)");
+	ok(fw_flow_find_field("fips", NULL) != NULL &&
+	    !fw_flow_applies(fw_flow_find_field("fips", NULL)->applies, d),
+	    "Lync only: the FIPS confirmation does not apply");
+	d->transport = FW_TRANSPORT_TCP;
+	why = fw_flow_not_applicable_reason(fw_flow_step_for(8, d), d);
+	ok(why != NULL && strstr(why, "TLS only") != NULL,
+	    "Lync with TCP: step 8 says TLS only first");
+	d->transport = FW_TRANSPORT_TLS;
+
+	fw_add_ocs_domain(d, "ocs.test", NULL)->microsoft =
+	    FW_MICROSOFT_OCS2007R2;
+	is_str(fw_flow_step_for(5, d)->title, "Host authorization",
+	    "mixed: step 5 as the guide has it");
+	is_int(fw_flow_step_state(fw_flow_step_for(7, d), d, 0),
+	    FW_STEP_NOT_STARTED, "mixed: step 7 applies");
+	ok(!fw_flow_applies_to(fw_flow_step(5)->applies, d,
+	    FW_MICROSOFT_LYNC2013) &&
+	    fw_flow_applies_to(fw_flow_step_kind(5,
+	    FW_MICROSOFT_LYNC2013)->applies, d, FW_MICROSOFT_LYNC2013),
+	    "mixed: a Lync pool gets the trusted application, not host "
+	    "authorization");
+	ok(fw_flow_applies_to(fw_flow_step_kind(8,
+	    FW_MICROSOFT_OCS2007R2)->applies, d, FW_MICROSOFT_OCS2007R2) &&
+	    !fw_flow_applies_to(fw_flow_step_kind(8,
+	    FW_MICROSOFT_SFB2019)->applies, d, FW_MICROSOFT_SFB2019),
+	    "mixed: FIPS on the OCS server only");
+	is_str(fw_flow_step_kind(6, FW_MICROSOFT_SFBSE)->title,
+	    "Lync certificate", "an SfB SE front end: the Lync certificate");
+	is_str(fw_flow_step_for(5, NULL)->title, "Host authorization",
+	    "no deployment: the guide's step");
+	fw_deployment_free(d);
+}
+
 int
 main(void)
 {
@@ -173,6 +230,7 @@ main(void)
 	    "peer_auth_port lives in step 4");
 	fw_deployment_free(d);
 	test_routing_first();
+	test_flow_kinds();
 	check_ps_quote("sip.com", "'sip.com'", "plain value quoted");
 	check_ps_quote("o'brien", "'o''brien'", "apostrophe doubled");
 	check_ps_quote("a\xe2\x80\x98" "b\xe2\x80\x9b" "c",

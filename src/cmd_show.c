@@ -18,6 +18,8 @@
 static void
 show_settings(const struct fw_project *p, const struct fw_deployment *d)
 {
+	char *products;
+
 	fw_out(_("Project:       %s\n"), d->name != NULL ? d->name :
 	    _("(no name)"));
 	fw_out(_("File:          %s\n"), fw_project_path(p));
@@ -27,6 +29,14 @@ show_settings(const struct fw_project *p, const struct fw_deployment *d)
 	    _("Enterprise") : _("Standard"));
 	fw_out(_("Listeners:     Peer Auth %d, Server Auth %d\n"),
 	    d->peer_auth_port, d->server_auth_port);
+	/* Before Lync, every project was OCS 2007 R2: said only otherwise. */
+	if (fw_deployment_has_lync(d)) {
+		products = fw_deployment_products(d);
+		fw_out(_("Microsoft:     %s\n"), products);
+		free(products);
+	}
+	if (d->imp_release != NULL)
+		fw_out(_("IM&P release:  %s\n"), d->imp_release);
 }
 
 static void

@@ -388,18 +388,31 @@ fw_microsoft_is_lync(enum fw_microsoft m)
 	return m != FW_MICROSOFT_OCS2007R2 && m != FW_MICROSOFT_INHERIT;
 }
 
+/* Whether some OCS domain (none: the default) runs m. */
+static int
+runs(const struct fw_deployment *d, enum fw_microsoft m)
+{
+	size_t i;
+
+	if (d->n_ocs_domains == 0)
+		return d->microsoft == m;
+	for (i = 0; i < d->n_ocs_domains; i++) {
+		if (fw_ocs_domain_microsoft(d, &d->ocs_domains[i]) == m)
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether some OCS domain (none: the default) runs Lync/SfB (lync = 1)
  * or OCS 2007 R2 (lync = 0). */
 static int
 has_kind(const struct fw_deployment *d, int lync)
 {
-	size_t i;
+	int m;
 
-	if (d->n_ocs_domains == 0)
-		return fw_microsoft_is_lync(d->microsoft) == lync;
-	for (i = 0; i < d->n_ocs_domains; i++) {
-		if (fw_microsoft_is_lync(fw_ocs_domain_microsoft(d,
-		    &d->ocs_domains[i])) == lync)
+	for (m = 0; m < FW_MICROSOFT_COUNT; m++) {
+		if (fw_microsoft_is_lync((enum fw_microsoft)m) == lync &&
+		    runs(d, (enum fw_microsoft)m))
 			return 1;
 	}
 	return 0;
@@ -427,6 +440,23 @@ const char *
 fw_microsoft_product(enum fw_microsoft m)
 {
 	return microsoft_products[m];
+}
+
+char *
+fw_deployment_products(const struct fw_deployment *d)
+{
+	struct fw_strbuf sb;
+	int m;
+
+	fw_sb_init(&sb);
+	fw_sb_add(&sb, "");
+	for (m = 0; m < FW_MICROSOFT_COUNT; m++) {
+		if (!runs(d, (enum fw_microsoft)m))
+			continue;
+		fw_sb_printf(&sb, "%s%s", sb.len > 0 ? ", " : "",
+		    fw_microsoft_product((enum fw_microsoft)m));
+	}
+	return fw_sb_steal(&sb);
 }
 
 /* A number of at most 4 digits at *s; -1 when there is none. */

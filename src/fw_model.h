@@ -233,6 +233,9 @@ int fw_deployment_has_lync(const struct fw_deployment *);
 int fw_deployment_has_ocs2007(const struct fw_deployment *);
 /* The product's name ("Lync Server 2013"), untranslated. */
 const char *fw_microsoft_product(enum fw_microsoft);
+/* The products the OCS domains run (none: the default), in enum order,
+ * ", " between them (free()). */
+char *fw_deployment_products(const struct fw_deployment *);
 
 /* An IM and Presence release as the admin gives it: MAJOR[.MINOR]
  * [(BUILD)][SUn], "11.5(1)SU3", "15SU2". Fields not given are 0. */

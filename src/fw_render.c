@@ -117,43 +117,18 @@ render_time(time_t *out, char **cause)
 	return 0;
 }
 
-/* Whether some OCS domain (none: the default) runs m. */
-static int
-runs(const struct fw_deployment *d, enum fw_microsoft m)
-{
-	size_t i;
-
-	if (d->n_ocs_domains == 0)
-		return d->microsoft == m;
-	for (i = 0; i < d->n_ocs_domains; i++) {
-		if (fw_ocs_domain_microsoft(d, &d->ocs_domains[i]) == m)
-			return 1;
-	}
-	return 0;
-}
-
 /* "TLS, Enterprise Edition: Lync Server 2013, ..." for a deployment with
  * Lync or Skype for Business: the products its domains run. */
 static void
 setup_servers(struct fw_render_info *info, const struct fw_deployment *d)
 {
-	struct fw_strbuf sb;
-	const char *sep = ": ";
-	int m;
+	char *products = fw_deployment_products(d);
 
-	fw_sb_init(&sb);
-	fw_sb_printf(&sb, "%s, %s", d->transport == FW_TRANSPORT_TLS ? "TLS" :
-	    "TCP", d->edition == FW_EDITION_ENTERPRISE ?
-	    _("Enterprise Edition") : _("Standard Edition"));
-	for (m = 0; m < FW_MICROSOFT_COUNT; m++) {
-		if (!runs(d, (enum fw_microsoft)m))
-			continue;
-		fw_sb_printf(&sb, "%s%s", sep,
-		    fw_microsoft_product((enum fw_microsoft)m));
-		sep = ", ";
-	}
-	snprintf(info->setup, sizeof info->setup, "%s", sb.buf);
-	free(sb.buf);
+	snprintf(info->setup, sizeof info->setup, "%s, %s: %s",
+	    d->transport == FW_TRANSPORT_TLS ? "TLS" : "TCP",
+	    d->edition == FW_EDITION_ENTERPRISE ? _("Enterprise Edition") :
+	    _("Standard Edition"), products);
+	free(products);
 }
 
 int

@@ -222,6 +222,7 @@ static const struct fw_column imp_node_cols[] = {
 static const struct fw_column ocs_domain_cols[] = {
 	{ "name", N_("Domain"), FW_COL_HOST, 0, 0, 22 },
 	{ "description", N_("Description"), FW_COL_TEXT, 1, 0, 26 },
+	{ "microsoft", N_("Microsoft"), FW_COL_MICROSOFT, 1, 0, 10 },
 };
 
 static const struct fw_column ocs_pool_cols[] = {

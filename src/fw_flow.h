@@ -119,6 +119,7 @@ enum fw_col_kind {
 	FW_COL_REF_NODE,	/* the fqdn of an IM&P node */
 	FW_COL_REF_DOMAIN,	/* the name of an OCS domain */
 	FW_COL_REF_POOL,	/* the fqdn of an OCS pool */
+	FW_COL_MICROSOFT,	/* a Microsoft server name; empty: inherited */
 };
 
 /* One column of a list: the sub-fields of its entries, in the order the

@@ -46,6 +46,8 @@ row_strings(const struct fw_deployment *d, enum fw_list list, size_t row,
 	case FW_LIST_OCS_DOMAIN:
 		out[0] = d->ocs_domains[row].name;
 		out[1] = d->ocs_domains[row].description;
+		out[2] = d->ocs_domains[row].microsoft == FW_MICROSOFT_INHERIT ?
+		    NULL : fw_microsoft_name(d->ocs_domains[row].microsoft);
 		break;
 	case FW_LIST_OCS_POOL:
 		out[0] = d->ocs_pools[row].fqdn;
@@ -138,6 +140,7 @@ check_value(const struct fw_deployment *d, const struct fw_column *c,
     const char *v, int allow_empty, char **norm, char **cause)
 {
 	enum fw_route_role r;
+	enum fw_microsoft m;
 	enum fw_list ref;
 	char *why = NULL;
 	long i;
@@ -171,6 +174,14 @@ check_value(const struct fw_deployment *d, const struct fw_column *c,
 		}
 		why = xasprintf(_("'%s' is not one of: primary, backup"), v);
 		break;
+	case FW_COL_MICROSOFT:
+		if (fw_microsoft_parse(v, &m) == 0) {
+			*norm = xstrdup(fw_microsoft_name(m));
+			return 0;
+		}
+		why = xasprintf(_("'%s' is not one of: ocs2007r2, lync2010, "
+		    "lync2013, sfb2015, sfb2019, sfbse"), v);
+		break;
 	case FW_COL_REF_NODE:
 	case FW_COL_REF_DOMAIN:
 	case FW_COL_REF_POOL:
@@ -185,6 +196,17 @@ check_value(const struct fw_deployment *d, const struct fw_column *c,
 	fw_fail(cause, "%s: %s", _(c->label), why);
 	free(why);
 	return -1;
+}
+
+/* A domain's own Microsoft server from its stored form; NULL inherits. */
+static enum fw_microsoft
+microsoft_of(const char *v)
+{
+	enum fw_microsoft m = FW_MICROSOFT_INHERIT;
+
+	if (v != NULL)
+		fw_microsoft_parse(v, &m);
+	return m;
 }
 
 static int
@@ -207,8 +229,7 @@ save_entry(struct fw_project *p, const struct fw_deployment *d,
 	}
 	case FW_LIST_OCS_DOMAIN: {
 		struct fw_ocs_domain e = { has ? d->ocs_domains[row].id : 0,
-		    v[0], v[1], has ? d->ocs_domains[row].microsoft :
-		    FW_MICROSOFT_INHERIT };
+		    v[0], v[1], microsoft_of(v[2]) };
 		return fw_project_save_ocs_domain(p, &e, cause);
 	}
 	case FW_LIST_OCS_POOL: {
@@ -258,19 +279,6 @@ free_norm(char **norm)
 		free(norm[i]);
 }
 
-int
-fw_rows_save(struct fw_project *p, const struct fw_deployment *d,
-    enum fw_list list, size_t row, const char *const *values, char **cause)
-{
-	char *norm[FW_ROWS_COLUMNS_MAX] = { NULL };
-	int rc = -1;
-
-	if (check_values(d, list, row, values, 0, norm, cause) == 0)
-		rc = save_entry(p, d, list, row, norm, cause);
-	free_norm(norm);
-	return rc;
-}
-
 /* Replaces *slot with a copy of v (NULL stays NULL). */
 static void
 set_string(char **slot, const char *v)
@@ -318,6 +326,7 @@ set_entry(struct fw_deployment *d, enum fw_list list, size_t row,
 	case FW_LIST_OCS_DOMAIN:
 		set_string(&d->ocs_domains[row].name, v[0]);
 		set_string(&d->ocs_domains[row].description, v[1]);
+		d->ocs_domains[row].microsoft = microsoft_of(v[2]);
 		break;
 	case FW_LIST_OCS_POOL:
 		set_string(&d->ocs_pools[row].fqdn, v[0]);
@@ -332,6 +341,35 @@ set_entry(struct fw_deployment *d, enum fw_list list, size_t row,
 		d->ocs_servers[row].route = route;
 		break;
 	}
+}
+
+/* Whether the values, set on a copy of d, make answers fedwiz never
+ * takes together (fw_deployment_refused(): a Lync domain under TCP). */
+static int
+refused(const struct fw_deployment *d, enum fw_list list, size_t row,
+    char *const *norm, char **cause)
+{
+	struct fw_deployment *c = fw_deployment_copy(d);
+	int rc;
+
+	set_entry(c, list, row, norm);
+	rc = fw_deployment_refused(c, cause);
+	fw_deployment_free(c);
+	return rc;
+}
+
+int
+fw_rows_save(struct fw_project *p, const struct fw_deployment *d,
+    enum fw_list list, size_t row, const char *const *values, char **cause)
+{
+	char *norm[FW_ROWS_COLUMNS_MAX] = { NULL };
+	int rc = -1;
+
+	if (check_values(d, list, row, values, 0, norm, cause) == 0 &&
+	    refused(d, list, row, norm, cause) == 0)
+		rc = save_entry(p, d, list, row, norm, cause);
+	free_norm(norm);
+	return rc;
 }
 
 int

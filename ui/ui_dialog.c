@@ -134,11 +134,20 @@ column_field(struct ui_app *app, struct dlg_field *df,
 {
 	enum fw_list ref;
 	size_t i, n;
+	int m;
 
 	df->label = _(c->label);
 	if (c->kind == FW_COL_ROUTE) {
 		add_choice(df, fw_route_name(FW_ROUTE_PRIMARY), value);
 		add_choice(df, fw_route_name(FW_ROUTE_BACKUP), value);
+		return;
+	}
+	if (c->kind == FW_COL_MICROSOFT) {
+		/* Empty: the deployment's (step 0). */
+		add_choice(df, "", value);
+		for (m = 0; m < FW_MICROSOFT_COUNT; m++)
+			add_choice(df, fw_microsoft_name((enum fw_microsoft)m),
+			    value);
 		return;
 	}
 	if (fw_rows_ref_list(c->kind, &ref) != 0) {

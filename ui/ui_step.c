@@ -314,7 +314,8 @@ draw_cert(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
 static int
 gives_way(const struct fw_column *c)
 {
-	return c->kind != FW_COL_IP && c->kind != FW_COL_ROUTE;
+	return c->kind != FW_COL_IP && c->kind != FW_COL_ROUTE &&
+	    c->kind != FW_COL_MICROSOFT;
 }
 
 /* Column widths: the flow table's, or less when no value needs it; when

@@ -62,8 +62,8 @@ ok "step 0 shows the entered node" grep -q "impb.cup.northwind.test *192.0.2.12"
 # Step 1: federated domains.
 tui_keys NPage
 tui_wait "1 · Add a Microsoft OCS Domain"
-add_row ocs.contoso.test "Contoso HQ"
-add_row lync.fabrikam.test ""
+add_row ocs.contoso.test "Contoso HQ" ""
+add_row lync.fabrikam.test "" ""
 tui_keys Tab Space
 
 # Step 2: pools (enterprise) and next hops.

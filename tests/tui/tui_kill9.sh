@@ -163,7 +163,7 @@ function edit(kind,   r, ip) {
 		if (kind == "dom_add") {
 			nd++; dn[nd] = "d" k ".crash.test"; dd[nd] = "Zürich " k
 			out("a"); out(dn[nd]); out("Enter"); out(dd[nd])
-			out("Enter")
+			out("Enter"); out("Enter")
 			return
 		}
 		r = pick_row(dn, nd)
@@ -171,7 +171,7 @@ function edit(kind,   r, ip) {
 		if (kind == "dom_edit") {
 			dn[r] = "c" k ".crash.test"; dd[r] = "Genève " k
 			out("Enter"); out("C-u"); out(dn[r]); out("Enter")
-			out("C-u"); out(dd[r]); out("Enter")
+			out("C-u"); out(dd[r]); out("Enter"); out("Enter")
 			return
 		}
 		out("d"); out("y")

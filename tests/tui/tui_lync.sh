@@ -3,7 +3,8 @@
 # table: steps 3, 5 and 6 become their Lync forms (static routes and the
 # trusted application pool in the Management Shell, the default
 # certificate), steps 7 and 8 show "– not applicable" with the reason, and
-# TCP is then refused with its reason and source, the project unchanged.
+# TCP is then refused with its reason and source, the project unchanged;
+# a domain's own choice in step 1 makes the deployment mixed.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/tui/tui_lib.sh"
 
@@ -60,10 +61,31 @@ tui_wait "TCP is not supported" ||
 ok "TCP refused with its source" grep -q "Interdomain" "$TUI_SCREEN"
 tui_keys Escape
 tui_wait_gone "TCP is not supported"
+
+# A domain's own Microsoft server (step 1's Microsoft column): ocs.test
+# back on OCS 2007 R2 makes the deployment mixed, and the OCS steps apply
+# again beside the Lync ones.
+tui_keys F2 1
+tui_wait "1 · Add a Microsoft" || echo "Bail out! step 1 not reached"
+ok "step 1: the OCS domains have a Microsoft column" \
+	grep -q "Domain .* Description .* Microsoft" "$TUI_SCREEN"
+tui_keys Enter
+tui_wait "Esc cancel" || echo "Bail out! no dialog for ocs.test"
+tui_keys Tab Tab
+tui_type o
+tui_keys Enter
+tui_wait_gone "Esc cancel"
+tui_wait "ocs2007r2" || echo "Bail out! the domain's choice is not shown"
+ok "mixed: step 5 is host authorization again" \
+	grep -q "5 Host authorization" "$TUI_SCREEN"
+ok "mixed: step 7 applies again" sh -c \
+	"! grep -q '– 7 OCS listener port' '$TUI_SCREEN'"
 tui_keys F10
 is "$(tui_exit_status)" 0 "F10 quits with status 0"
 
 run "$FEDWIZ" export p.fedwiz
 ok "saved: microsoft = lync2013" grep -q "^microsoft = lync2013\$" "$OUT"
 ok "the transport stays tls" grep -q "^transport = tls\$" "$OUT"
+ok "ocs.test names its own Microsoft server" sh -c \
+	"grep -A3 '^name = ocs.test\$' '$OUT' | grep -q '^microsoft = ocs2007r2\$'"
 done_testing

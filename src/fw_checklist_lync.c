@@ -54,8 +54,14 @@ registrar(const struct fw_deployment *d, enum fw_microsoft m)
 
 /* One static route per IM and Presence domain, to its routing node. */
 static void
-add_routes(struct fw_cl_builder *b, const char *kind, const char *where)
+add_routes(struct fw_cl_builder *b, const char *kind, const char *where,
+    enum fw_microsoft m)
 {
+	/* Domain notes (L125): Lync 2013's static routes failed now and
+	 * then until its January 2017 cumulative update. */
+	const char *cu = m == FW_MICROSOFT_LYNC2013 ? _(" Lync Server 2013 "
+	    "before CU 5.0.8308.984 (January 2017) drops static routes now "
+	    "and then: update it first.") : "";
 	const struct fw_deployment *d = b->d;
 	const char *port_wrong = fw_cl_wrong(b, -1, "peer_auth_port", NULL);
 	const char *wrong;
@@ -95,7 +101,7 @@ add_routes(struct fw_cl_builder *b, const char *kind, const char *where)
 			fw_cl_note(b, _("%s must resolve from the Microsoft "
 			    "servers and match the CN of its cup certificate; "
 			    "%s need not resolve. One route per matching "
-			    "URI."), n->fqdn, dom);
+			    "URI.%s"), n->fqdn, dom, cu);
 		free(id);
 	}
 	free(cmd.buf);
@@ -250,7 +256,7 @@ fw_checklist_add_lync(struct fw_cl_builder *b, enum fw_microsoft m)
 	free(role);
 	where = fw_cl_where_kind(b, 3, m, NULL, NULL);
 	if (fw_flow_applies_to(fw_flow_step_kind(3, m)->applies, d, m))
-		add_routes(b, kind, where);
+		add_routes(b, kind, where, m);
 	free(where);
 	if (!fw_flow_applies_to(fw_flow_step_kind(5, m)->applies, d, m))
 		return;

@@ -83,6 +83,10 @@ is "$(count 'ocs\..*\.defaultcert' $t)" 2 \
 ok "Lync 2013 with 12.5: Inter-domain to OCS/Lync" \
 	grep -qF -- "- Integration Type: Inter-domain to OCS/Lync" $t
 ok "Lync: no EC-only cipher list" grep -q "do not support EC" $t
+ok "Lync 2013: the route item names the cumulative update that fixed them" \
+	grep -q "before CU 5.0.8308.984 (January 2017)" lync2013-enterprise.md
+ok "SfB 2019: no Lync 2013 update" sh -c \
+	"! grep -q 'CU 5.0.8308.984' mixed-ocs-sfb2019.md"
 is "$(count 'imp\.tlsmin\..*' $t)" 3 \
 	"12.5(1)SU3: show tls min-version on every node (3)"
 ok "Lync: Setup names the server" \

@@ -674,7 +674,8 @@ fw_setting_check(const char *key, const char *value, char **norm,
 			    "or sfbse"), value);
 		*norm = xstrdup(fw_microsoft_name(m));
 	} else if (strcmp(key, "imp_release") == 0) {
-		if (fw_imp_release_parse(value, &r) != 0)
+		/* Empty: not given (the wizard's way to take it back). */
+		if (value[0] != '\0' && fw_imp_release_parse(value, &r) != 0)
 			return fw_fail(cause, _("imp_release: '%s'; give the "
 			    "IM and Presence release as 12.5, 11.5(1)SU3 or "
 			    "15SU2"), value);
@@ -703,7 +704,7 @@ fw_setting_apply(struct fw_deployment *d, const char *key, const char *norm)
 		fw_microsoft_parse(norm, &d->microsoft);
 	} else if (strcmp(key, "imp_release") == 0) {
 		free(d->imp_release);
-		d->imp_release = xstrdup(norm);
+		d->imp_release = norm[0] != '\0' ? xstrdup(norm) : NULL;
 	} else if (strcmp(key, "peer_auth_port") == 0) {
 		d->peer_auth_port = atoi(norm);
 	} else if (strcmp(key, "server_auth_port") == 0) {

@@ -92,6 +92,7 @@ static void
 test_release(void)
 {
 	struct fw_imp_release r;
+	struct fw_deployment *d;
 	char *n;
 
 	ok(fw_imp_release_parse("11.5(1)SU3", &r) == 0 && r.major == 11 &&
@@ -110,6 +111,16 @@ test_release(void)
 	n = fw_imp_release_norm("15su2");
 	is_str(n, "15SU2", "stored with SU in capitals");
 	free(n);
+	d = fw_deployment_new();
+	ok(fw_setting_check("imp_release", "12.5", &n, NULL) == 0, "12.5 set");
+	fw_setting_apply(d, "imp_release", n);
+	free(n);
+	ok(fw_setting_check("imp_release", "", &n, NULL) == 0,
+	    "an empty release is taken");
+	fw_setting_apply(d, "imp_release", n);
+	free(n);
+	ok(d->imp_release == NULL, "... as not given");
+	fw_deployment_free(d);
 }
 
 /* The flow table by Microsoft server: the Lync forms of steps 3, 5 and

@@ -88,6 +88,9 @@ test_create_and_edit(void)
 	    "a release that is no release refused");
 	free(cause);
 	cause = NULL;
+	ok(fw_project_set_setting(p, "imp_release", "", &cause) == 0 &&
+	    fw_project_set_setting(p, "imp_release", "15su2", &cause) == 0,
+	    "a release taken back (empty), then given again");
 	ok(fw_project_set_setting(p, "peer_auth_port", "70000", &cause) == -1 &&
 	    cause != NULL, "port 70000 refused");
 	free(cause);

@@ -175,6 +175,23 @@ static const struct fw_field lync_step3_fields[] = {
 	  LYNC_SHELL, "foo.com", FW_APPLIES_TLS, FW_LIST_IMP_DOMAIN, NULL },
 };
 
+/* Step 6's certificates (the same keys) as a Lync front end has them. */
+static const struct fw_field lync_step6_fields[] = {
+	{ "ocs_ca", FW_FIELD_CERT_FILE, N_("Microsoft CA certificate"),
+	  N_("The root certificate of the CA that signs the Lync or Skype for "
+	     "Business front end certificates. IM and Presence trusts it as "
+	     "cup-trust."),
+	  N_("Microsoft: certificate snap-in; IM and Presence OS "
+	     "Administration: Security > Certificate Management"), NULL,
+	  FW_APPLIES_TLS, 0, NULL },
+	{ "ocs_cert", FW_FIELD_CERT_FILE, N_("Front end certificate"),
+	  N_("The front end's default certificate (Get-CsCertificate -Type "
+	     "Default). Its Enhanced Key Usage must hold both Server "
+	     "Authentication and Client Authentication: Request-CsCertificate "
+	     "-ClientEku $true, or a CA template with both."),
+	  LYNC_SHELL, NULL, FW_APPLIES_TLS, 0, NULL },
+};
+
 #define FIELDS(a) (a), sizeof (a) / sizeof (a)[0]
 
 /* The steps done otherwise on Lync and Skype for Business Server (Cisco,
@@ -206,7 +223,7 @@ static const struct fw_step lync_steps[] = {
 	     "certificate is CA-signed with Server and Client "
 	     "Authentication."),
 	  LYNC_SHELL, NULL, FW_APPLIES_TLS | FW_APPLIES_LYNC, 1,
-	  FIELDS(step6_fields), NULL },
+	  FIELDS(lync_step6_fields), NULL },
 };
 
 static const struct fw_column imp_domain_cols[] = {

@@ -48,9 +48,14 @@ tui_wait "5 · Configure a Trusted Application Pool on Lync" ||
 	echo "Bail out! step 5 is not the Lync one"
 ok "step 5: done in the Management Shell" \
 	grep -q "Management Shell" "$TUI_SCREEN"
+tui_keys NPage
+tui_wait "6 · Check the Default Certificate of the Lync" ||
+	echo "Bail out! step 6 is not the Lync one"
+ok "step 6: the front end certificate, as Lync names it" \
+	grep -q "Front end certificate" "$TUI_SCREEN"
 
 # TCP with Lync: the dialog refuses it, saying why.
-tui_keys PPage PPage PPage PPage PPage
+tui_keys PPage PPage PPage PPage PPage PPage
 tui_wait "0 · Deployment"
 tui_keys Tab Enter
 tui_wait "Esc cancel" || echo "Bail out! no dialog for the transport"

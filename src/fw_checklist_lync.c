@@ -132,12 +132,20 @@ add_pool(struct fw_cl_builder *b, const char *kind, const char *where,
 	fw_cl_field_as(b, "command", _("Command"), first != NULL ? cmd.buf :
 	    NULL, first != NULL ? fw_cl_wrong(b, -1, "imp_node", first->fqdn) :
 	    NULL);
-	/* Domain notes: Cisco supports Lync 2010/2013 and SfB 2015 (P125)
-	 * and says nothing of 2019 or Subscription Edition. */
-	caveat = m == FW_MICROSOFT_SFB2019 || m == FW_MICROSOFT_SFBSE ?
-	    _("Cisco's guides name Lync Server 2010 and 2013 and Skype for "
-	    "Business Server 2015; no Cisco statement on 2019 or Subscription "
-	    "Edition was found, the cmdlets are the same. ") : "";
+	/* Domain notes: Cisco supports Lync 2010/2013 and SfB 2015 (P125),
+	 * documents SfB through Expressway (S14) and says nothing of 2019 or
+	 * Subscription Edition. */
+	if (m == FW_MICROSOFT_SFB2019 || m == FW_MICROSOFT_SFBSE)
+		caveat = _("Cisco's guides name Lync Server 2010 and 2013 and "
+		    "Skype for Business Server 2015 (through Expressway in "
+		    "release 14); no Cisco statement on 2019 or Subscription "
+		    "Edition was found, the cmdlets are the same. ");
+	else if (m == FW_MICROSOFT_SFB2015)
+		caveat = _("Cisco's release 14 guide documents Skype for "
+		    "Business through Expressway; these are the steps of "
+		    "Cisco's Lync chapter (12.5) for direct federation. ");
+	else
+		caveat = "";
 	/* TRANSLATORS: <trusted pool FQDN> and <SiteId> stand in the
 	 * command as they are: keep them untranslated. */
 	fw_cl_note(b, "%s%s", caveat, _("Fill in what fedwiz cannot know: "

@@ -105,6 +105,13 @@ is "$(count 'lync\.sfb2019\.trustedpool' $t)" 1 \
 ok "mixed: SfB 2019's support said as found" \
 	grep -q "no Cisco statement on 2019" $t
 ok "mixed: nothing left out" sh -c "! grep -q 'left out' $t"
+sed 's/^microsoft = sfb2019$/microsoft = sfb2015/' \
+    "$fixtures/mixed-ocs-sfb2019.answers" >sfb2015.answers
+"$FEDWIZ" init sfb2015.fedwiz --answers sfb2015.answers ||
+	echo "Bail out! cannot make the SfB 2015 project"
+"$FEDWIZ" checklist sfb2015.fedwiz >sfb2015.txt
+ok "SfB 2015: Cisco's Expressway route named, the Lync chapter's steps given" \
+	sh -c "tr -s '\n ' '  ' <sfb2015.txt | grep -q 'documents Skype for Business through Expressway; these are the steps of Cisco.s Lync chapter (12.5)'"
 ok "15: the release's label" \
 	grep -qF -- "- Integration Type: Inter-domain to Lync/S4B" $t
 ok "15: where the guides disagree, the item says so" \

@@ -119,6 +119,25 @@ ok "15: where the guides disagree, the item says so" \
 ok "15 with OCS 2007 R2: TLS 1.0 needed" \
 	grep -qF -- "- Needed: 1.0, as long as an OCS 2007 R2 server offers TLS 1.0 only" $t
 
+# Export, init, export: the same bytes, the Microsoft servers and the
+# release kept.
+for dep in lync2013-enterprise mixed-ocs-sfb2019; do
+	"$FEDWIZ" export "$dep.fedwiz" -o "$dep.first" ||
+		echo "Bail out! cannot export $dep"
+	run "$FEDWIZ" init "$dep.again.fedwiz" --answers "$dep.first"
+	is "$STATUS" 0 "$dep: its export imports"
+	"$FEDWIZ" export "$dep.again.fedwiz" -o "$dep.second"
+	is_file "$dep.second" "$dep.first" "$dep: export, init, export is identical"
+done
+ok "Lync 2013: the default exported" grep -q "^microsoft = lync2013\$" \
+	lync2013-enterprise.first
+ok "Lync 2013: the release exported" grep -q "^imp_release = 12.5(1)SU3\$" \
+	lync2013-enterprise.first
+ok "mixed: the default (OCS 2007 R2) not written" sh -c \
+	"! sed -n '/^\[deployment\]/,/^\[/p' mixed-ocs-sfb2019.first | grep -q '^microsoft'"
+ok "mixed: the SfB domain's own kept" grep -q "^microsoft = sfb2019\$" \
+	mixed-ocs-sfb2019.first
+
 # explain reads the same table: a Lync front end's refusal points at the
 # trusted application pool, its computers routing node first.
 run "$FEDWIZ" explain -p lync2013-enterprise.fedwiz \

@@ -445,6 +445,73 @@ test_roles(void)
 	free(leaf);
 }
 
+/* Two Microsoft organisations with certificates of their own: Contoso's
+ * pool certificate (CN the pool FQDN, SANs for its front ends) and
+ * Fabrikam's fe9 with its own from an intermediate CA. Each is judged
+ * against the servers it serves: fe9 with its own is fine. */
+static void
+test_rules_per_server(void)
+{
+	struct fw_deployment *d = fw_deployment_new();
+	struct fw_findings f = { NULL, 0 };
+	struct fw_rules_opts o = { NULL, 0 };
+	char *pool1 = pem_of("pool1.pem"), *cca = pem_of("contoso-ca.pem");
+	char *fe9 = pem_of("fe9.pem"), *fca = pem_of("fabrikam-ca.pem");
+
+	d->edition = FW_EDITION_ENTERPRISE;
+	fw_add_ocs_server(d, "fe1.ocs.contoso.test", "198.51.100.21",
+	    "ocs.contoso.test", "pool1.ocs.contoso.test", FW_ROUTE_PRIMARY);
+	fw_add_ocs_server(d, "fe3.ocs.contoso.test", "198.51.100.23",
+	    "ocs.contoso.test", "pool1.ocs.contoso.test", FW_ROUTE_NONE);
+	fw_add_ocs_server(d, "fe9.lync.fabrikam.test", "198.51.100.31",
+	    "lync.fabrikam.test", "pool2.lync.fabrikam.test",
+	    FW_ROUTE_PRIMARY);
+	fw_set_cert(d, FW_CERT_OCS_CERT, pool1, NULL, NULL);
+	fw_set_cert(d, FW_CERT_OCS_CA, cca, NULL, NULL);
+	fw_rules_run(d, &o, &f);
+	is_int(count_findings(&f, FW_SEV_WARNING, 6, "ocs_cert",
+	    "does not name fe9.lync.fabrikam.test; that server needs a "
+	    "certificate of its own"), 1,
+	    "one certificate for both organisations: fe9 needs its own");
+	fw_findings_free(&f);
+
+	fw_set_host_cert(d, "fe9.lync.fabrikam.test", FW_CERT_OCS_CERT, fe9,
+	    NULL, NULL);
+	fw_set_host_cert(d, "fe9.lync.fabrikam.test", FW_CERT_OCS_CA, fca,
+	    NULL, NULL);
+	fw_rules_run(d, &o, &f);
+	is_int(count_findings(&f, FW_SEV_WARNING, 6, "ocs_cert",
+	    "does not name"), 0, "fe9 with its own certificate is fine");
+	is_int(count_findings(&f, FW_SEV_ERROR, 6, "ocs_cert", NULL), 0,
+	    "... no error: each verifies against its own CA (fe9's through "
+	    "the intermediate)");
+	is_int(count_findings(&f, FW_SEV_WARNING, 6, "ocs_ca", NULL), 0,
+	    "... both CAs are CAs");
+	is_int(count_findings(&f, FW_SEV_WARNING, 9, NULL, "enter "
+	    "pool1.ocs.contoso.test under System > Security > TLS Peer "
+	    "Subjects"), 1,
+	    "the pool certificate's CN is still named as the peer subject");
+	fw_findings_free(&f);
+
+	/* The pool's own instead of the project-wide one: the same. */
+	fw_set_host_cert(d, "pool1.ocs.contoso.test", FW_CERT_OCS_CERT,
+	    pool1, NULL, NULL);
+	fw_set_host_cert(d, "pool1.ocs.contoso.test", FW_CERT_OCS_CA, cca,
+	    NULL, NULL);
+	fw_set_cert(d, FW_CERT_OCS_CERT, NULL, NULL, NULL);
+	fw_set_cert(d, FW_CERT_OCS_CA, NULL, NULL, NULL);
+	fw_rules_run(d, &o, &f);
+	is_int(count_findings(&f, FW_SEV_ERROR, 6, NULL, NULL) +
+	    count_findings(&f, FW_SEV_WARNING, 6, NULL, NULL), 0,
+	    "pool and server certificates of their own: nothing on step 6");
+	fw_findings_free(&f);
+	fw_deployment_free(d);
+	free(pool1);
+	free(cca);
+	free(fe9);
+	free(fca);
+}
+
 int
 main(void)
 {
@@ -457,6 +524,7 @@ main(void)
 	test_judge();
 	test_rules();
 	test_roles();
+	test_rules_per_server();
 	nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
 	return done_testing();
 }

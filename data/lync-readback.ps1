@@ -1,0 +1,121 @@
+<#
+.SYNOPSIS
+Read-only: exports the Lync Server or Skype for Business Server configuration
+that federation with Cisco IM and Presence depends on, as JSON for
+fedwiz verify --microsoft FILE.json.
+
+.DESCRIPTION
+Written by fedwiz powershell --read-back. Changes nothing. Run it in the
+Management Shell on the pool or Standard Edition server in $Target; it
+writes the static routes, trusted application pools, computers and
+applications, and the default certificate (subject, alternative names,
+Enhanced Key Usage, expiry, and the certificate itself, no key).
+
+.PARAMETER Path
+The JSON file to write; by default fedwiz-readback-<target>.json here.
+#>
+#Requires -Version 3.0
+[CmdletBinding()]
+param(
+    [string] $Path = ''
+)
+
+Set-StrictMode -Version 1.0
+$ErrorActionPreference = 'Stop'
+
+# @FEDWIZ-DATA@
+
+if ($Path -eq '') {
+    $Path = 'fedwiz-readback-' + $Target + '.json'
+}
+# .NET resolves relative paths against the process, not the shell location.
+$Path = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path)
+
+$StaticRoutes = @(foreach ($Config in @(Get-CsStaticRoutingConfiguration)) {
+    foreach ($Route in @($Config.Route)) {
+        if ($null -eq $Route) {
+            continue
+        }
+        [pscustomobject] @{
+            Scope = [string] $Config.Identity
+            MatchUri = [string] $Route.MatchUri
+            TransportType = [string] $Route.Transport.GetType().Name
+            Destination = [string] $Route.Transport.Fqdn
+            Port = [int] $Route.Transport.Port
+            Enabled = [bool] $Route.Enabled
+            MatchOnlyPhoneUri = [bool] $Route.MatchOnlyPhoneUri
+            ReplaceHostInRequestUri = [bool] $Route.ReplaceHostInRequestUri
+        }
+    }
+})
+
+$Pools = @(foreach ($Pool in @(Get-CsTrustedApplicationPool)) {
+    if ($null -eq $Pool) {
+        continue
+    }
+    [pscustomobject] @{
+        Identity = [string] $Pool.Identity
+        Registrar = [string] $Pool.Registrar
+        Site = [string] $Pool.Site
+        TreatAsAuthenticated = [bool] $Pool.TreatAsAuthenticated
+        ThrottleAsServer = [bool] $Pool.ThrottleAsServer
+        OutboundOnly = [bool] $Pool.OutboundOnly
+        RequiresReplication = [bool] $Pool.RequiresReplication
+        Computers = @($Pool.Computers | ForEach-Object { [string] $_ })
+    }
+})
+
+$Computers = @(foreach ($Computer in @(Get-CsTrustedApplicationComputer)) {
+    if ($null -eq $Computer) {
+        continue
+    }
+    [pscustomobject] @{
+        Identity = [string] $Computer.Identity
+        Pool = [string] $Computer.Pool
+        Fqdn = [string] $Computer.Fqdn
+    }
+})
+
+$Applications = @(foreach ($App in @(Get-CsTrustedApplication)) {
+    if ($null -eq $App) {
+        continue
+    }
+    [pscustomobject] @{
+        Identity = [string] $App.Identity
+        ApplicationId = [string] $App.ApplicationId
+        TrustedApplicationPoolFqdn = [string] $App.TrustedApplicationPoolFqdn
+        Port = [int] $App.Port
+    }
+})
+
+$Certificates = @(foreach ($Cert in @(Get-CsCertificate)) {
+    if ($null -eq $Cert -or [string] $Cert.Use -ne 'Default') {
+        continue
+    }
+    $X509 = Get-Item -Path ('Cert:\LocalMachine\My\' + $Cert.Thumbprint)
+    [pscustomobject] @{
+        Use = [string] $Cert.Use
+        Thumbprint = [string] $Cert.Thumbprint
+        Subject = [string] $X509.Subject
+        AlternativeNames = @($Cert.AlternativeNames | ForEach-Object { [string] $_ })
+        EnhancedKeyUsage = @($X509.EnhancedKeyUsageList | ForEach-Object { [string] $_.ObjectId })
+        NotAfter = $X509.NotAfter.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ')
+        Der = [Convert]::ToBase64String($X509.RawData)
+    }
+})
+
+$Document = [pscustomobject] @{
+    Format = 'fedwiz-microsoft-readback'
+    Version = 1
+    Target = $Target
+    Computer = [string] $env:COMPUTERNAME
+    Written = (Get-Date).ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ')
+    StaticRoutes = $StaticRoutes
+    TrustedApplicationPools = $Pools
+    TrustedApplicationComputers = $Computers
+    TrustedApplications = $Applications
+    Certificates = $Certificates
+}
+$Json = ConvertTo-Json -InputObject $Document -Depth 6
+[IO.File]::WriteAllText($Path, $Json, (New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false))
+Write-Output ($Say.Written -f $Path)

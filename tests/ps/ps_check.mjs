@@ -57,6 +57,8 @@ const allowed = {
 	'Where-Object': ['-FilterScript', '-InputObject'],
 	'ForEach-Object': ['-Process', '-InputObject', '-Begin', '-End'],
 	'Out-Null': ['-InputObject'],
+	'Select-Object': ['-Property', '-ExpandProperty', '-First', '-Last', '-Skip',
+		'-Unique', '-InputObject'],
 	'Get-Item': ['-Path', '-LiteralPath'],
 	'Get-Date': ['-Date', '-Format', '-UFormat'],
 	'ConvertTo-Json': ['-InputObject', '-Depth', '-Compress'],

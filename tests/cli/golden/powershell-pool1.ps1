@@ -169,9 +169,11 @@ foreach ($Route in $Routes) {
 
 # The trusted application pool takes the place of OCS host authorization:
 # treated as authenticated, throttled as a server, not outbound only.
+# Lookups list and filter: a Get- by an Identity that does not exist yet may
+# fail rather than return nothing.
 $What = $Say.PoolWhat -f $TrustedPoolFqdn, $Registrar, $SiteId, $Nodes[0]
 $PoolAdded = $false
-$Pool = Get-CsTrustedApplicationPool -Identity $TrustedPoolFqdn -ErrorAction SilentlyContinue
+$Pool = @(Get-CsTrustedApplicationPool | Where-Object { [string] $_.PoolFqdn -eq $TrustedPoolFqdn }) | Select-Object -First 1
 if ($null -eq $Pool) {
     if ($PSCmdlet.ShouldProcess($TrustedPoolFqdn, $What)) {
         if ($PoolIsNode) {
@@ -206,6 +208,7 @@ if ($null -eq $Pool) {
 
 # Every further IM and Presence node is a computer of that pool; the first
 # came with New-CsTrustedApplicationPool.
+$AllComputers = @(Get-CsTrustedApplicationComputer)
 $First = $true
 foreach ($Node in $Nodes) {
     if ($First -and $PoolAdded) {
@@ -214,7 +217,7 @@ foreach ($Node in $Nodes) {
     }
     $First = $false
     $What = $Say.ComputerWhat -f $Node, $TrustedPoolFqdn
-    $Computer = Get-CsTrustedApplicationComputer -Identity $Node -ErrorAction SilentlyContinue
+    $Computer = @($AllComputers | Where-Object { [string] $_.Identity -eq $Node -or [string] $_.Fqdn -eq $Node }) | Select-Object -First 1
     if ($null -eq $Computer) {
         if ($PSCmdlet.ShouldProcess($Node, $What)) {
             New-CsTrustedApplicationComputer -Identity $Node -Pool $TrustedPoolFqdn | Out-Null
@@ -233,7 +236,11 @@ foreach ($Node in $Nodes) {
 # The trusted application listens on the IM and Presence Peer Auth port, over
 # TLS: no -EnableTcp (Cisco: TCP is not supported with Lync).
 $What = $Say.AppWhat -f $ApplicationId, $TrustedPoolFqdn, $PeerAuthPort
-$App = Get-CsTrustedApplication -ApplicationId $ApplicationId -TrustedApplicationPoolFqdn $TrustedPoolFqdn -ErrorAction SilentlyContinue
+# Its ApplicationId reads urn:application:<id>.
+$App = @(Get-CsTrustedApplication | Where-Object {
+    [string] $_.TrustedApplicationPoolFqdn -eq $TrustedPoolFqdn -and
+    ([string] $_.ApplicationId -eq $ApplicationId -or [string] $_.ApplicationId -eq ('urn:application:' + $ApplicationId))
+}) | Select-Object -First 1
 if ($null -eq $App) {
     if ($PSCmdlet.ShouldProcess($TrustedPoolFqdn, $What)) {
         New-CsTrustedApplication -ApplicationId $ApplicationId -TrustedApplicationPoolFqdn $TrustedPoolFqdn -Port $PeerAuthPort | Out-Null

@@ -21,9 +21,11 @@ enum fw_ps_kind {
 };
 
 /* The Microsoft servers a script is written for, in the order entered:
- * every pool in Enterprise Edition, every server in Standard Edition.
- * Returns their number; *out (free() the array, not the strings, which
- * belong to d) holds their FQDNs. */
+ * every pool in Enterprise Edition, every server in Standard Edition. The
+ * one place that chooses them: once the model tells which run Lync or
+ * Skype for Business (not OCS 2007 R2), that filter belongs here. Returns
+ * their number; *out (free() the array, not the strings, which belong to
+ * d) holds their FQDNs. */
 size_t fw_ps_targets(const struct fw_deployment *d, const char ***out);
 
 /* The script of the given kind for target (one of fw_ps_targets()), UTF-8

@@ -203,6 +203,12 @@ passes "the hostile name stays one single-quoted string (checker)" hostile.ps1 \
 ok "each quote character of the name is doubled, nothing else touched" grep -qxF \
 	"\$Project = 'O''Brien ’’s ‘‘x‛‛ ‚‚y \"\$(Remove-Item -Recurse C:\\)\" \`whoami\` ; Stop-Computer # \$env:PATH @{a=1} Ă'" \
 	hostile.ps1
+pscheck hostile.ps1 --commands
+cp "$OUT" hostile.commands
+pscheck ee-pool1.ps1 --commands
+ok "the hostile name adds no command: the same commands as the fixture's" \
+	cmp -s hostile.commands "$OUT"
+ok "... and there are commands to compare" test "$(grep -c . "$OUT")" -gt 20
 "$FEDWIZ" powershell hostile.fedwiz --server pool1.ocs.contoso.test --read-back >hostile-rb.ps1
 passes "the hostile name in the read-back script (checker)" hostile-rb.ps1 \
 	--read-only --value "$H"

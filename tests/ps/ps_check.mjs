@@ -1,4 +1,4 @@
-// ps_check.mjs SCRIPT [--read-only] [--value TEXT]...: judges a PowerShell script fedwiz
+// ps_check.mjs SCRIPT [--read-only] [--commands] [--value TEXT]...: judges a PowerShell script fedwiz
 // wrote, parsed with tree-sitter-powershell (PowerShell itself cannot run
 // here). Run it as `node --liftoff-only` (without, V8 optimises the grammar's
 // WebAssembly for tens of seconds). Fails (exit 1, one line per problem):
@@ -11,6 +11,8 @@
 //   - with --read-only, a Lync cmdlet other than a Get-Cs one is called;
 //   - a --value is not the whole of some single-quoted string, or shows up
 //     in the script's text outside single-quoted strings and comments.
+// --commands prints the name of every command the script calls, one a line
+// in order, for comparing the structure of two scripts.
 // Exit 2: usage, or the parser could not be loaded (FW_NODE_MODULES).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -77,9 +79,12 @@ const args = process.argv.slice(2);
 const values = [];
 let file = null;
 let readOnly = false;
+let listCommands = false;
 for (let i = 0; i < args.length; i++) {
 	if (args[i] === '--read-only') {
 		readOnly = true;
+	} else if (args[i] === '--commands') {
+		listCommands = true;
 	} else if (args[i] === '--value') {
 		if (i + 1 >= args.length)
 			usage('--value needs TEXT');
@@ -91,7 +96,7 @@ for (let i = 0; i < args.length; i++) {
 	}
 }
 if (file === null)
-	usage('usage: ps_check.mjs SCRIPT [--read-only] [--value TEXT]...');
+	usage('usage: ps_check.mjs SCRIPT [--read-only] [--commands] [--value TEXT]...');
 
 const modules = process.env.FW_NODE_MODULES;
 if (!modules)
@@ -223,4 +228,10 @@ for (const v of values) {
 
 for (const p of problems)
 	console.log(`ps_check: ${file}:${p}`);
+if (listCommands) {
+	for (const cmd of commands) {
+		const nameNode = cmd.children.find((c) => c.type === 'command_name');
+		console.log(nameNode ? nameNode.text : cmd.text.split(/\s/)[0]);
+	}
+}
 process.exit(problems.length > 0 ? 1 : 0);

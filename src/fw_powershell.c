@@ -29,6 +29,9 @@ static const struct {
 	const char *key;
 	const char *text;
 } ps_messages[] = {
+	/* TRANSLATORS: the messages of the generated PowerShell script. {0},
+	 * {1}... are the values PowerShell's -f fills in: keep each, and
+	 * write no other braces. */
 	{ "Header", N_("fedwiz project {0}: the Lync / Skype for Business "
 	    "side on {1}") },
 	{ "Added", N_("added") },

@@ -147,6 +147,8 @@ sed 's/^route_to = impa.cup.northwind.example.com$/route_to = impc.cup.northwind
 	"$fixtures/tls-enterprise.answers" >order.answers
 "$FEDWIZ" init order.fedwiz --answers order.answers
 "$FEDWIZ" powershell order.fedwiz --server pool1.ocs.contoso.test >order.ps1
+# shellcheck disable=SC2086
+passes "the reordered project's script passes the checker" order.ps1 $ee_values
 is "$(block Nodes order.ps1)" "    'impc.cup.northwind.example.com',
     'impb.cup.northwind.example.com',
     'impa.cup.northwind.example.com'" \
@@ -167,6 +169,9 @@ passes "the Standard Edition script passes the checker" se.ps1 \
 	--value "Tailspin lab, plain TCP"
 ok "Standard Edition: the server is \$Target" \
 	grep -qx "\\\$Target = 'se1.ocs.tailspin.test'" se.ps1
+"$FEDWIZ" powershell se.fedwiz --read-back >se-rb.ps1
+passes "the Standard Edition read-back script passes the checker" se-rb.ps1 \
+	--read-only --value se1.ocs.tailspin.test
 run "$FEDWIZ" powershell se.fedwiz --server pool1.ocs.contoso.test
 refused "Standard Edition, unknown --server" \
 	"'pool1.ocs.contoso.test' is not a Standard Edition server of the project; its servers: se1.ocs.tailspin.test"

@@ -120,6 +120,11 @@ run "$FEDWIZ" powershell ee.fedwiz --server fe1.ocs.contoso.test
 refused "--server naming a front end, not a pool" \
 	"'fe1.ocs.contoso.test' is not an Enterprise Edition pool of the project; its pools: pool1.ocs.contoso.test, pool2.lync.fabrikam.test"
 
+run "$FEDWIZ" powershell ee.fedwiz --server "$(printf 'a\033[2Jb')"
+is "$STATUS" 2 "--server holding an escape sequence exits 2"
+ok "... shown as \\x1B, never sent to the terminal" grep -q "'a\\\\x1B\[2Jb'" "$ERR"
+ok "... no ESC byte on stderr" sh -c "! grep -q \"\$(printf '\\033')\" '$ERR'"
+
 # -o goes through fw_out: 0600, atomically, never the project.
 run "$FEDWIZ" powershell ee.fedwiz --server pool2.lync.fabrikam.test -o out.ps1
 is "$STATUS" 0 "-o FILE exits 0"

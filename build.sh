@@ -17,7 +17,7 @@ set -euo pipefail
 
 # Debian packages. An entry "a|b" is satisfied by either; "a" is installed.
 BUILD_DEPS="build-essential autoconf automake libtool pkg-config gettext autopoint
-  libncurses-dev|libncursesw5-dev libsqlite3-dev libssl-dev dpkg-dev"
+  libncurses-dev|libncursesw5-dev libsqlite3-dev libssl-dev libjson-c-dev dpkg-dev"
 TEST_DEPS="tmux valgrind sqlite3 openssl gnutls-bin sip-tester socat python3 locales chromium procps file poppler-utils bindfs"
 # Only for ./build.sh fuzz (clang's libFuzzer) and ./build.sh bench.
 FUZZ_DEPS="clang libclang-rt-14-dev|libclang-rt-dev"

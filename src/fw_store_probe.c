@@ -60,8 +60,10 @@ fw_project_replace_probes(struct fw_project *p, const char *host,
 	fw_now_utc(now, sizeof now);
 	if (db_begin(p, cause) != 0)
 		goto out;
-	/* substr, not LIKE: a prefix holding % or _ means itself. */
-	if (db_exec(p, cause, "DELETE FROM probe WHERE host = ? AND "
+	/* Hosts compare as fw_probe_find() compares them; substr, not LIKE:
+	 * a prefix holding % or _ means itself. */
+	if (db_exec(p, cause, "DELETE FROM probe WHERE host = ? COLLATE "
+	    "NOCASE AND "
 	    "substr(kind, 1, length(?)) = ?", "sss", host, prefix,
 	    prefix) != 0) {
 		rc = db_rollback(p);

@@ -8,25 +8,13 @@
 need openssl
 need python3
 
-fx=$top_srcdir/tests/fixtures/readback
-sh "$top_srcdir/tests/certs.sh" certs >certs.log 2>&1 ||
-	{ echo "Bail out! tests/certs.sh failed"; cat certs.log; exit 1; }
-cp "$fx/lync-enterprise.answers" .
+. "$top_srcdir/tests/readback.sh"
 "$FEDWIZ" init p.fedwiz --answers lync-enterprise.answers >/dev/null ||
 	{ echo "Bail out! fedwiz init failed"; exit 1; }
-
-# fill NAME CERT: NAME.json from the fixture, holding CERT (certs/CERT.pem).
-fill() {
-	der=$(openssl x509 -in "certs/$2.pem" -outform DER | base64 | tr -d '\n')
-	end=$(openssl x509 -in "certs/$2.pem" -noout -enddate | sed 's/.*=//')
-	sed -e "s|@DER@|$der|" -e "s|@THUMB@|$(openssl x509 -in "certs/$2.pem" \
-	    -noout -fingerprint -sha1 | sed 's/.*=//; s/://g')|" \
-	    -e "s|@NOTAFTER@|$end|" "$fx/$1.json" >"$1.json"
-}
-fill present both
-fill missing both
-fill different server
-fill extra both
+readback_fill present both
+readback_fill missing both
+readback_fill different server
+readback_fill extra both
 
 # line STATE KIND TEXT: the report holds that result line.
 line() {

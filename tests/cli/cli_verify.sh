@@ -39,7 +39,7 @@ ok "the counts" grep -q '^Verify: 7 present, 0 missing, 0 different, 0 extra\.$'
 
 run "$FEDWIZ" show p.fedwiz
 ok "show lists the stored results" grep -q \
-	'pool1.ocs.test:0 ms-route imp.example.com verified 2026-12-06 14:02: TLS static route' "$OUT"
+	'^  pool1.ocs.test ms-route imp.example.com verified 2026-12-06 14:02: TLS static route' "$OUT"
 run "$FEDWIZ" checklist p.fedwiz
 ok "the checklist's Verify section has the pool's item" grep -q \
 	'^\[ \] Compare the live configuration of pool1.ocs.test with the project$' "$OUT"
@@ -222,6 +222,35 @@ json.dump(d, open(sys.argv[2], "w"))
 EOF
 refused long.json "long.json: Computer: longer than 4096 bytes" \
 	"a string over 4096 bytes"
+
+refused . ".: is a directory, not a file" "a directory"
+iconv -f UTF-8 -t UTF-16 present.json >utf16.json
+refused utf16.json "utf16.json:1: a NUL byte: not a UTF-8 JSON file (UTF-16?); let the read-back script write it" \
+	"a UTF-16 file (Out-File's default)"
+printf '\357\273\277' >bom.json
+cat present.json >>bom.json
+run "$FEDWIZ" verify p.fedwiz --microsoft bom.json
+is "$STATUS" 0 "a UTF-8 byte order mark (Notepad's) is read past"
+
+# Standard Edition: the server is the target, its certificate item ticked.
+sed -e 's/^ocs_edition = enterprise/ocs_edition = standard/' \
+	-e '/^\[ocs_pool\]/,/^$/d' -e '/^pool = /d' lync-enterprise.answers \
+	>standard.answers
+"$FEDWIZ" init s.fedwiz --answers standard.answers >/dev/null
+sed -e 's/"Target":  "pool1.ocs.test"/"Target":  "fe1.ocs.test"/' \
+	-e 's/Registrar:pool1.ocs.test/Registrar:fe1.ocs.test/' present.json \
+	>standard.json
+run "$FEDWIZ" verify s.fedwiz --microsoft standard.json --tick
+is "$STATUS" 0 "Standard Edition: the server is compared"
+ok "... registered with the server" line present pool \
+	'trusted application pool trustedpool.imp.example.com with impa.cup.example.com, registrar fe1.ocs.test$'
+ok "... its route items ticked" grep -qx \
+	"Ticked ocs.fe1.ocs.test.route.imp.example.com" "$OUT"
+ok "... and its certificate item" grep -qx "Ticked ocs.fe1.ocs.test.cert" "$OUT"
+run "$FEDWIZ" verify s.fedwiz --microsoft present.json
+is "$STATUS" 2 "Standard Edition: a pool's file names no server of the project"
+is "$(cat "$ERR")" "fedwiz: present.json: written for pool1.ocs.test, which is no server of the project; name one with --server" \
+	"... says so"
 
 # Only a TLS project has a Lync side to compare.
 sed 's/^transport = tls/transport = tcp/; /^\[certificates\]/,$d' \

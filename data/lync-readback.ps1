@@ -27,9 +27,11 @@ $ErrorActionPreference = 'Stop'
 
 # @FEDWIZ-DATA@
 
-# Windows PowerShell 5.1 wraps arrays in an object ({"value": [...],
-# "Count": n}) when ConvertTo-Json meets the ETS type data of System.Array;
-# without it, a list is a JSON list.
+# Windows PowerShell (before 6) writes an array nested in an array, as
+# Computers and AlternativeNames are, as {"value": [...], "Count": n}: the
+# ETS Count property of System.Array (PowerShell issues 3153 and 5579,
+# workaround Remove-TypeData -TypeName System.Array). Without that type
+# data, for this session only, a list is a JSON list.
 if ($null -ne (Get-TypeData -TypeName System.Array)) {
     Remove-TypeData -TypeName System.Array
 }

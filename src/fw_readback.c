@@ -398,6 +398,10 @@ parse_json(const char *data, size_t len, const char *file, char **cause)
 		fw_fail(cause, _("%s: out of memory"), file);
 		return NULL;
 	}
+	/* Standard JSON only, as ConvertTo-Json writes it: no comments, no
+	 * single quotes; what follows the document is judged below. */
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT |
+	    JSON_TOKENER_ALLOW_TRAILING_CHARS | JSON_TOKENER_VALIDATE_UTF8);
 	root = json_tokener_parse_ex(tok, data, (int)len);
 	err = json_tokener_get_error(tok);
 	end = json_tokener_get_parse_end(tok);

@@ -187,9 +187,22 @@ refused bool.json "bool.json: StaticRoutes[0].Enabled: true or false expected, a
 sed 's/"Computers":  \[/"Computers":  [ 7, /' present.json >strv.json
 refused strv.json "strv.json: TrustedApplicationPools[0].Computers[0]: a string expected, a number found" \
 	"a number in a list of strings"
-sed '/"TrustedApplications":/,$d' present.json | sed '$s/,$//' >short.json
-printf '}\n' >>short.json
+python3 - present.json short.json <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8-sig"))
+del d["TrustedApplications"]
+json.dump(d, open(sys.argv[2], "w"), indent=4)
+EOF
 refused short.json "short.json: TrustedApplications: missing" "a list left out"
+printf '{"Format": "fedwiz-microsoft-readback", "Version": 1,\n}\n' >comma.json
+refused comma.json "comma.json:2: not JSON: unexpected character" \
+	"a trailing comma (not JSON, though json-c would take it)"
+printf '{"Format": "fedwiz-microsoft-readback", /* c */ "Version": 1}' >comment.json
+refused comment.json "comment.json:1: not JSON: quoted object property name expected" \
+	"a comment"
+printf '{"Format": "fedwiz-microsoft-readback"} {}\n' >two.json
+refused two.json "two.json:1: more after the JSON document" \
+	"a second document after the first"
 sed 's/"ComputerFqdn":  "fe1.ocs.test"/"ComputerFqdn":  "fe1\\u0000.ocs.test"/' \
 	present.json >nulesc.json
 refused nulesc.json "nulesc.json: ComputerFqdn: holds a NUL character" \

@@ -393,11 +393,13 @@ app_name(const struct fw_rb_app *a)
 	    a->app_id + strlen(urn) : a->app_id;
 }
 
+/* The application of the pool on the Peer Auth port, else its first
+ * one; the pool's others are extra. */
 static void
 check_application(struct fw_verify *v, const struct fw_deployment *d,
     const struct fw_readback *rb, const struct fw_rb_pool *pool)
 {
-	const struct fw_rb_app *a, *first = NULL;
+	const struct fw_rb_app *a, *found = NULL;
 	size_t i;
 
 	if (pool == NULL) {
@@ -407,26 +409,31 @@ check_application(struct fw_verify *v, const struct fw_deployment *d,
 	}
 	for (i = 0; i < rb->n_apps; i++) {
 		a = &rb->apps[i];
-		if (!same_host(a->pool, pool->identity))
-			continue;
-		if (a->port == d->peer_auth_port) {
-			add(v, "application", app_name(a), FW_VERIFY_PRESENT,
-			    xasprintf(_("trusted application %s in %s on port "
-			    "%lld"), app_name(a), pool->identity, a->port));
-			return;
-		}
-		if (first == NULL)
-			first = a;
+		if (same_host(a->pool, pool->identity) && (found == NULL ||
+		    (found->port != d->peer_auth_port &&
+		    a->port == d->peer_auth_port)))
+			found = a;
 	}
-	if (first != NULL)
-		add(v, "application", app_name(first), FW_VERIFY_DIFFERENT,
-		    xasprintf(_("trusted application %s: Port is %lld live, %d "
-		    "in the project"), app_name(first), first->port,
-		    d->peer_auth_port));
-	else
+	if (found == NULL)
 		add(v, "application", pool->identity, FW_VERIFY_MISSING,
 		    xasprintf(_("no trusted application in %s"),
 		    pool->identity));
+	else if (found->port == d->peer_auth_port)
+		add(v, "application", app_name(found), FW_VERIFY_PRESENT,
+		    xasprintf(_("trusted application %s in %s on port %lld"),
+		    app_name(found), pool->identity, found->port));
+	else
+		add(v, "application", app_name(found), FW_VERIFY_DIFFERENT,
+		    xasprintf(_("trusted application %s: Port is %lld live, %d "
+		    "in the project"), app_name(found), found->port,
+		    d->peer_auth_port));
+	for (i = 0; i < rb->n_apps; i++) {
+		a = &rb->apps[i];
+		if (a != found && same_host(a->pool, pool->identity))
+			add(v, "application", app_name(a), FW_VERIFY_EXTRA,
+			    xasprintf(_("trusted application %s in %s on port "
+			    "%lld"), app_name(a), pool->identity, a->port));
+	}
 }
 
 /* The certificate as PEM, for the judgement cert-check uses. */

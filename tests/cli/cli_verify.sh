@@ -86,8 +86,10 @@ ok "a route for another domain is extra" line extra route \
 	'static route for partner.example.org to sbc.example.org:5061, not an IM and Presence domain of the project$'
 ok "a computer that is no IM&P node is extra" line extra computer \
 	'trusted application computer mediation.ocs.test in trustedpool.imp.example.com'
+ok "another application of the trusted pool is extra" line extra application \
+	'trusted application recorder in trustedpool.imp.example.com on port 6001$'
 ok "another site's routes do not apply to pool1" sh -c "! grep -q elsewhere $OUT"
-ok "the counts" grep -q '^Verify: 7 present, 0 missing, 0 different, 2 extra\.$' "$OUT"
+ok "the counts" grep -q '^Verify: 7 present, 0 missing, 0 different, 3 extra\.$' "$OUT"
 run "$FEDWIZ" show p.fedwiz
 ok "extras are not stored" sh -c "! grep -q partner $OUT"
 

@@ -112,8 +112,11 @@ $Applications = @(foreach ($App in @(Get-CsTrustedApplication)) {
     }
 })
 
-$Certificates = @(foreach ($Cert in @(Get-CsCertificate)) {
-    if ($null -eq $Cert -or [string] $Cert.Use -ne 'Default') {
+# Microsoft's own examples spell the Use of the default certificate both
+# "Default" (Test-CsCertificateConfiguration's output) and
+# "urn:certref:Default" (New-CsStaticRoute's help): either is taken.
+$Certificates = @(foreach ($Cert in @(Get-CsCertificate -Type Default)) {
+    if ($null -eq $Cert -or @('Default', 'urn:certref:Default') -notcontains [string] $Cert.Use) {
         continue
     }
     $X509 = Get-Item -Path ('Cert:\LocalMachine\My\' + $Cert.Thumbprint)

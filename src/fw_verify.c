@@ -504,8 +504,10 @@ check_certificate(struct fw_verify *v, const struct fw_deployment *d,
 	size_t i, n, errors;
 	char *pem;
 
+	/* Microsoft writes it both ways (data/lync-readback.ps1). */
 	for (i = 0; i < rb->n_certs && c == NULL; i++) {
-		if (fw_strcaseeq(rb->certs[i].use, "Default"))
+		if (fw_strcaseeq(rb->certs[i].use, "Default") ||
+		    fw_strcaseeq(rb->certs[i].use, "urn:certref:Default"))
 			c = &rb->certs[i];
 	}
 	if (c == NULL) {

@@ -37,6 +37,11 @@ ok "the certificate, judged valid" line present certificate \
 	'default certificate CN=fe1.ocs.test, valid until'
 ok "the counts" grep -q '^Verify: 7 present, 0 missing, 0 different, 0 extra\.$' "$OUT"
 
+sed 's/"Use":  "Default"/"Use":  "urn:certref:Default"/' present.json >urn.json
+run "$FEDWIZ" verify p.fedwiz --microsoft urn.json
+ok "the default certificate's Use as urn:certref:Default is taken too" \
+	line present certificate 'default certificate CN=fe1.ocs.test, valid until'
+
 run "$FEDWIZ" show p.fedwiz
 ok "show lists the stored results" grep -q \
 	'^  pool1.ocs.test ms-route imp.example.com verified 2026-12-06 14:02: TLS static route' "$OUT"

@@ -30,6 +30,7 @@ const struct fw_cmd *const fw_cmds[] = {
 	&fw_cmd_checklist,
 	&fw_cmd_tick,
 	&fw_cmd_untick,
+	&fw_cmd_powershell,
 	NULL,
 };
 

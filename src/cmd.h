@@ -28,6 +28,7 @@ extern const struct fw_cmd fw_cmd_verify;
 extern const struct fw_cmd fw_cmd_checklist;
 extern const struct fw_cmd fw_cmd_tick;
 extern const struct fw_cmd fw_cmd_untick;
+extern const struct fw_cmd fw_cmd_powershell;
 
 /* NULL-terminated table of every subcommand, in --help order. */
 extern const struct fw_cmd *const fw_cmds[];

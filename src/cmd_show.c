@@ -72,6 +72,15 @@ show_certs(const struct fw_deployment *d)
 			    fw_cert_role_key((enum fw_cert_role)i),
 			    c->sha256 != NULL ? c->sha256 : "?");
 	}
+	for (i = 0; i < (int)d->n_host_certs; i++) {
+		const struct fw_host_cert *h = &d->host_certs[i];
+
+		/* TRANSLATORS: a certificate of one OCS server or pool: role
+		 * key, the server's or pool's FQDN, its fingerprint. */
+		printf(_("  %-9s of %s: SHA-256 %s\n"),
+		    fw_cert_role_key(h->role), h->host,
+		    h->cert.sha256 != NULL ? h->cert.sha256 : "?");
+	}
 }
 
 /* Step titles are padded to this many terminal columns. */

@@ -110,6 +110,12 @@ char *fw_cl_where_step(struct fw_cl_builder *, int step, const char *on,
 char *fw_cl_where_place(struct fw_cl_builder *, const char *place,
     const char *extra);
 
+/* The name c is issued to: its subject CN, else its first DNS SAN; NULL
+ * when c is NULL or unreadable (free()). */
+char *fw_cl_cert_name(const struct fw_cert *c);
+/* Certificates in c's PEM (0 when c is NULL or unreadable). */
+size_t fw_cl_cert_chain(const struct fw_cert *c);
+
 /* The content, in the order the work is done. */
 void fw_checklist_add_imp(struct fw_cl_builder *);
 void fw_checklist_add_ocs(struct fw_cl_builder *);

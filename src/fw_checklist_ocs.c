@@ -147,24 +147,45 @@ add_host_auth(struct fw_cl_builder *b, const char *host)
 	free(where);
 }
 
-/* Step 6: the front end's certificate (TLS). */
+/* Step 6: the front end's certificate (TLS): the one given for it (its
+ * own, its pool's or the project's), else what it must be issued to. */
 static void
 add_certificate(struct fw_cl_builder *b, const struct fw_ocs_server *s)
 {
-	const struct fw_cert *ca = &b->d->certs[FW_CERT_OCS_CA];
+	const struct fw_cert *cert = fw_server_cert(b->d, s, FW_CERT_OCS_CERT,
+	    NULL);
+	const struct fw_cert *ca = fw_server_cert(b->d, s, FW_CERT_OCS_CA,
+	    NULL);
 	char *where = fw_cl_where_step(b, 6, s->fqdn, _("Select Certificate"));
 	char *id = xasprintf("ocs.%s.cert", s->fqdn);
+	char *cn = fw_cl_cert_name(cert);
 
 	fw_cl_item(b, id, 6, where, _("Select the certificate of %s"),
 	    s->fqdn);
-	fw_cl_field(b, "cn", _("Issued to (Subject CN)"), s->fqdn);
+	if (cn != NULL) {
+		fw_cl_field(b, "cn", _("Issued to (Subject CN)"), cn);
+		fw_cl_field(b, "file", _("Certificate"), cert->source);
+		fw_cl_depends(b, "sha256", cert->sha256);
+	} else {
+		fw_cl_field_as(b, "cn", _("Issued to (Subject CN)"), s->fqdn,
+		    NULL);
+	}
 	fw_cl_fixed(b, _("Enhanced Key Usage"),
 	    _("Server Authentication and Client Authentication"));
-	fw_cl_field_as(b, "ca", _("Issued by"), ca->sha256, ca->source != NULL ?
-	    ca->source : _("the OCS CA that IM and Presence trusts as "
-	    "cup-trust"));
-	fw_cl_note(b, _("The OCS certificate wizard's own requests hold "
-	    "Server Authentication only: check the EKU before selecting."));
+	fw_cl_field_as(b, "ca", _("Issued by"), ca ? ca->sha256 : NULL,
+	    ca != NULL && ca->source != NULL ? ca->source :
+	    _("the OCS CA that IM and Presence trusts as cup-trust"));
+	if (cn != NULL)
+		fw_cl_note(b, _("The OCS certificate wizard's own requests "
+		    "hold Server Authentication only: check the EKU before "
+		    "selecting."));
+	else
+		fw_cl_note(b, _("No certificate of %s is known: it must be "
+		    "issued to its FQDN (or name it as a SAN). The OCS "
+		    "certificate wizard's own requests hold Server "
+		    "Authentication only: check the EKU before selecting."),
+		    s->fqdn);
+	free(cn);
 	free(id);
 	free(where);
 }
@@ -262,6 +283,15 @@ add_standard(struct fw_cl_builder *b)
 	free(targets);
 }
 
+/* A front end that is no next hop still gets its certificate, trust and
+ * FIPS: its header says why no IM and Presence route names it. */
+static void
+front_end_group(struct fw_cl_builder *b, const struct fw_ocs_server *s)
+{
+	fw_cl_group(b, s->route == FW_ROUTE_NONE ? _("OCS front end server, "
+	    "not a next hop") : _("OCS front end server"), s->fqdn, s->ip);
+}
+
 static void
 add_enterprise(struct fw_cl_builder *b)
 {
@@ -280,8 +310,7 @@ add_enterprise(struct fw_cl_builder *b)
 
 			if (!fw_strcaseeq(s->pool, pool))
 				continue;
-			fw_cl_group(b, _("OCS front end server"), s->fqdn,
-			    s->ip);
+			front_end_group(b, s);
 			add_front_end(b, s);
 		}
 	}
@@ -292,7 +321,7 @@ add_enterprise(struct fw_cl_builder *b)
 
 		if (s->pool != NULL && fw_find_ocs_pool(d, s->pool) != NULL)
 			continue;
-		fw_cl_group(b, _("OCS front end server"), s->fqdn, s->ip);
+		front_end_group(b, s);
 		add_front_end(b, s);
 	}
 	free(targets);

@@ -9,29 +9,17 @@
 
 #include "fw_cert_check.h"
 #include "fw_i18n.h"
+#include "fw_powershell.h"
 #include "fw_rules.h"
 #include "fw_util.h"
 
 size_t
 fw_verify_targets(const struct fw_deployment *d, const char ***out)
 {
-	const char **t;
-	size_t i, n = 0;
-
-	t = xcalloc((d->edition == FW_EDITION_ENTERPRISE ? d->n_ocs_pools :
-	    d->n_ocs_servers) + 1, sizeof *t);
-	if (d->transport != FW_TRANSPORT_TLS)
-		goto out;
-	if (d->edition == FW_EDITION_ENTERPRISE) {
-		for (i = 0; i < d->n_ocs_pools; i++)
-			t[n++] = d->ocs_pools[i].fqdn;
-	} else {
-		for (i = 0; i < d->n_ocs_servers; i++)
-			t[n++] = d->ocs_servers[i].fqdn;
-	}
-out:
-	*out = t;
-	return n;
+	if (d->transport == FW_TRANSPORT_TLS)
+		return fw_ps_targets(d, out);
+	*out = xcalloc(1, sizeof **out);
+	return 0;
 }
 
 const char *
@@ -475,20 +463,39 @@ target_hosts(const struct fw_deployment *d, const char *target,
 	return n;
 }
 
-/* The checklist item of the front end the read-back ran on. */
-static char *
-cert_item(const struct fw_deployment *d, const struct fw_readback *rb,
-    const char *const *hosts, size_t n)
+/* The server the read-back ran on, when it is one of the target's: the
+ * Standard Edition server itself, or the front end named ComputerFqdn. */
+static const struct fw_ocs_server *
+ran_on(const struct fw_deployment *d, const struct fw_readback *rb,
+    const char *target)
 {
+	const struct fw_ocs_server *s;
 	size_t i;
 
-	if (d->edition == FW_EDITION_STANDARD)
-		return xasprintf("ocs.%s.cert", hosts[0]);
-	for (i = 0; i < n; i++) {
-		if (fw_strcaseeq(hosts[i], rb->computer_fqdn))
-			return xasprintf("ocs.%s.cert", hosts[i]);
+	for (i = 0; i < d->n_ocs_servers; i++) {
+		s = &d->ocs_servers[i];
+		if (d->edition == FW_EDITION_STANDARD ?
+		    fw_strcaseeq(s->fqdn, target) :
+		    s->pool != NULL && fw_strcaseeq(s->pool, target) &&
+		    fw_strcaseeq(s->fqdn, rb->computer_fqdn))
+			return s;
 	}
 	return NULL;
+}
+
+/* The OCS CA that applies there: the server's own, its pool's, else the
+ * project's; the pool's or the project's when the server is unknown. */
+static const char *
+target_ca(const struct fw_deployment *d, const struct fw_ocs_server *s,
+    const char *target)
+{
+	const struct fw_cert *c;
+
+	if (s != NULL)
+		c = fw_server_cert(d, s, FW_CERT_OCS_CA, NULL);
+	else if ((c = fw_host_cert(d, target, FW_CERT_OCS_CA)) == NULL)
+		c = &d->certs[FW_CERT_OCS_CA];
+	return c != NULL ? c->pem : NULL;
 }
 
 static void
@@ -496,6 +503,7 @@ check_certificate(struct fw_verify *v, const struct fw_deployment *d,
     const struct fw_readback *rb, time_t now)
 {
 	const struct fw_rb_cert *c = NULL;
+	const struct fw_ocs_server *s;
 	struct fw_findings found = { NULL, 0 };
 	struct fw_cert_expect w;
 	struct fw_verify_item *it;
@@ -517,11 +525,12 @@ check_certificate(struct fw_verify *v, const struct fw_deployment *d,
 		return;
 	}
 	n = target_hosts(d, v->target, &hosts);
+	s = ran_on(d, rb, v->target);
 	memset(&w, 0, sizeof w);
 	w.label = _("the default certificate");
 	w.hosts = hosts;
 	w.n_hosts = n;
-	w.ca_pem = d->certs[FW_CERT_OCS_CA].pem;
+	w.ca_pem = target_ca(d, s, v->target);
 	w.now = now;
 	w.step = -1;
 	w.role_known = 1;
@@ -546,7 +555,8 @@ check_certificate(struct fw_verify *v, const struct fw_deployment *d,
 		    found.items[i].message);
 	it->detail = found.n > 0 ? fw_sb_steal(&sb) : NULL;
 	free(sb.buf);
-	it->item_id = cert_item(d, rb, hosts, n);
+	if (s != NULL)
+		it->item_id = xasprintf("ocs.%s.cert", s->fqdn);
 	fw_findings_free(&found);
 	free(pem);
 	free(hosts);

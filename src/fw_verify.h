@@ -50,10 +50,11 @@ struct fw_verify {
 };
 
 /*
- * The Microsoft pools or servers a project's read-backs come from: every
- * pool (Enterprise Edition) or server (Standard Edition) of a TLS project.
- * The one place that says which OCS entries run Lync or Skype for Business.
- * Returns their number; free() *out, not the names, which belong to d.
+ * The Microsoft pools or servers a project's read-backs come from: those
+ * fw_ps_targets() writes scripts for (which chooses the ones that run Lync
+ * or Skype for Business), in a TLS project only, as Lync federates over TLS
+ * only. Returns their number; free() *out, not the names, which belong to
+ * d.
  */
 size_t fw_verify_targets(const struct fw_deployment *d, const char ***out);
 

@@ -139,6 +139,7 @@ column_field(struct ui_app *app, struct dlg_field *df,
 	if (c->kind == FW_COL_ROUTE) {
 		add_choice(df, fw_route_name(FW_ROUTE_PRIMARY), value);
 		add_choice(df, fw_route_name(FW_ROUTE_BACKUP), value);
+		add_choice(df, fw_route_name(FW_ROUTE_NONE), value);
 		return;
 	}
 	if (fw_rows_ref_list(c->kind, &ref) != 0) {
@@ -205,6 +206,31 @@ setup_setting(struct ui_app *app, struct ui_dialog *dl)
 	}
 }
 
+/* "For": the project-wide certificate (choice 0, the default of every
+ * server without its own), or one pool's or server's own. After the file
+ * field, so Enter, a path and Enter set the project-wide one as before. */
+static void
+setup_cert_for(struct ui_app *app, struct dlg_field *df)
+{
+	size_t i;
+
+	df->label = _("For");
+	add_choice(df, _("every server without its own"), NULL);
+	for (i = 0; i < app->d->n_ocs_pools; i++)
+		add_choice(df, app->d->ocs_pools[i].fqdn, NULL);
+	for (i = 0; i < app->d->n_ocs_servers; i++)
+		add_choice(df, app->d->ocs_servers[i].fqdn, NULL);
+}
+
+/* The server or pool a certificate dialog is for; NULL = project-wide. */
+static const char *
+cert_host(const struct ui_dialog *dl)
+{
+	if (dl->n < 2 || dl->f[1].choices == NULL || dl->f[1].choice == 0)
+		return NULL;
+	return dl->f[1].choices[dl->f[1].choice];
+}
+
 struct ui_dialog *
 ui_dialog_new(struct ui_app *app, enum ui_dialog_kind kind,
     const struct fw_field *f, enum fw_list list, size_t row)
@@ -229,6 +255,9 @@ ui_dialog_new(struct ui_app *app, enum ui_dialog_kind kind,
 		if (fw_cert_role_parse(f->key, &role) == 0)
 			set_text(&dl->f[0], app->d->certs[role].source);
 		dl->n = 1;
+		if (f->per_host && app->d->n_ocs_servers +
+		    app->d->n_ocs_pools > 0)
+			setup_cert_for(app, &dl->f[dl->n++]);
 		break;
 	case UI_DIALOG_NEW:
 		dl->title = xstrdup(_("New project"));
@@ -445,8 +474,8 @@ choice_key(struct dlg_field *f, int key)
 }
 
 static int
-save_cert(struct ui_app *app, const struct fw_field *f, const char *path,
-    char **cause)
+save_cert(struct ui_app *app, const struct fw_field *f, const char *host,
+    const char *path, char **cause)
 {
 	struct fw_cert c;
 	enum fw_cert_role role;
@@ -457,9 +486,11 @@ save_cert(struct ui_app *app, const struct fw_field *f, const char *path,
 	if (fw_cert_role_parse(f->key, &role) != 0)
 		fw_fail(cause, _("unknown certificate role"));
 	else if (path[0] == '\0')
-		rc = fw_project_set_cert(app->project, role, NULL, cause);
+		rc = fw_project_set_host_cert(app->project, host, role, NULL,
+		    cause);
 	else if (fw_cert_load_file(full, &c, cause) == 0)
-		rc = fw_project_set_cert(app->project, role, &c, cause);
+		rc = fw_project_set_host_cert(app->project, host, role, &c,
+		    cause);
 	fw_cert_clear(&c);
 	free(full);
 	return rc;
@@ -491,7 +522,7 @@ apply(struct ui_app *app, struct ui_dialog *dl, char **cause)
 		    text[0], cause);
 		break;
 	case UI_DIALOG_CERT:
-		rc = save_cert(app, dl->field, text[0], cause);
+		rc = save_cert(app, dl->field, cert_host(dl), text[0], cause);
 		break;
 	case UI_DIALOG_NEW:
 		rc = ui_start_create(app, text[0], cause);
@@ -666,7 +697,8 @@ ui_dialog_judge(struct ui_app *app, struct ui_dialog *dl, int answers_came)
 		    &dl->live);
 	} else if (fw_cert_role_parse(dl->field->key, &role) == 0) {
 		path = ui_app_expand_home(text[0]);
-		fw_judge_cert(app->d, role, path, &opts, &dl->live);
+		fw_judge_host_cert(app->d, cert_host(dl), role, path, &opts,
+		    &dl->live);
 		free(path);
 	}
 	dl->judged = 1;

@@ -289,6 +289,32 @@ draw_cert_summary(struct ui_app *app, struct scroller *sc,
 	fw_cert_info_clear(&ci);
 }
 
+/* Each OCS server's or pool's own certificate of role: one line each. */
+static void
+draw_host_certs(struct ui_app *app, struct scroller *sc,
+    enum fw_cert_role role)
+{
+	const struct fw_host_cert *h;
+	char *line;
+	size_t i;
+	int y;
+
+	for (i = 0; i < app->d->n_host_certs; i++) {
+		h = &app->d->host_certs[i];
+		if (h->role != role)
+			continue;
+		y = next_line(sc);
+		if (y < 0)
+			continue;
+		/* TRANSLATORS: a server's or pool's own certificate in
+		 * the wizard: its FQDN and file. */
+		line = xasprintf(_("of %s: %s"), h->host,
+		    h->cert.source != NULL ? h->cert.source : _("(inline)"));
+		ui_text_put(y, sc->r.x + 4, sc->r.w - 4, line, A_NORMAL);
+		free(line);
+	}
+}
+
 /* The certificate's file and summary as soon as one is stored. */
 static void
 draw_cert(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
@@ -311,9 +337,9 @@ draw_cert(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
 		    c->source != NULL ? c->source : _("(inline)"),
 		    a | (c->pem != NULL ? 0 : A_DIM));
 	}
-	if (c->pem == NULL)
-		return;
-	draw_cert_summary(app, sc, c, focused);
+	if (c->pem != NULL)
+		draw_cert_summary(app, sc, c, focused);
+	draw_host_certs(app, sc, role);
 }
 
 static int

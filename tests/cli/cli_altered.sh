@@ -106,7 +106,7 @@ rm -f o.fedwiz*
 cp v1.fedwiz o.fedwiz
 run "$FEDWIZ" import o.fedwiz "$example"
 is "$STATUS" 0 "schema 1 as fedwiz wrote it is upgraded"
-is "$(sqlite3 o.fedwiz 'PRAGMA user_version')" 2 "to schema 2"
+is "$(sqlite3 o.fedwiz 'PRAGMA user_version')" 3 "to schema 3"
 run "$FEDWIZ" show o.fedwiz
 is "$STATUS" 0 "and the upgraded file opens"
 

@@ -272,6 +272,21 @@ is "$STATUS" 2 "Standard Edition: a pool's file names no server of the project"
 is "$(cat "$ERR")" "fedwiz: present.json: written for pool1.ocs.test, which is no server of the project; name one with --server" \
 	"... says so"
 
+# The CA judged against is the one that applies to the front end the
+# script ran on: its own (a second organisation's server), else its
+# pool's, else the project's.
+readback_fill present unrelated
+mv present.json other-ca.json
+readback_fill present both
+run "$FEDWIZ" verify p.fedwiz --microsoft other-ca.json
+ok "a certificate of another CA differs from the project's CA" line different \
+	certificate 'default certificate CN=fe1.ocs.test: the default certificate does not verify against the CA certificate given'
+sed 's|^route = primary$|route = primary\nocs_ca = certs/other-ca.pem|' \
+	lync-enterprise.answers >own-ca.answers
+"$FEDWIZ" init o.fedwiz --answers own-ca.answers >/dev/null
+run "$FEDWIZ" verify o.fedwiz --microsoft other-ca.json
+is "$STATUS" 0 "the front end's own CA is the one it is judged against"
+
 # Only a TLS project has a Lync side to compare.
 sed 's/^transport = tls/transport = tcp/; /^\[certificates\]/,$d' \
 	lync-enterprise.answers >tcp.answers

@@ -18,7 +18,7 @@ set -euo pipefail
 
 # Debian packages. An entry "a|b" is satisfied by either; "a" is installed.
 BUILD_DEPS="build-essential autoconf automake libtool pkg-config gettext autopoint
-  libncurses-dev|libncursesw5-dev libsqlite3-dev libssl-dev dpkg-dev"
+  libncurses-dev|libncursesw5-dev libsqlite3-dev libssl-dev libjson-c-dev dpkg-dev"
 TEST_DEPS="tmux valgrind sqlite3 openssl gnutls-bin sip-tester socat python3 locales chromium procps file poppler-utils bindfs"
 # The PowerShell checker of the tests (tests/ps/ps_check.mjs): Node.js and
 # npm from Debian when there are none (ensure_node), and these npm packages,

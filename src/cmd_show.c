@@ -113,7 +113,7 @@ show_steps(struct fw_project *p, const struct fw_deployment *d)
 }
 
 /* The latest `fedwiz probe` result of each check, as the checklist words
- * it. */
+ * it, and `fedwiz verify`'s of each object (port 0: no port of its own). */
 static void
 show_probes(const struct fw_deployment *d)
 {
@@ -127,7 +127,11 @@ show_probes(const struct fw_deployment *d)
 	for (i = 0; i < d->n_probes; i++) {
 		r = &d->probes[i];
 		line = fw_probe_verified_line(r);
-		fw_out("  %s:%d %-8s %s\n", r->host, r->port, r->kind, line);
+		if (r->port > 0)
+			fw_out("  %s:%d %-8s %s\n", r->host, r->port, r->kind,
+			    line);
+		else
+			fw_out("  %s %s %s\n", r->host, r->kind, line);
 		free(line);
 	}
 }

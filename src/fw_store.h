@@ -116,6 +116,12 @@ int fw_project_get_position(struct fw_project *, int *step, char **field,
  * answers: import and export leave them alone. */
 int fw_project_save_probe(struct fw_project *, const struct fw_probe_result *,
     char **cause);
+/* Replaces every stored result of host (any case) whose kind starts with
+ * prefix by the n results r, in one transaction: a run that checks a set
+ * of objects (fedwiz verify) leaves no result of an earlier run behind. */
+int fw_project_replace_probes(struct fw_project *, const char *host,
+    const char *prefix, const struct fw_probe_result *r, size_t n,
+    char **cause);
 /* Replaces d's probe list with the stored results, ordered by host, port
  * and kind (fw_project_load() loads them too). */
 int fw_project_load_probes(struct fw_project *, struct fw_deployment *d,

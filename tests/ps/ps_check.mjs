@@ -65,6 +65,10 @@ const allowed = {
 	'Get-Date': ['-Date', '-Format', '-UFormat'],
 	'ConvertTo-Json': ['-InputObject', '-Depth', '-Compress'],
 	'New-Object': ['-TypeName', '-ArgumentList', '-Property'],
+	// The read-back drops System.Array's ETS type data for its session
+	// (data/lync-readback.ps1 says why).
+	'Get-TypeData': ['-TypeName'],
+	'Remove-TypeData': ['-TypeName', '-TypeData', '-Path', ...shouldProcess],
 };
 for (const name of Object.keys(allowed))
 	allowed[name] = allowed[name].concat(common).map((p) => p.toLowerCase());

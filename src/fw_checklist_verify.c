@@ -29,17 +29,21 @@ add_probe_notes(struct fw_cl_builder *b, const char *fqdn, const char *ip)
 {
 	const struct fw_deployment *d = b->d;
 	const struct fw_probe_result *r;
-	char *line;
+	char *label, *line;
 	size_t i;
 
+	/* A shown line each, outside the fingerprint: a host's results are
+	 * several (one per check), and a new result is no new work. */
 	for (i = 0; i < d->n_probes; i++) {
 		r = &d->probes[i];
 		if (!fw_strcaseeq(r->host, fqdn) && !fw_strcaseeq(r->host, ip))
 			continue;
+		label = xasprintf(_("fedwiz probe, %s port %d"), r->kind,
+		    r->port);
 		line = fw_probe_verified_line(r);
-		fw_cl_note(b, _("fedwiz probe, %s port %d: %s"), r->kind,
-		    r->port, line);
+		fw_cl_fixed(b, label, line);
 		free(line);
+		free(label);
 	}
 }
 

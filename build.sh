@@ -5,7 +5,8 @@
 #                                 into _cdk/prefix, configure _build/, make
 #   ./build.sh check [--sanitize] build, then make check (ASan/UBSan build in
 #                                 _build-sanitize/ with --sanitize); generates
-#                                 the de_DE.UTF-8 locale the tests need
+#                                 the de_DE.UTF-8 locale the tests need and
+#                                 installs the PowerShell parser they use
 #   ./build.sh distcheck          build, then make distcheck
 #   ./build.sh fuzz [SECONDS]     install clang, make fuzz (libFuzzer; long)
 #   ./build.sh bench              install dialog, make bench (benchmarks)
@@ -17,8 +18,12 @@ set -euo pipefail
 
 # Debian packages. An entry "a|b" is satisfied by either; "a" is installed.
 BUILD_DEPS="build-essential autoconf automake libtool pkg-config gettext autopoint
-  libncurses-dev|libncursesw5-dev libsqlite3-dev libssl-dev dpkg-dev"
+  libncurses-dev|libncursesw5-dev libsqlite3-dev libssl-dev libjson-c-dev dpkg-dev"
 TEST_DEPS="tmux valgrind sqlite3 openssl gnutls-bin sip-tester socat python3 locales chromium procps file poppler-utils bindfs"
+# The PowerShell checker of the tests (tests/ps/ps_check.mjs): Node.js and
+# npm from Debian when there are none (ensure_node), and these npm packages,
+# at these versions, in each build tree's node_modules/.
+NODE_TEST_MODULES="web-tree-sitter@0.27.2 tree-sitter-powershell@0.26.4"
 # Only for ./build.sh fuzz (clang's libFuzzer) and ./build.sh bench.
 FUZZ_DEPS="clang libclang-rt-14-dev|libclang-rt-dev"
 BENCH_DEPS="tmux sqlite3 dialog"
@@ -41,7 +46,9 @@ build      install missing Debian packages, build wide CDK into _cdk/,
            autoreconf and configure in _build/ when needed, make -j$JOBS
 check      build, then make check; --sanitize uses _build-sanitize/
            (AddressSanitizer + UndefinedBehaviorSanitizer); generates the
-           de_DE.UTF-8 locale for the German tests when missing
+           de_DE.UTF-8 locale for the German tests when missing, and
+           installs Node.js and the PowerShell parser (npm packages in
+           the build tree's node_modules/) for tests/ps/ps_check.mjs
 distcheck  build, then make distcheck (VPATH build of the tarball)
 fuzz       install clang, then make fuzz FUZZ_SECONDS=SECONDS (default 60):
            each libFuzzer target in tests/fuzz/ for that long; long
@@ -81,15 +88,48 @@ ensure_packages() {
 		[ "$ok" = yes ] || missing+=("${entry%%|*}")
 	done
 	[ "${#missing[@]}" -eq 0 ] && return 0
-	say "installing missing packages: ${missing[*]}"
+	install_packages "${missing[@]}"
+}
+
+# install_packages PACKAGE...: apt-get install, as root.
+install_packages() {
+	say "installing missing packages: $*"
 	if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
 		say "not root and no sudo; run as root:"
-		say "  apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
+		say "  apt-get update && apt-get install -y --no-install-recommends $*"
 		exit 2
 	fi
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
 	as_root env DEBIAN_FRONTEND=noninteractive \
-		apt-get install -y -q --no-install-recommends "${missing[@]}"
+		apt-get install -y -q --no-install-recommends "$@"
+}
+
+# ensure_node: node and npm, from Debian when either command is missing (a
+# Node.js installed otherwise, with its own npm, is kept).
+ensure_node() {
+	local missing=()
+	command -v node >/dev/null 2>&1 || missing+=(nodejs)
+	command -v npm >/dev/null 2>&1 || missing+=(npm)
+	[ "${#missing[@]}" -eq 0 ] || install_packages "${missing[@]}"
+}
+
+# ensure_node_modules DIR: the NODE_TEST_MODULES in DIR/node_modules, each
+# installed by npm (from the registry npm is set up for) when it is not
+# there at its version. Their install scripts are not run: the checker
+# needs only their JavaScript and WebAssembly.
+ensure_node_modules() {
+	local dir=$1 spec name version missing=()
+	for spec in $NODE_TEST_MODULES; do
+		name=${spec%@*}
+		version=${spec##*@}
+		grep -qs "\"version\": *\"$version\"" "$dir/node_modules/$name/package.json" ||
+			missing+=("$spec")
+	done
+	[ "${#missing[@]}" -eq 0 ] && return 0
+	say "installing npm packages into ${dir#"$TOP"/}/node_modules: ${missing[*]}"
+	npm install --prefix "$dir" --no-save --no-package-lock --ignore-scripts \
+		--no-audit --no-fund --loglevel=error "${missing[@]}" >&2 ||
+		die "npm install ${missing[*]} failed"
 }
 
 # derive_deb_src OUTDIR: write deb-src entries equivalent to the machine's own
@@ -252,8 +292,10 @@ check)
 		esac
 	done
 	ensure_packages "$BUILD_DEPS $TEST_DEPS"
+	ensure_node
 	ensure_german_locale
 	do_build "$dir" ${extra[@]+"${extra[@]}"}
+	ensure_node_modules "$dir"
 	if ! make -C "$dir" -j"$JOBS" check; then
 		show_failures "$dir"
 		exit 1
@@ -262,9 +304,12 @@ check)
 distcheck)
 	[ $# -eq 0 ] || { usage >&2; exit 2; }
 	ensure_packages "$BUILD_DEPS $TEST_DEPS"
+	ensure_node
 	ensure_german_locale
 	do_build "$TOP/_build"
-	make -C "$TOP/_build" distcheck
+	ensure_node_modules "$TOP/_build"
+	# The tarball's own build tree has no node_modules/.
+	FW_NODE_MODULES=$TOP/_build/node_modules make -C "$TOP/_build" distcheck
 	;;
 fuzz)
 	[ $# -le 1 ] || { usage >&2; exit 2; }

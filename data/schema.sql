@@ -1,6 +1,6 @@
--- The fedwiz project file, schema version 3.
+-- The fedwiz project file, schema version 4.
 -- fedwiz writes PRAGMA application_id = 1180129841 ('FWZ1') and
--- PRAGMA user_version = 3 after running this script on a new file.
+-- PRAGMA user_version = 4 after running this script on a new file.
 -- Older files are migrated on open (src/fw_store.c keeps the steps).
 
 -- Deployment settings by answers-file key: name, transport (tls|tcp),
@@ -48,17 +48,43 @@ CREATE TABLE ocs_server (
 		ON UPDATE CASCADE ON DELETE RESTRICT,
 	pool TEXT REFERENCES ocs_pool (fqdn)
 		ON UPDATE CASCADE ON DELETE SET NULL,
-	route TEXT NOT NULL CHECK (route IN ('primary', 'backup'))
+	route TEXT NOT NULL CHECK (route IN ('primary', 'backup', 'none'))
 );
 
--- Public certificates only, as PEM text; never a private key.
+-- Public certificates only, as PEM text; never a private key. host ''
+-- holds the project-wide ones, the default for every OCS server and pool;
+-- else host is the OCS server or pool FQDN whose own ocs_cert or ocs_ca
+-- it is (the triggers below follow its renames and deletes).
 CREATE TABLE certificate (
-	role TEXT PRIMARY KEY
+	role TEXT NOT NULL
 		CHECK (role IN ('ocs_ca', 'ocs_cert', 'imp_ca', 'imp_cert')),
+	host TEXT NOT NULL DEFAULT '' COLLATE NOCASE,
 	pem TEXT NOT NULL,
 	source TEXT,
-	sha256 TEXT NOT NULL
+	sha256 TEXT NOT NULL,
+	PRIMARY KEY (role, host),
+	CHECK (host = '' OR role IN ('ocs_ca', 'ocs_cert'))
 );
+
+CREATE TRIGGER ocs_server_cert_rename AFTER UPDATE OF fqdn ON ocs_server
+BEGIN
+	UPDATE certificate SET host = NEW.fqdn WHERE host = OLD.fqdn;
+END;
+
+CREATE TRIGGER ocs_server_cert_delete AFTER DELETE ON ocs_server
+BEGIN
+	DELETE FROM certificate WHERE host = OLD.fqdn;
+END;
+
+CREATE TRIGGER ocs_pool_cert_rename AFTER UPDATE OF fqdn ON ocs_pool
+BEGIN
+	UPDATE certificate SET host = NEW.fqdn WHERE host = OLD.fqdn;
+END;
+
+CREATE TRIGGER ocs_pool_cert_delete AFTER DELETE ON ocs_pool
+BEGIN
+	DELETE FROM certificate WHERE host = OLD.fqdn;
+END;
 
 -- Steps the admin confirmed done in the wizard (1-9).
 CREATE TABLE step_status (

@@ -26,9 +26,11 @@ const struct fw_cmd *const fw_cmds[] = {
 	&fw_cmd_validate,
 	&fw_cmd_cert_check,
 	&fw_cmd_probe,
+	&fw_cmd_verify,
 	&fw_cmd_checklist,
 	&fw_cmd_tick,
 	&fw_cmd_untick,
+	&fw_cmd_powershell,
 	NULL,
 };
 

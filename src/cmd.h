@@ -24,9 +24,11 @@ extern const struct fw_cmd fw_cmd_explain;
 extern const struct fw_cmd fw_cmd_validate;
 extern const struct fw_cmd fw_cmd_cert_check;
 extern const struct fw_cmd fw_cmd_probe;
+extern const struct fw_cmd fw_cmd_verify;
 extern const struct fw_cmd fw_cmd_checklist;
 extern const struct fw_cmd fw_cmd_tick;
 extern const struct fw_cmd fw_cmd_untick;
+extern const struct fw_cmd fw_cmd_powershell;
 
 /* NULL-terminated table of every subcommand, in --help order. */
 extern const struct fw_cmd *const fw_cmds[];

@@ -143,7 +143,7 @@ print_symptom(const struct fw_symptom *sy, const struct fw_deployment *d)
 		if (fw_symptom_step_applies(&sy->steps[i], d))
 			print_step_values(d, sy->steps[i].step);
 	}
-	print_wrapped(_(sy->guide), _("Guide: "), "  ");
+	print_wrapped(_(fw_symptom_guide(sy, d)), _("Guide: "), "  ");
 }
 
 static int

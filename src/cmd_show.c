@@ -82,6 +82,15 @@ show_certs(const struct fw_deployment *d)
 			    fw_cert_role_key((enum fw_cert_role)i),
 			    c->sha256 != NULL ? c->sha256 : "?");
 	}
+	for (i = 0; i < (int)d->n_host_certs; i++) {
+		const struct fw_host_cert *h = &d->host_certs[i];
+
+		/* TRANSLATORS: a certificate of one OCS server or pool: role
+		 * key, the server's or pool's FQDN, its fingerprint. */
+		printf(_("  %-9s of %s: SHA-256 %s\n"),
+		    fw_cert_role_key(h->role), h->host,
+		    h->cert.sha256 != NULL ? h->cert.sha256 : "?");
+	}
 }
 
 /* Step titles are padded to this many terminal columns. */
@@ -114,7 +123,7 @@ show_steps(struct fw_project *p, const struct fw_deployment *d)
 }
 
 /* The latest `fedwiz probe` result of each check, as the checklist words
- * it. */
+ * it, and `fedwiz verify`'s of each object (port 0: no port of its own). */
 static void
 show_probes(const struct fw_deployment *d)
 {
@@ -128,7 +137,11 @@ show_probes(const struct fw_deployment *d)
 	for (i = 0; i < d->n_probes; i++) {
 		r = &d->probes[i];
 		line = fw_probe_verified_line(r);
-		fw_out("  %s:%d %-8s %s\n", r->host, r->port, r->kind, line);
+		if (r->port > 0)
+			fw_out("  %s:%d %-8s %s\n", r->host, r->port, r->kind,
+			    line);
+		else
+			fw_out("  %s %s %s\n", r->host, r->kind, line);
 		free(line);
 	}
 }

@@ -78,14 +78,19 @@ static const struct sect_def sects[S_COUNT] = {
 		{ "name", V_HOST, 1 },
 		{ "description", V_TEXT, 0 },
 		{ "microsoft", V_MICROSOFT, 0 } } },
+	/* A pool's or server's own ocs_ca and ocs_cert (fw_host_cert). */
 	[S_OCS_POOL] = { "ocs_pool", 1, {
-		{ "fqdn", V_HOST, 1 } } },
+		{ "fqdn", V_HOST, 1 },
+		{ "ocs_ca", V_CERT, 0 },
+		{ "ocs_cert", V_CERT, 0 } } },
 	[S_OCS_SERVER] = { "ocs_server", 1, {
 		{ "fqdn", V_HOST, 1 },
 		{ "ip", V_IP, 1 },
 		{ "domain", V_HOST, 1 },
 		{ "pool", V_HOST, 0 },
-		{ "route", V_ROUTE, 0 } } },
+		{ "route", V_ROUTE, 0 },
+		{ "ocs_ca", V_CERT, 0 },
+		{ "ocs_cert", V_CERT, 0 } } },
 	/* Same order as enum fw_cert_role. */
 	[S_CERTIFICATES] = { "certificates", 0, {
 		{ "ocs_ca", V_CERT, 0 },
@@ -108,11 +113,15 @@ enum {
 	K_SRV_FQDN = 0, K_SRV_IP, K_SRV_DOMAIN, K_SRV_POOL, K_SRV_ROUTE,
 };
 
+/* The roles a [ocs_pool] or [ocs_server] entry may have of its own. */
+#define HOST_CERTS (FW_CERT_OCS_CERT + 1)
+
 struct entry {
 	enum sect_id sect;
 	unsigned line;			/* of its [section] header */
 	char *val[KEYS_MAX];		/* normalised; NULL = not given */
 	unsigned vline[KEYS_MAX];
+	struct fw_cert certs[HOST_CERTS];	/* its own, by role */
 };
 
 struct perr {
@@ -229,6 +238,8 @@ parser_free(struct parser *p)
 	for (i = 0; i < p->n_ents; i++) {
 		for (k = 0; k < KEYS_MAX; k++)
 			free(p->ents[i].val[k]);
+		for (k = 0; k < HOST_CERTS; k++)
+			fw_cert_clear(&p->ents[i].certs[k]);
 	}
 	free(p->ents);
 	for (i = 0; i < FW_CERT_COUNT; i++)
@@ -432,7 +443,8 @@ check_enum(enum val_kind kind, const char *v, char **cause)
 	default:
 		if (fw_route_parse(v, &r) == 0)
 			return xstrdup(fw_route_name(r));
-		fw_fail(cause, _("'%s' is not one of: primary, backup"), v);
+		fw_fail(cause, _("'%s' is not one of: primary, backup, none"),
+		    v);
 		break;
 	}
 	return NULL;
@@ -619,7 +631,8 @@ item_add(struct parser *p, const char *v, unsigned no)
 
 /* A certificate from a path relative to the answers file's folder. */
 static void
-cert_from_path(struct parser *p, int role, const char *v, unsigned no)
+cert_from_path(struct parser *p, const char *key, const char *v,
+    struct fw_cert *out, unsigned no)
 {
 	char *path, *cause = NULL;
 
@@ -627,25 +640,36 @@ cert_from_path(struct parser *p, int role, const char *v, unsigned no)
 		path = xstrdup(v);
 	else
 		path = xasprintf("%s/%s", p->dir, v);
-	if (fw_cert_load_file(path, &p->certs[role], &cause) != 0) {
-		perr_add(p, no, "%s: %s", fw_cert_role_key(role), cause);
+	if (fw_cert_load_file(path, out, &cause) != 0) {
+		perr_add(p, no, "%s: %s", key, cause);
 		free(cause);
 	}
 	free(path);
 }
 
 static void
-cert_from_text(struct parser *p, int role, const char *pem, size_t len,
-    unsigned no)
+cert_from_text(struct parser *p, const char *key, const char *pem,
+    size_t len, struct fw_cert *out, unsigned no)
 {
 	char *cause = NULL, *label;
 
-	label = xasprintf(_("the PEM block of %s"), fw_cert_role_key(role));
-	if (fw_cert_load_mem(pem, len, label, &p->certs[role], &cause) != 0) {
+	label = xasprintf(_("the PEM block of %s"), key);
+	if (fw_cert_load_mem(pem, len, label, out, &cause) != 0) {
 		perr_add(p, no, "%s", cause);
 		free(cause);
 	}
 	free(label);
+}
+
+/* A certificate value: heredoc text when given, else a path. */
+static void
+cert_value(struct parser *p, const char *key, const char *v,
+    const char *heredoc, size_t hlen, struct fw_cert *out, unsigned no)
+{
+	if (heredoc != NULL)
+		cert_from_text(p, key, heredoc, hlen, out, no);
+	else
+		cert_from_path(p, key, v, out, no);
 }
 
 /* key = value inside [certificates]; heredoc text (or NULL) already read. */
@@ -670,18 +694,17 @@ cert_line(struct parser *p, const char *key, const char *v,
 		return;
 	}
 	p->cert_line[role] = no;
-	if (heredoc != NULL)
-		cert_from_text(p, (int)role, heredoc, hlen, no);
-	else
-		cert_from_path(p, (int)role, v, no);
+	cert_value(p, key, v, heredoc, hlen, &p->certs[role], no);
 }
 
 static void
-entry_value(struct parser *p, const char *key, const char *v, unsigned no)
+entry_value(struct parser *p, const char *key, const char *v,
+    const char *heredoc, size_t hlen, unsigned no)
 {
 	const struct sect_def *sd = &sects[p->cur_sect];
 	struct entry *e = &p->ents[p->cur];
 	char *cause = NULL, *all, *norm;
+	enum fw_cert_role role;
 	int k;
 
 	if ((k = find_key(sd, key)) < 0) {
@@ -697,6 +720,12 @@ entry_value(struct parser *p, const char *key, const char *v, unsigned no)
 		return;
 	}
 	e->vline[k] = no;
+	if (sd->keys[k].kind == V_CERT) {
+		cert_value(p, key, v, heredoc, hlen,
+		    &e->certs[fw_cert_role_parse(key, &role) == 0 ? role : 0],
+		    no);
+		return;
+	}
 	if ((norm = check_value(sd->keys[k].kind, v, &cause)) == NULL) {
 		perr_add(p, no, "%s: %s", key, cause);
 		free(cause);
@@ -727,7 +756,7 @@ keyvalue_line(struct parser *p, const char *key, const char *v,
 			    "allowed: item"), key);
 		return;
 	default:
-		entry_value(p, key, v, no);
+		entry_value(p, key, v, heredoc, hlen, no);
 		return;
 	}
 }
@@ -803,6 +832,22 @@ heredoc_read(struct parser *p, struct walker *w, unsigned start,
 	return -1;
 }
 
+/* Whether key's value may be a "<<PEM" block: every key of
+ * [certificates] (an unknown one is reported after its block), and the
+ * certificate keys of the current entry. */
+static int
+takes_heredoc(const struct parser *p, const char *key)
+{
+	int k;
+
+	if (p->cur_sect == S_CERTIFICATES)
+		return 1;
+	if (p->cur_sect < 0)
+		return 0;
+	k = find_key(&sects[p->cur_sect], key);
+	return k >= 0 && sects[p->cur_sect].keys[k].kind == V_CERT;
+}
+
 /* One "key = value" line (and its heredoc, if it opens one). */
 static void
 assignment(struct parser *p, struct walker *w, const struct line *l,
@@ -830,7 +875,7 @@ assignment(struct parser *p, struct walker *w, const struct line *l,
 	}
 	key = xstrndup(k, klen);
 	val = xstrndup(v, vlen);
-	if (p->cur_sect == S_CERTIFICATES && strcmp(val, HEREDOC) == 0) {
+	if (takes_heredoc(p, key) && strcmp(val, HEREDOC) == 0) {
 		hd = 1;
 		fw_sb_init(&sb);
 		hd_ok = heredoc_read(p, w, l->no, &sb) == 0;
@@ -1099,6 +1144,20 @@ build_settings(struct fw_deployment *d, const struct entry *e)
 }
 
 static void
+build_host_certs(struct fw_deployment *d, const char *host,
+    const struct entry *e)
+{
+	int r;
+
+	for (r = 0; r < HOST_CERTS; r++) {
+		if (e->certs[r].pem != NULL)
+			fw_set_host_cert(d, host, (enum fw_cert_role)r,
+			    e->certs[r].pem, e->certs[r].source,
+			    e->certs[r].sha256);
+	}
+}
+
+static void
 build_entry(struct fw_deployment *d, const struct entry *e)
 {
 	char *const *v = e->val;
@@ -1122,12 +1181,14 @@ build_entry(struct fw_deployment *d, const struct entry *e)
 		break;
 	case S_OCS_POOL:
 		fw_add_ocs_pool(d, v[K_POOL_FQDN]);
+		build_host_certs(d, v[K_POOL_FQDN], e);
 		break;
 	case S_OCS_SERVER:
 		if (v[K_SRV_ROUTE] != NULL)
 			fw_route_parse(v[K_SRV_ROUTE], &route);
 		fw_add_ocs_server(d, v[K_SRV_FQDN], v[K_SRV_IP],
 		    v[K_SRV_DOMAIN], v[K_SRV_POOL], route);
+		build_host_certs(d, v[K_SRV_FQDN], e);
 		break;
 	default:
 		break;

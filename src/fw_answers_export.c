@@ -70,6 +70,39 @@ put_lists_imp(struct fw_strbuf *sb, const struct fw_deployment *d)
 	}
 }
 
+/* "KEY = <<PEM", the PEM text and "PEM", after a comment with its
+ * fingerprint. */
+static void
+put_cert(struct fw_strbuf *sb, const char *key, const struct fw_cert *c)
+{
+	size_t len = strlen(c->pem);
+
+	if (c->sha256 != NULL)
+		fw_sb_printf(sb, "# %s SHA-256 %s\n", key, c->sha256);
+	fw_sb_printf(sb, "%s = %s\n", key, FW_ANSWERS_HEREDOC);
+	fw_sb_add(sb, c->pem);
+	if (len > 0 && c->pem[len - 1] != '\n')
+		fw_sb_add(sb, "\n");
+	fw_sb_add(sb, FW_ANSWERS_HEREDOC_END "\n");
+}
+
+/* The OCS server's or pool's own certificates, if any. */
+static void
+put_host_certs(struct fw_strbuf *sb, const struct fw_deployment *d,
+    const char *host)
+{
+	const struct fw_cert *c;
+	int r;
+
+	for (r = 0; r < FW_CERT_COUNT; r++) {
+		if (!fw_cert_role_per_host((enum fw_cert_role)r))
+			continue;
+		c = fw_host_cert(d, host, (enum fw_cert_role)r);
+		if (c != NULL)
+			put_cert(sb, fw_cert_role_key((enum fw_cert_role)r), c);
+	}
+}
+
 static void
 put_lists_ocs(struct fw_strbuf *sb, const struct fw_deployment *d)
 {
@@ -92,6 +125,7 @@ put_lists_ocs(struct fw_strbuf *sb, const struct fw_deployment *d)
 	for (i = 0; i < d->n_ocs_pools; i++) {
 		fw_sb_add(sb, i > 0 ? "\n[ocs_pool]\n" : "[ocs_pool]\n");
 		put_kv(sb, "fqdn", d->ocs_pools[i].fqdn);
+		put_host_certs(sb, d, d->ocs_pools[i].fqdn);
 	}
 	if (d->n_ocs_servers > 0)
 		fw_sb_add(sb, "\n# OCS servers: next hops of the IM and "
@@ -104,34 +138,24 @@ put_lists_ocs(struct fw_strbuf *sb, const struct fw_deployment *d)
 		put_kv(sb, "domain", srv->domain);
 		put_kv(sb, "pool", srv->pool);
 		put_kv(sb, "route", fw_route_name(srv->route));
+		put_host_certs(sb, d, srv->fqdn);
 	}
 }
 
 static void
 put_certs(struct fw_strbuf *sb, const struct fw_deployment *d)
 {
-	const struct fw_cert *c;
-	size_t len;
 	int i, any = 0;
 
 	for (i = 0; i < FW_CERT_COUNT; i++) {
-		c = &d->certs[i];
-		if (c->pem == NULL)
+		if (d->certs[i].pem == NULL)
 			continue;
 		if (!any)
 			fw_sb_add(sb, "\n# Public certificates, inline "
 			    "(PEM up to the line \"PEM\").\n[certificates]\n");
 		any = 1;
-		if (c->sha256 != NULL)
-			fw_sb_printf(sb, "# %s SHA-256 %s\n",
-			    fw_cert_role_key((enum fw_cert_role)i), c->sha256);
-		fw_sb_printf(sb, "%s = %s\n",
-		    fw_cert_role_key((enum fw_cert_role)i), FW_ANSWERS_HEREDOC);
-		len = strlen(c->pem);
-		fw_sb_add(sb, c->pem);
-		if (len > 0 && c->pem[len - 1] != '\n')
-			fw_sb_add(sb, "\n");
-		fw_sb_add(sb, FW_ANSWERS_HEREDOC_END "\n");
+		put_cert(sb, fw_cert_role_key((enum fw_cert_role)i),
+		    &d->certs[i]);
 	}
 }
 

@@ -77,6 +77,21 @@ name_text(const X509_NAME *name)
 	return s;
 }
 
+/* prefix and the n bytes of a name from a certificate, every byte kept: a
+ * NUL or control character in a CN or SAN (a name crafted to read as
+ * another) shows as its escape instead of cutting the name short, so it
+ * never equals the host it imitates. */
+static char *
+name_bytes(const char *prefix, const unsigned char *p, int n)
+{
+	struct fw_strbuf sb;
+
+	fw_sb_init(&sb);
+	fw_sb_add(&sb, prefix);
+	fw_sb_add_shown(&sb, (const char *)p, n > 0 ? (size_t)n : 0, 0);
+	return fw_sb_steal(&sb);
+}
+
 static char *
 last_cn(const X509_NAME *name)
 {
@@ -92,7 +107,7 @@ last_cn(const X509_NAME *name)
 	data = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, last));
 	if ((n = ASN1_STRING_to_UTF8(&utf8, data)) < 0)
 		return NULL;
-	s = xstrndup((const char *)utf8, (size_t)n);
+	s = name_bytes("", utf8, n);
 	OPENSSL_free(utf8);
 	return s;
 }
@@ -121,7 +136,7 @@ read_sans(X509 *x, struct fw_cert_info *out)
 			p = ASN1_STRING_get0_data(g->d.dNSName);
 			len = ASN1_STRING_length(g->d.dNSName);
 			strv_push(&out->sans, &out->n_sans,
-			    xasprintf("DNS:%.*s", len, (const char *)p));
+			    name_bytes("DNS:", p, len));
 		} else if (g->type == GEN_IPADD) {
 			p = ASN1_STRING_get0_data(g->d.iPAddress);
 			len = ASN1_STRING_length(g->d.iPAddress);

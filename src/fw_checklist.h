@@ -11,6 +11,15 @@
 
 #include "fw_model.h"
 
+/* The ids of the Lync and Skype for Business items, which fedwiz verify
+ * ticks too: the topology's by the Microsoft server's name
+ * (fw_microsoft_name()), a front end's certificate by its FQDN. */
+#define FW_ITEM_LYNC_ROUTE_FMT "lync.%s.route.%s"	/* kind, IM&P domain */
+#define FW_ITEM_LYNC_POOL_FMT "lync.%s.trustedpool"
+#define FW_ITEM_LYNC_COMPUTER_FMT "lync.%s.trustedcomputer.%s" /* kind, node */
+#define FW_ITEM_LYNC_APP_FMT "lync.%s.trustedapp"
+#define FW_ITEM_LYNC_CERT_FMT "ocs.%s.defaultcert"
+
 enum fw_item_state {
 	FW_ITEM_OPEN,
 	FW_ITEM_DONE,

@@ -114,6 +114,17 @@ char *fw_cl_where_place(struct fw_cl_builder *, const char *place,
 char *fw_cl_where_kind(struct fw_cl_builder *, int step, enum fw_microsoft m,
     const char *on, const char *extra);
 
+/* The name c is issued to: its subject CN, else its first DNS SAN; NULL
+ * when c is NULL or unreadable (free()). */
+char *fw_cl_cert_name(const struct fw_cert *c);
+/* Certificates in c's PEM (0 when c is NULL or unreadable). */
+size_t fw_cl_cert_chain(const struct fw_cert *c);
+/* The certificate fields of an OCS or Lync front end: the certificate that
+ * applies to s (its CN, file and fingerprint), else its FQDN, and its CA
+ * (unknown_ca when none is given). Returns whether a certificate is known. */
+int fw_cl_server_cert_fields(struct fw_cl_builder *,
+    const struct fw_ocs_server *s, const char *unknown_ca);
+
 /* The content, in the order the work is done. */
 void fw_checklist_add_imp(struct fw_cl_builder *);
 void fw_checklist_add_ocs(struct fw_cl_builder *);

@@ -1,7 +1,9 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
+#include "fw_cert_check.h"
 #include "fw_checklist_build.h"
 #include "fw_confirm.h"
 #include "fw_i18n.h"
@@ -16,8 +18,19 @@
 /*
  * The IM and Presence side of the checklist. Settings made in IM and
  * Presence Administration are cluster-wide: they go once, under the first
- * node (the publisher). Service restarts and each node's own cup
- * certificate go under every node.
+ * node (the publisher). Service restarts, each node's own cup certificate
+ * and the cup-trust uploads go under every node.
+ *
+ * cup-trust on every node: the guide uploads the OCS CA "on the IM and
+ * Presence Service" (Set Up Certificates on the IM and Presence Service
+ * Node, step 1) and the IM&P CA root with each node's cup certificate
+ * (step 3); Cisco's IM and Presence certificate pages (Configuration and
+ * Administration 12.5(1)SU4, "Certificates Overview") do not say that a
+ * cup-trust upload reaches the other nodes, and Cisco Unified IM and
+ * Presence OS Administration, where it is made, is per node (the Jabber
+ * 14.0 on-premises guide, "Configure Certificates": without multi-server
+ * SAN certificates each node gets its own uploads). So both CAs go on
+ * every node, the same way.
  */
 
 #define IMP_TRANSPORT(d) ((d)->transport == FW_TRANSPORT_TLS ? "TLS" : "TCP")
@@ -167,7 +180,8 @@ add_routes(struct fw_cl_builder *b)
 			const struct fw_ocs_server *s = &d->ocs_servers[j];
 			int backup = s->route == FW_ROUTE_BACKUP;
 
-			if (!fw_strcaseeq(s->domain, dom))
+			if (!fw_strcaseeq(s->domain, dom) ||
+			    s->route == FW_ROUTE_NONE)
 				continue;
 			id = xasprintf("imp.route.%s.%s", dom, s->fqdn);
 			fw_cl_item(b, id, 2, where, backup ?
@@ -267,54 +281,148 @@ add_listener(struct fw_cl_builder *b)
 	free(where);
 }
 
-/* Step 9, cluster-wide: trust for the OCS CA, TLS peers and context. */
+char *
+fw_cl_cert_name(const struct fw_cert *c)
+{
+	struct fw_cert_info ci;
+	char *name = NULL;
+
+	if (c == NULL || fw_cert_inspect(c->pem, &ci, NULL) != 0)
+		return NULL;
+	if (ci.common_name != NULL)
+		name = xstrdup(ci.common_name);
+	else if (ci.n_sans > 0 && strncmp(ci.sans[0], "DNS:", 4) == 0)
+		name = xstrdup(ci.sans[0] + 4);
+	fw_cert_info_clear(&ci);
+	return name;
+}
+
+size_t
+fw_cl_cert_chain(const struct fw_cert *c)
+{
+	struct fw_cert_info ci;
+	size_t n;
+
+	if (c == NULL || fw_cert_inspect(c->pem, &ci, NULL) != 0)
+		return 0;
+	n = ci.n_chain;
+	fw_cert_info_clear(&ci);
+	return n;
+}
+
+/* One TLS peer subject: the name the certificate that applies to some
+ * OCS servers is issued to, or a server's FQDN when none is known. */
+struct peer {
+	char *subject;
+	const struct fw_cert *cert;	/* NULL = no certificate known */
+	const char *owner;	/* whose own it is; NULL = the project's */
+	struct fw_strbuf servers;	/* the servers presenting it */
+	struct fw_strbuf names;	/* of those, the ones its SANs name */
+};
+
+/* The peer of s in peers[0..*n), added when new. */
+static void
+peer_of(const struct fw_deployment *d, const struct fw_ocs_server *s,
+    struct peer *peers, size_t *n)
+{
+	enum fw_cert_from from;
+	const struct fw_cert *c = fw_server_cert(d, s, FW_CERT_OCS_CERT, &from);
+	char *subject = fw_cl_cert_name(c);
+	struct peer *p;
+	size_t i;
+
+	if (subject == NULL) {
+		c = NULL;
+		subject = xstrdup(s->fqdn);
+	}
+	for (i = 0; i < *n; i++) {
+		if (peers[i].cert == c && fw_strcaseeq(peers[i].subject,
+		    subject))
+			break;
+	}
+	p = &peers[i];
+	if (i == *n) {
+		(*n)++;
+		memset(p, 0, sizeof *p);
+		p->subject = subject;
+		p->cert = c;
+		p->owner = from == FW_CERT_FROM_SERVER ? s->fqdn :
+		    from == FW_CERT_FROM_POOL ? s->pool : NULL;
+		fw_sb_init(&p->servers);
+		fw_sb_init(&p->names);
+	} else {
+		free(subject);
+	}
+	fw_sb_printf(&p->servers, "%s%s", p->servers.len > 0 ? ", " : "",
+	    s->fqdn);
+	if (c != NULL && !fw_strcaseeq(s->fqdn, p->subject) &&
+	    fw_cert_match_host(c->pem, s->fqdn) == 1)
+		fw_sb_printf(&p->names, "%s%s", p->names.len > 0 ? ", " : "",
+		    s->fqdn);
+}
+
+static void
+add_peer(struct fw_cl_builder *b, const char *where, const struct peer *p)
+{
+	char *id = xasprintf("imp.tlspeer.%s", p->subject);
+
+	fw_cl_item(b, id, 9, where, _("Add the TLS peer subject %s"),
+	    p->subject);
+	fw_cl_field(b, "subject", _("Peer Subject Name"), p->subject);
+	if (p->cert == NULL) {
+		fw_cl_note(b, _("No certificate of %s is known, so this is its "
+		    "FQDN, as the guide says; the subject must match the CN of "
+		    "the certificate it presents: load that certificate in "
+		    "fedwiz to be sure."), p->servers.buf);
+	} else {
+		fw_cl_field(b, "from", _("The CN of the certificate of"),
+		    p->owner != NULL ? p->owner : _("the project (every OCS "
+		    "server without its own)"));
+		fw_cl_depends(b, "sha256", p->cert->sha256);
+		if (p->names.len > 0)
+			fw_cl_note(b, _("The CN of the certificate %s present; "
+			    "its SANs name %s as well."), p->servers.buf,
+			    p->names.buf);
+		else
+			fw_cl_note(b, _("The CN of the certificate %s "
+			    "present."), p->servers.buf);
+	}
+	free(id);
+}
+
+/* Step 9, cluster-wide: TLS peers and context. */
 static void
 add_tls_cluster(struct fw_cl_builder *b)
 {
 	const struct fw_deployment *d = b->d;
-	const struct fw_cert *ca = &d->certs[FW_CERT_OCS_CA];
-	struct fw_strbuf peers;
-	char *where, *id;
-	size_t i;
+	struct peer *peers = xcalloc(d->n_ocs_servers + 1, sizeof *peers);
+	struct fw_strbuf subjects;
+	size_t i, n = 0;
+	char *where;
 
-	where = fw_cl_where_place(b, "imp_certificates",
-	    _("Upload Certificate/Certificate chain"));
-	fw_cl_item(b, "imp.cuptrust", 9, where, _("Upload the OCS CA root "
-	    "certificate as cup-trust"));
-	fw_cl_fixed(b, _("Certificate Purpose"), "cup-trust");
-	fw_cl_fixed(b, _("Root Certificate"), _("(leave blank)"));
-	fw_cl_field_as(b, "file", _("Upload File"), ca->source,
-	    ca->source != NULL ? NULL : _("the OCS CA root certificate"));
-	if (ca->sha256 != NULL)
-		fw_cl_field(b, "sha256", _("SHA-256"), ca->sha256);
-	else
-		fw_cl_depends(b, "sha256", NULL);
-	free(where);
-
+	for (i = 0; i < d->n_ocs_servers; i++)
+		peer_of(d, &d->ocs_servers[i], peers, &n);
 	where = fw_cl_where_place(b, "imp_tls_peer", _("Add New"));
-	fw_sb_init(&peers);
-	for (i = 0; i < d->n_ocs_servers; i++) {
-		const char *fqdn = d->ocs_servers[i].fqdn;
-
-		if (i > 0)
-			fw_sb_add(&peers, ", ");
-		fw_sb_add(&peers, fqdn);
-		id = xasprintf("imp.tlspeer.%s", fqdn);
-		fw_cl_item(b, id, 9, where, _("Add the TLS peer subject %s"),
-		    fqdn);
-		fw_cl_field(b, "subject", _("Peer Subject Name"), fqdn);
-		fw_cl_note(b, _("The subject must match the CN of the OCS "
-		    "server's certificate."));
-		free(id);
+	fw_sb_init(&subjects);
+	for (i = 0; i < n; i++) {
+		add_peer(b, where, &peers[i]);
+		fw_sb_printf(&subjects, "%s%s", i > 0 ? ", " : "",
+		    peers[i].subject);
+		free(peers[i].subject);
+		free(peers[i].servers.buf);
+		free(peers[i].names.buf);
 	}
+	free(peers);
 	free(where);
 
 	where = fw_cl_where_place(b, "imp_tls_context",
 	    "Default_Cisco_UPS_SIP_Proxy_Peer_Auth_TLS_Context");
-	fw_cl_item(b, "imp.tlscontext.peers", 9, where, _("Select the OCS "
-	    "servers' TLS peer subjects"));
+	fw_cl_item(b, "imp.tlscontext.peers", 9, where, "%s",
+	    fw_deployment_has_lync(d) ? _("Select the Microsoft servers' TLS "
+	    "peer subjects") : _("Select the OCS servers' TLS peer "
+	    "subjects"));
 	fw_cl_field(b, "selected", _("Selected TLS Peer Subjects"),
-	    peers.len > 0 ? peers.buf : NULL);
+	    subjects.len > 0 ? subjects.buf : NULL);
 	fw_cl_item(b, FW_ITEM_TLS_CIPHER, 9, where, _("Select the 3DES "
 	    "cipher"));
 	fw_cl_fixed(b, _("Selected TLS Ciphers"),
@@ -330,8 +438,79 @@ add_tls_cluster(struct fw_cl_builder *b)
 	    "TLS fragments"));
 	fw_cl_box(b, "empty_fragments", _("Disable Empty TLS Fragments"), 1);
 	fw_cl_note(b, _("Left enabled, it shows as slow presence and IM."));
-	free(peers.buf);
+	free(subjects.buf);
 	free(where);
+}
+
+/* Step 9, per node: the CA root of one OCS certificate as cup-trust. */
+static void
+add_cuptrust(struct fw_cl_builder *b, const struct fw_imp_node *n,
+    const struct fw_cert *ca, const char *owner)
+{
+	char *where = fw_cl_where_place(b, "imp_certificates",
+	    _("Upload Certificate/Certificate chain"));
+	char *id = owner != NULL ? xasprintf("imp.cuptrust.%s.%s", n->fqdn,
+	    owner) : xasprintf("imp.cuptrust.%s", n->fqdn);
+	/* With Lync or SfB among them, the servers are Microsoft's, not
+	 * all OCS. */
+	int ms = fw_deployment_has_lync(b->d);
+	size_t chain;
+
+	if (owner != NULL)
+		fw_cl_item(b, id, 9, where, ms ? _("Upload the CA root of the "
+		    "certificate of %s on %s as cup-trust") : _("Upload the CA "
+		    "root of the OCS certificate of %s on %s as cup-trust"),
+		    owner, n->fqdn);
+	else
+		fw_cl_item(b, id, 9, where, ms ? _("Upload the Microsoft CA "
+		    "root certificate on %s as cup-trust") : _("Upload the OCS "
+		    "CA root certificate on %s as cup-trust"), n->fqdn);
+	fw_cl_fixed(b, _("Certificate Purpose"), "cup-trust");
+	fw_cl_fixed(b, _("Root Certificate"), _("(leave blank)"));
+	fw_cl_field_as(b, "file", _("Upload File"), ca ? ca->source : NULL,
+	    ca != NULL && ca->source != NULL ? NULL : ms ? _("the Microsoft "
+	    "CA root certificate") : _("the OCS CA root certificate"));
+	if (ca != NULL && ca->sha256 != NULL)
+		fw_cl_field(b, "sha256", _("SHA-256"), ca->sha256);
+	else
+		fw_cl_depends(b, "sha256", NULL);
+	/* The stored chain tells: a CA file holding intermediates. */
+	chain = fw_cl_cert_chain(ca);
+	if (chain > 1)
+		fw_cl_note(b, _("The file holds %zu certificates, a chain: "
+		    "upload each as cup-trust, the root first."), chain);
+	free(id);
+	free(where);
+}
+
+/* Each distinct OCS CA once per node: the servers' own, their pools' and
+ * the project-wide one, as they apply. */
+static void
+add_ocs_trust(struct fw_cl_builder *b, const struct fw_imp_node *n)
+{
+	const struct fw_deployment *d = b->d;
+	const struct fw_cert **done = xcalloc(d->n_ocs_servers + 1,
+	    sizeof *done);
+	const struct fw_cert *ca;
+	const struct fw_ocs_server *s;
+	enum fw_cert_from from;
+	size_t i, j, n_done = 0;
+
+	for (i = 0; i < d->n_ocs_servers; i++) {
+		s = &d->ocs_servers[i];
+		ca = fw_server_cert(d, s, FW_CERT_OCS_CA, &from);
+		for (j = 0; j < n_done && done[j] != ca; j++)
+			;
+		if (j < n_done)
+			continue;
+		done[n_done++] = ca;
+		add_cuptrust(b, n, ca, from == FW_CERT_FROM_SERVER ? s->fqdn :
+		    from == FW_CERT_FROM_POOL ? s->pool : NULL);
+	}
+	if (n_done == 0)
+		add_cuptrust(b, n, d->certs[FW_CERT_OCS_CA].pem != NULL ?
+		    &d->certs[FW_CERT_OCS_CA] : NULL, NULL);
+	free(done);
 }
 
 /* Step 9, per node: its own cup certificate, signed for both uses. */
@@ -342,6 +521,7 @@ add_tls_node(struct fw_cl_builder *b, const struct fw_imp_node *n)
 	const struct fw_cert *ca = &d->certs[FW_CERT_IMP_CA];
 	const struct fw_cert *cert = &d->certs[FW_CERT_IMP_CERT];
 	char *where, *id;
+	size_t chain;
 
 	where = fw_cl_where_place(b, "imp_certificates", _("Generate CSR"));
 	id = xasprintf("imp.csr.%s", n->fqdn);
@@ -367,8 +547,15 @@ add_tls_node(struct fw_cl_builder *b, const struct fw_imp_node *n)
 	    _("the IM and Presence CA root certificate"));
 	fw_cl_field_as(b, "cert", _("Then, purpose cup"), cert->source,
 	    cert->source != NULL ? NULL : _("the signed certificate"));
-	fw_cl_note(b, _("Give the CA root's file as the Root Certificate of "
-	    "the cup upload."));
+	chain = fw_cl_cert_chain(ca->pem != NULL ? ca : NULL);
+	if (chain > 1)
+		fw_cl_note(b, _("The CA file holds %zu certificates, a chain: "
+		    "upload each as cup-trust, the root first, and give the "
+		    "root's file as the Root Certificate of the cup upload."),
+		    chain);
+	else
+		fw_cl_note(b, _("Give the CA root's file as the Root "
+		    "Certificate of the cup upload."));
 	fw_cl_depends(b, "root_sha256", ca->sha256);
 	fw_cl_depends(b, "cert_sha256", cert->sha256);
 	free(id);
@@ -439,6 +626,9 @@ add_sip_proxy_restart(struct fw_cl_builder *b, const struct fw_imp_node *n)
 		for (r = 0; r < FW_CERT_COUNT; r++)
 			fw_cl_depends(b, fw_cert_role_key((enum fw_cert_role)r),
 			    d->certs[r].sha256);
+		for (i = 0; i < d->n_host_certs; i++)
+			fw_cl_depends(b, d->host_certs[i].host,
+			    d->host_certs[i].cert.sha256);
 	} else {
 		fw_cl_note(b, _("After the Record-Route parameter and the "
 		    "listener ports are set."));
@@ -481,6 +671,7 @@ fw_checklist_add_imp(struct fw_cl_builder *b)
 				add_record_route(b, n);
 		}
 		if (tls) {
+			add_ocs_trust(b, n);
 			add_tls_node(b, n);
 			add_tls_min(b, n);
 		}

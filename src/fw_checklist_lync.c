@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include "fw_checklist.h"
 #include "fw_checklist_build.h"
 #include "fw_i18n.h"
 #include "fw_model.h"
@@ -88,7 +89,7 @@ add_routes(struct fw_cl_builder *b, const char *kind, const char *where,
 		fw_sb_printf(&cmd, " -Port %d -UseDefaultCertificate $true "
 		    "-MatchUri ", d->peer_auth_port);
 		fw_ps_quote(&cmd, dom);
-		id = xasprintf("lync.%s.route.%s", kind, dom);
+		id = xasprintf(FW_ITEM_LYNC_ROUTE_FMT, kind, dom);
 		fw_cl_item(b, id, 3, where, _("Add the TLS static route for "
 		    "%s"), dom);
 		fw_cl_field_as(b, "command", _("Command"), n != NULL ? cmd.buf :
@@ -114,7 +115,7 @@ add_pool(struct fw_cl_builder *b, const char *kind, const char *where,
 {
 	const char *reg = registrar(b->d, m), *caveat;
 	struct fw_strbuf cmd;
-	char *id = xasprintf("lync.%s.trustedpool", kind);
+	char *id = xasprintf(FW_ITEM_LYNC_POOL_FMT, kind);
 
 	fw_sb_init(&cmd);
 	fw_sb_add(&cmd, "New-CsTrustedApplicationPool -Identity " PH_POOL
@@ -176,7 +177,7 @@ add_computers(struct fw_cl_builder *b, const char *kind, const char *where,
 		fw_sb_add(&cmd, "New-CsTrustedApplicationComputer -Identity ");
 		fw_ps_quote(&cmd, nodes[i]->fqdn);
 		fw_sb_add(&cmd, " -Pool " PH_POOL);
-		id = xasprintf("lync.%s.trustedcomputer.%s", kind,
+		id = xasprintf(FW_ITEM_LYNC_COMPUTER_FMT, kind,
 		    nodes[i]->fqdn);
 		fw_cl_item(b, id, 5, where, _("Add %s to the trusted "
 		    "application pool"), nodes[i]->fqdn);
@@ -201,7 +202,7 @@ add_application(struct fw_cl_builder *b, const char *kind, const char *where,
 	fw_sb_printf(&cmd, "New-CsTrustedApplication -ApplicationId " PH_APP
 	    " -TrustedApplicationPoolFqdn " PH_POOL " -Port %d",
 	    d->peer_auth_port);
-	id = xasprintf("lync.%s.trustedapp", kind);
+	id = xasprintf(FW_ITEM_LYNC_APP_FMT, kind);
 	fw_cl_item(b, id, 5, where, _("Create the trusted application"));
 	fw_cl_field_as(b, "command", _("Command"), cmd.buf,
 	    fw_cl_wrong(b, -1, "peer_auth_port", NULL));
@@ -283,25 +284,27 @@ void
 fw_checklist_add_lync_cert(struct fw_cl_builder *b,
     const struct fw_ocs_server *s, enum fw_microsoft m)
 {
-	const struct fw_cert *ca = &b->d->certs[FW_CERT_OCS_CA];
 	char *where = fw_cl_where_kind(b, 6, m, NULL, NULL);
-	char *id = xasprintf("ocs.%s.defaultcert", s->fqdn);
+	char *id = xasprintf(FW_ITEM_LYNC_CERT_FMT, s->fqdn);
+	int known;
 
 	fw_cl_item(b, id, 6, where, _("Check the default certificate of %s"),
 	    s->fqdn);
 	fw_cl_fixed(b, _("Command"), "Get-CsCertificate -Type Default");
-	fw_cl_field(b, "cn", _("Issued to (Subject CN)"), s->fqdn);
-	fw_cl_fixed(b, _("Enhanced Key Usage"),
-	    _("Server Authentication and Client Authentication"));
-	fw_cl_field_as(b, "ca", _("Issued by"), ca->sha256, ca->source != NULL ?
-	    ca->source : _("the Microsoft CA that IM and Presence trusts as "
-	    "cup-trust"));
-	fw_cl_note(b, _("Run it on %s. A certificate without Client "
+	known = fw_cl_server_cert_fields(b, s, _("the Microsoft CA that IM "
+	    "and Presence trusts as cup-trust"));
+	fw_cl_note(b, known ? _("Run it on %s. A certificate without Client "
 	    "Authentication: request one with Request-CsCertificate "
 	    "-ClientEku $true, or from a CA template with both EKUs. The "
 	    "server must also trust the IM and Presence CA root (Trusted Root "
 	    "Certification Authorities); ms-diagnostics 1047 says it does "
-	    "not."), s->fqdn);
+	    "not.") : _("Run it on %s. No certificate of it is known: it must "
+	    "be issued to its FQDN (or name it as a SAN). A certificate "
+	    "without Client Authentication: request one with "
+	    "Request-CsCertificate -ClientEku $true, or from a CA template "
+	    "with both EKUs. The server must also trust the IM and Presence CA "
+	    "root (Trusted Root Certification Authorities); ms-diagnostics "
+	    "1047 says it does not."), s->fqdn);
 	free(id);
 	free(where);
 }

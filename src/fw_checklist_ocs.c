@@ -147,24 +147,54 @@ add_host_auth(struct fw_cl_builder *b, const char *host)
 	free(where);
 }
 
-/* Step 6: the front end's certificate (TLS). */
+int
+fw_cl_server_cert_fields(struct fw_cl_builder *b,
+    const struct fw_ocs_server *s, const char *unknown_ca)
+{
+	const struct fw_cert *cert = fw_server_cert(b->d, s, FW_CERT_OCS_CERT,
+	    NULL);
+	const struct fw_cert *ca = fw_server_cert(b->d, s, FW_CERT_OCS_CA,
+	    NULL);
+	char *cn = fw_cl_cert_name(cert);
+	int known = cn != NULL;
+
+	if (known) {
+		fw_cl_field(b, "cn", _("Issued to (Subject CN)"), cn);
+		fw_cl_field(b, "file", _("Certificate"), cert->source);
+		fw_cl_depends(b, "sha256", cert->sha256);
+	} else {
+		fw_cl_field_as(b, "cn", _("Issued to (Subject CN)"), s->fqdn,
+		    NULL);
+	}
+	fw_cl_fixed(b, _("Enhanced Key Usage"),
+	    _("Server Authentication and Client Authentication"));
+	fw_cl_field_as(b, "ca", _("Issued by"), ca ? ca->sha256 : NULL,
+	    ca != NULL && ca->source != NULL ? ca->source : unknown_ca);
+	free(cn);
+	return known;
+}
+
+/* Step 6: the front end's certificate (TLS): the one given for it (its
+ * own, its pool's or the project's), else what it must be issued to. */
 static void
 add_certificate(struct fw_cl_builder *b, const struct fw_ocs_server *s)
 {
-	const struct fw_cert *ca = &b->d->certs[FW_CERT_OCS_CA];
 	char *where = fw_cl_where_step(b, 6, s->fqdn, _("Select Certificate"));
 	char *id = xasprintf("ocs.%s.cert", s->fqdn);
 
 	fw_cl_item(b, id, 6, where, _("Select the certificate of %s"),
 	    s->fqdn);
-	fw_cl_field(b, "cn", _("Issued to (Subject CN)"), s->fqdn);
-	fw_cl_fixed(b, _("Enhanced Key Usage"),
-	    _("Server Authentication and Client Authentication"));
-	fw_cl_field_as(b, "ca", _("Issued by"), ca->sha256, ca->source != NULL ?
-	    ca->source : _("the OCS CA that IM and Presence trusts as "
-	    "cup-trust"));
-	fw_cl_note(b, _("The OCS certificate wizard's own requests hold "
-	    "Server Authentication only: check the EKU before selecting."));
+	if (fw_cl_server_cert_fields(b, s, _("the OCS CA that IM and "
+	    "Presence trusts as cup-trust")))
+		fw_cl_note(b, _("The OCS certificate wizard's own requests "
+		    "hold Server Authentication only: check the EKU before "
+		    "selecting."));
+	else
+		fw_cl_note(b, _("No certificate of %s is known: it must be "
+		    "issued to its FQDN (or name it as a SAN). The OCS "
+		    "certificate wizard's own requests hold Server "
+		    "Authentication only: check the EKU before selecting."),
+		    s->fqdn);
 	free(id);
 	free(where);
 }
@@ -297,6 +327,21 @@ add_standard(struct fw_cl_builder *b, enum fw_microsoft m)
 	free(targets);
 }
 
+/* A front end that is no next hop still gets its certificate, trust and
+ * FIPS: its header says why no IM and Presence route names it. */
+static void
+front_end_group(struct fw_cl_builder *b, const struct fw_ocs_server *s,
+    const char *role)
+{
+	/* TRANSLATORS: a front end's role, e.g. "OCS front end server, not a
+	 * next hop". */
+	char *none = s->route == FW_ROUTE_NONE ?
+	    xasprintf(_("%s, not a next hop"), role) : NULL;
+
+	fw_cl_group(b, none != NULL ? none : role, s->fqdn, s->ip);
+	free(none);
+}
+
 static void
 add_enterprise(struct fw_cl_builder *b, enum fw_microsoft m)
 {
@@ -323,7 +368,7 @@ add_enterprise(struct fw_cl_builder *b, enum fw_microsoft m)
 
 			if (!fw_strcaseeq(s->pool, pool))
 				continue;
-			fw_cl_group(b, fe_role, s->fqdn, s->ip);
+			front_end_group(b, s, fe_role);
 			add_front_end(b, s, fw_ocs_server_microsoft(d, s));
 		}
 	}
@@ -335,7 +380,7 @@ add_enterprise(struct fw_cl_builder *b, enum fw_microsoft m)
 		if ((s->pool != NULL && fw_find_ocs_pool(d, s->pool) != NULL) ||
 		    fw_ocs_server_microsoft(d, s) != m)
 			continue;
-		fw_cl_group(b, fe_role, s->fqdn, s->ip);
+		front_end_group(b, s, fe_role);
 		add_front_end(b, s, m);
 	}
 	free(fe_role);

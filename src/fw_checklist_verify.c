@@ -1,12 +1,14 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "fw_checklist_build.h"
 #include "fw_i18n.h"
 #include "fw_model.h"
 #include "fw_probe.h"
 #include "fw_util.h"
+#include "fw_verify.h"
 
 /* Looked up once per build (fw_checklist_build.h). */
 #undef _
@@ -17,7 +19,7 @@
  * prove the federation before users try it (domain notes: Cisco's
  * troubleshooting chapters use nslookup on OCS, `utils network host` on
  * IM and Presence and the Active Notifications pop-up), with the results
- * of `fedwiz probe` where it has run.
+ * of `fedwiz probe` and `fedwiz verify` where they have run.
  */
 
 /* Stored probe results for a host (by FQDN or IP) as notes. Notes are not
@@ -27,17 +29,21 @@ add_probe_notes(struct fw_cl_builder *b, const char *fqdn, const char *ip)
 {
 	const struct fw_deployment *d = b->d;
 	const struct fw_probe_result *r;
-	char *line;
+	char *label, *line;
 	size_t i;
 
+	/* A shown line each, outside the fingerprint: a host's results are
+	 * several (one per check), and a new result is no new work. */
 	for (i = 0; i < d->n_probes; i++) {
 		r = &d->probes[i];
 		if (!fw_strcaseeq(r->host, fqdn) && !fw_strcaseeq(r->host, ip))
 			continue;
+		label = xasprintf(_("fedwiz probe, %s port %d"), r->kind,
+		    r->port);
 		line = fw_probe_verified_line(r);
-		fw_cl_note(b, _("fedwiz probe, %s port %d: %s"), r->kind,
-		    r->port, line);
+		fw_cl_fixed(b, label, line);
 		free(line);
+		free(label);
 	}
 }
 
@@ -193,6 +199,60 @@ add_im_test(struct fw_cl_builder *b, const char *imp_dom,
 	free(id);
 }
 
+static int
+is_verify_result(const struct fw_probe_result *r, const char *target)
+{
+	return fw_strcaseeq(r->host, target) && strncmp(r->kind,
+	    FW_VERIFY_KIND_PREFIX, strlen(FW_VERIFY_KIND_PREFIX)) == 0;
+}
+
+/* The latest `fedwiz verify` of a Lync or Skype for Business pool or
+ * server, where it has run: a line per object compared, labelled with its
+ * kind and name. Shown, not part of the fingerprint: a new run does not
+ * untick the item. */
+static void
+add_ms_verify(struct fw_cl_builder *b, const char *target)
+{
+	const struct fw_deployment *d = b->d;
+	const struct fw_probe_result *r;
+	char *id, *line;
+	size_t i;
+
+	for (i = 0; i < d->n_probes; i++) {
+		if (is_verify_result(&d->probes[i], target))
+			break;
+	}
+	if (i == d->n_probes)
+		return;
+	id = xasprintf("verify.ms.%s", target);
+	fw_cl_item(b, id, 3, _("fedwiz, with the JSON file of fedwiz "
+	    "powershell --read-back"), _("Compare the live configuration of "
+	    "%s with the project"), target);
+	fw_cl_fixed(b, _("Run"), "fedwiz verify PROJECT --microsoft FILE.json");
+	fw_cl_fixed(b, _("Expect"), _("every route, pool, computer, "
+	    "application and the certificate present"));
+	for (; i < d->n_probes; i++) {
+		r = &d->probes[i];
+		if (!is_verify_result(r, target))
+			continue;
+		line = fw_probe_verified_line(r);
+		fw_cl_fixed(b, r->kind + strlen(FW_VERIFY_KIND_PREFIX), line);
+		free(line);
+	}
+	free(id);
+}
+
+static void
+add_ms_verifies(struct fw_cl_builder *b)
+{
+	const char **t;
+	size_t i, n = fw_verify_targets(b->d, &t);
+
+	for (i = 0; i < n; i++)
+		add_ms_verify(b, t[i]);
+	free(t);
+}
+
 void
 fw_checklist_add_verify(struct fw_cl_builder *b)
 {
@@ -207,6 +267,7 @@ fw_checklist_add_verify(struct fw_cl_builder *b)
 		add_imp_lookups(b, &d->ocs_servers[i]);
 	for (i = 0; i < d->n_ocs_domains; i++)
 		add_incoming_acl(b, &d->ocs_domains[i]);
+	add_ms_verifies(b);
 	for (i = 0; i < d->n_imp_domains; i++) {
 		for (j = 0; j < d->n_ocs_domains; j++)
 			add_im_test(b, d->imp_domains[i].name,

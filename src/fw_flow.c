@@ -23,27 +23,27 @@ static const struct fw_field step0_fields[] = {
 	{ "name", FW_FIELD_TEXT, N_("Project name"),
 	  N_("A name for this federation, shown on the start screen and the "
 	     "printed checklist."),
-	  N_("fedwiz only"), "Northwind federation", 0, 0, NULL },
+	  N_("fedwiz only"), "Northwind federation", 0, 0, NULL, 0 },
 	{ "transport", FW_FIELD_CHOICE, N_("Transport"),
 	  N_("TLS or TCP between IM and Presence and OCS. TLS needs "
 	     "certificates on both sides (steps 6, 8, 9); TCP uses ports "
 	     "5060 and host authorization by IP only."),
 	  N_("Both sides: the static routes' protocol"), "tls", 0, 0,
-	  transport_choices },
+	  transport_choices, 0 },
 	{ "ocs_edition", FW_FIELD_CHOICE, N_("OCS edition"),
 	  N_("Standard Edition: routes and host authorization go on every "
 	     "Standard Edition server. Enterprise Edition: on every pool."),
-	  N_("OCS"), "standard", 0, 0, edition_choices },
+	  N_("OCS"), "standard", 0, 0, edition_choices, 0 },
 	{ "imp_node", FW_FIELD_LIST, N_("IM and Presence nodes"),
 	  N_("Every node of the IM and Presence cluster: its FQDN and IP. "
 	     "Each needs host authorization on OCS and its own XCP Router "
 	     "restart."),
 	  IMP_ADMIN, "impa.cup.example.com 192.0.2.11", 0, FW_LIST_IMP_NODE,
-	  NULL },
+	  NULL, 0 },
 	{ "imp_domain", FW_FIELD_LIST, N_("IM and Presence domains"),
 	  N_("The presence domains of IM and Presence. OCS needs a static "
 	     "route for each."),
-	  IMP_ADMIN, "foo.com", 0, FW_LIST_IMP_DOMAIN, NULL },
+	  IMP_ADMIN, "foo.com", 0, FW_LIST_IMP_DOMAIN, NULL, 0 },
 	{ "microsoft", FW_FIELD_CHOICE, N_("Microsoft server"),
 	  N_("What the OCS domains run, unless a domain names its own: OCS "
 	     "2007 R2 (ocs2007r2), Lync Server 2010 or 2013 (lync2010, "
@@ -54,13 +54,13 @@ static const struct fw_field step0_fields[] = {
 	     "trusted application pool instead of host authorization, FIPS and "
 	     "the OCS listener (steps 5, 7, 8)."),
 	  N_("Microsoft: Get-CsPool, or the front end's Programs and "
-	     "Features"), "ocs2007r2", 0, 0, microsoft_choices },
+	     "Features"), "ocs2007r2", 0, 0, microsoft_choices, 0 },
 	{ "imp_release", FW_FIELD_TEXT, N_("IM and Presence release"),
 	  N_("Optional: the IM and Presence release, such as 11.5(1)SU3, 12.5 "
 	     "or 15SU2. It picks the integration type label of the federated "
 	     "domains and the TLS minimum version advice (show tls "
 	     "min-version, since 11.5(1)SU3)."),
-	  N_("IM and Presence CLI: show version active"), "12.5", 0, 0, NULL },
+	  N_("IM and Presence CLI: show version active"), "12.5", 0, 0, NULL, 0 },
 };
 
 static const struct fw_field step1_fields[] = {
@@ -71,7 +71,7 @@ static const struct fw_field step1_fields[] = {
 	     "Cisco XCP Router on every node."),
 	  N_("IM and Presence Administration: Presence > Inter-Domain "
 	     "Federation > SIP Federation"), "domaina.com", 0,
-	  FW_LIST_OCS_DOMAIN, NULL },
+	  FW_LIST_OCS_DOMAIN, NULL, 0 },
 };
 
 static const struct fw_field step2_fields[] = {
@@ -79,13 +79,15 @@ static const struct fw_field step2_fields[] = {
 	  N_("Enterprise Edition pools: static routes and host "
 	     "authorization are configured once per pool."),
 	  OCS_ADMIN, "pool1.ocs.example.com", FW_APPLIES_ENTERPRISE,
-	  FW_LIST_OCS_POOL, NULL },
+	  FW_LIST_OCS_POOL, NULL, 0 },
 	{ "ocs_server", FW_FIELD_LIST, N_("OCS servers (next hops)"),
 	  N_("Front end servers IM and Presence routes to: one primary per "
 	     "OCS domain, optional backups at lower priority. The static "
-	     "route's destination pattern is the domain reversed."),
+	     "route's destination pattern is the domain reversed. Route "
+	     "none: an Enterprise Edition front end no route points to, "
+	     "which still needs its certificate, trust and FIPS."),
 	  N_("IM and Presence Administration: Presence > Routing > Static "
-	     "Routes"), ".com.domaina.*", 0, FW_LIST_OCS_SERVER, NULL },
+	     "Routes"), ".com.domaina.*", 0, FW_LIST_OCS_SERVER, NULL, 0 },
 };
 
 static const struct fw_field step3_fields[] = {
@@ -95,7 +97,7 @@ static const struct fw_field step3_fields[] = {
 	     "TCP: the node IP, port 5060. Phone URI and Replace host in "
 	     "request URI stay unchecked."),
 	  N_("OCS: Properties > Front End Properties > Routing > Add"),
-	  "foo.com", 0, FW_LIST_IMP_DOMAIN, NULL },
+	  "foo.com", 0, FW_LIST_IMP_DOMAIN, NULL, 0 },
 };
 
 static const struct fw_field step4_fields[] = {
@@ -105,27 +107,32 @@ static const struct fw_field step4_fields[] = {
 	     "this port; under TCP they go to the Default Cisco SIP Proxy TCP "
 	     "Listener on 5060."),
 	  N_("IM and Presence Administration: System > Application "
-	     "Listener"), "5061", 0, 0, NULL },
+	     "Listener"), "5061", 0, 0, NULL, 0 },
 	{ "server_auth_port", FW_FIELD_PORT, N_("Server Auth listener port"),
 	  N_("Default Cisco SIP Proxy TLS Listener - Server Auth. Must not "
 	     "be 5061; the default is 5062."),
 	  N_("IM and Presence Administration: System > Application "
-	     "Listener"), "5063", 0, 0, NULL },
+	     "Listener"), "5063", 0, 0, NULL, 0 },
 };
 
 static const struct fw_field step6_fields[] = {
 	{ "ocs_ca", FW_FIELD_CERT_FILE, N_("OCS CA certificate"),
-	  N_("The root certificate of the CA that signs the OCS server "
-	     "certificates. IM and Presence trusts it as cup-trust."),
+	  N_("The root certificate (and any intermediate) of the CA that "
+	     "signs the OCS server certificates. IM and Presence trusts it as "
+	     "cup-trust. For: every server without its own, or one pool or "
+	     "server whose certificate another CA signed."),
 	  N_("OCS: certificate snap-in; IM and Presence OS Administration: "
 	     "Security > Certificate Management"), NULL, FW_APPLIES_TLS, 0,
-	  NULL },
+	  NULL, 1 },
 	{ "ocs_cert", FW_FIELD_CERT_FILE, N_("OCS server certificate"),
 	  N_("The certificate selected on the OCS front end. Its Enhanced "
 	     "Key Usage must hold both Server Authentication and Client "
-	     "Authentication."),
+	     "Authentication; its CN is the TLS peer subject on IM and "
+	     "Presence. For: every server without its own, one pool (a "
+	     "certificate issued to the pool FQDN) or one server (another "
+	     "organisation's, say)."),
 	  N_("OCS: Front End Server Properties > Certificates > Select "
-	     "Certificate"), NULL, FW_APPLIES_TLS, 0, NULL },
+	     "Certificate"), NULL, FW_APPLIES_TLS, 0, NULL, 1 },
 };
 
 static const struct fw_field step8_fields[] = {
@@ -135,7 +142,7 @@ static const struct fw_field step8_fields[] = {
 	     "OCS may need a restart. Then import the IM and Presence CA root "
 	     "into the OCS trust store."),
 	  N_("OCS: Local Security Settings"), NULL,
-	  FW_APPLIES_TLS | FW_APPLIES_OCS2007, 0, NULL },
+	  FW_APPLIES_TLS | FW_APPLIES_OCS2007, 0, NULL, 0 },
 };
 
 static const struct fw_field step9_fields[] = {
@@ -144,25 +151,25 @@ static const struct fw_field step9_fields[] = {
 	     "(cup) certificate; OCS imports it into its trust store."),
 	  N_("IM and Presence OS Administration: Security > Certificate "
 	     "Management (cup-trust)"), NULL,
-	  FW_APPLIES_TLS, 0, NULL },
+	  FW_APPLIES_TLS, 0, NULL, 0 },
 	{ "imp_cert", FW_FIELD_CERT_FILE, N_("IM and Presence certificate"),
 	  N_("The CA-signed cup certificate. Its Enhanced Key Usage must hold "
 	     "both Server Authentication and Client Authentication."),
 	  N_("IM and Presence OS Administration: Security > Certificate "
 	     "Management (cup)"), NULL,
-	  FW_APPLIES_TLS, 0, NULL },
+	  FW_APPLIES_TLS, 0, NULL, 0 },
 	{ "tls_3des", FW_FIELD_CONFIRM,
 	  N_("TLS_RSA_WITH_3DES_EDE_CBC_SHA selected"),
 	  N_("The TLS Context Configuration must have the cipher "
 	     "TLS_RSA_WITH_3DES_EDE_CBC_SHA chosen."),
 	  N_("IM and Presence Administration: System > Security > TLS "
-	     "Context Configuration"), NULL, FW_APPLIES_TLS, 0, NULL },
+	     "Context Configuration"), NULL, FW_APPLIES_TLS, 0, NULL, 0 },
 	{ "empty_fragments", FW_FIELD_CONFIRM,
 	  N_("Empty TLS fragments disabled"),
 	  N_("Disable Empty TLS Fragments in the TLS Context Configuration; "
 	     "left on it shows as slow presence and IM."),
 	  N_("IM and Presence Administration: System > Security > TLS "
-	     "Context Configuration"), NULL, FW_APPLIES_TLS, 0, NULL },
+	     "Context Configuration"), NULL, FW_APPLIES_TLS, 0, NULL, 0 },
 };
 
 static const struct fw_field lync_step3_fields[] = {
@@ -172,7 +179,7 @@ static const struct fw_field lync_step3_fields[] = {
 	     "global), to the domain's routing node by FQDN on the Peer Auth "
 	     "port. The match URI need not resolve in DNS; the destination "
 	     "must resolve from the Lync server."),
-	  LYNC_SHELL, "foo.com", FW_APPLIES_TLS, FW_LIST_IMP_DOMAIN, NULL },
+	  LYNC_SHELL, "foo.com", FW_APPLIES_TLS, FW_LIST_IMP_DOMAIN, NULL, 0 },
 };
 
 /* Step 6's certificates (the same keys) as a Lync front end has them. */
@@ -183,13 +190,13 @@ static const struct fw_field lync_step6_fields[] = {
 	     "cup-trust."),
 	  N_("Microsoft: certificate snap-in; IM and Presence OS "
 	     "Administration: Security > Certificate Management"), NULL,
-	  FW_APPLIES_TLS, 0, NULL },
+	  FW_APPLIES_TLS, 0, NULL, 1 },
 	{ "ocs_cert", FW_FIELD_CERT_FILE, N_("Front end certificate"),
 	  N_("The front end's default certificate (Get-CsCertificate -Type "
 	     "Default). Its Enhanced Key Usage must hold both Server "
 	     "Authentication and Client Authentication: Request-CsCertificate "
 	     "-ClientEku $true, or a CA template with both."),
-	  LYNC_SHELL, NULL, FW_APPLIES_TLS, 0, NULL },
+	  LYNC_SHELL, NULL, FW_APPLIES_TLS, 0, NULL, 1 },
 };
 
 #define FIELDS(a) (a), sizeof (a) / sizeof (a)[0]
@@ -325,9 +332,10 @@ static const struct fw_step steps[FW_STEP_COUNT] = {
 	{ 9, N_("IM&P certificates"),
 	  N_("Set Up Certificates on the IM and Presence Service Node for "
 	     "Federation with Microsoft Server over TLS"),
-	  N_("cup-trust for the OCS CA, a CA-signed cup certificate with both "
-	     "EKUs, a TLS peer subject per OCS server, the 3DES cipher, empty "
-	     "TLS fragments disabled."),
+	  N_("cup-trust for each OCS CA on every node, a CA-signed cup "
+	     "certificate with both EKUs, a TLS peer subject per OCS "
+	     "certificate (its CN), the 3DES cipher, empty TLS fragments "
+	     "disabled."),
 	  IMP_ADMIN, N_("System > Security > TLS Peer Subjects; System > "
 	  "Security > TLS Context Configuration"), FW_APPLIES_TLS, 1,
 	  FIELDS(step9_fields), NULL },
@@ -417,6 +425,20 @@ fw_flow_not_applicable_reason(const struct fw_step *s,
 	    "Edition");
 }
 
+/* Whether a certificate of that role applies to every OCS server (its
+ * own, its pool's or the project-wide one). */
+static int
+every_server_has(const struct fw_deployment *d, enum fw_cert_role role)
+{
+	size_t i;
+
+	for (i = 0; i < d->n_ocs_servers; i++) {
+		if (fw_server_cert(d, &d->ocs_servers[i], role, NULL) == NULL)
+			return 0;
+	}
+	return 1;
+}
+
 /* Whether the answers this field asks for are there. Confirmations are
  * part of the step's "done", not of its answers. */
 static int
@@ -433,8 +455,10 @@ field_filled(const struct fw_field *f, const struct fw_deployment *d)
 	case FW_FIELD_CONFIRM:
 		return 1;
 	case FW_FIELD_CERT_FILE:
-		return fw_cert_role_parse(f->key, &role) == 0 &&
-		    d->certs[role].pem != NULL;
+		if (fw_cert_role_parse(f->key, &role) != 0)
+			return 0;
+		return f->per_host && d->n_ocs_servers > 0 ?
+		    every_server_has(d, role) : d->certs[role].pem != NULL;
 	case FW_FIELD_LIST:
 		switch (f->list) {
 		case FW_LIST_IMP_DOMAIN:

@@ -48,6 +48,7 @@ struct fw_field {
 	unsigned applies;
 	enum fw_list list;	/* FW_FIELD_LIST */
 	const char *const *choices;	/* FW_FIELD_CHOICE, NULL-terminated */
+	int per_host;	/* FW_FIELD_CERT_FILE: also one per OCS server or pool */
 };
 
 struct fw_step {

@@ -139,6 +139,14 @@ fw_judge_cert(const struct fw_deployment *d, enum fw_cert_role role,
     const char *path, const struct fw_rules_opts *opts,
     struct fw_findings *out)
 {
+	return fw_judge_host_cert(d, NULL, role, path, opts, out);
+}
+
+size_t
+fw_judge_host_cert(const struct fw_deployment *d, const char *host,
+    enum fw_cert_role role, const char *path,
+    const struct fw_rules_opts *opts, struct fw_findings *out)
+{
 	struct fw_findings all = { NULL, 0 };
 	struct fw_deployment *trial;
 	enum fw_cert_role cert;
@@ -158,7 +166,10 @@ fw_judge_cert(const struct fw_deployment *d, enum fw_cert_role role,
 	if (path[0] != '\0' && fw_cert_load_file(path, &c, &cause) != 0)
 		return refusal(step, key, cause, out);
 	trial = fw_deployment_copy(d);
-	fw_set_cert(trial, role, c.pem, c.source, c.sha256);
+	if (host != NULL)
+		fw_set_host_cert(trial, host, role, c.pem, c.source, c.sha256);
+	else
+		fw_set_cert(trial, role, c.pem, c.source, c.sha256);
 	fw_rules_run(trial, opts, &all);
 	errors = keep_worst_first(&all, key, NULL, out);
 	if (signed_by(role, &cert))

@@ -42,5 +42,10 @@ size_t fw_judge_setting(const struct fw_deployment *d, const char *key,
 size_t fw_judge_cert(const struct fw_deployment *d, enum fw_cert_role role,
     const char *path, const struct fw_rules_opts *opts,
     struct fw_findings *out);
+/* The same for an OCS server's or pool's own (host; NULL = project-wide,
+ * as fw_judge_cert()). */
+size_t fw_judge_host_cert(const struct fw_deployment *d, const char *host,
+    enum fw_cert_role role, const char *path,
+    const struct fw_rules_opts *opts, struct fw_findings *out);
 
 #endif

@@ -31,6 +31,24 @@ list_append(void **items, size_t *n, size_t size)
 	return base + (*n)++ * size;
 }
 
+static void
+cert_free(struct fw_cert *c)
+{
+	free(c->pem);
+	free(c->source);
+	free(c->sha256);
+}
+
+static void
+cert_copy(struct fw_cert *c, const char *pem, const char *source,
+    const char *sha256)
+{
+	cert_free(c);
+	c->pem = dup_or_null(pem);
+	c->source = dup_or_null(source);
+	c->sha256 = dup_or_null(sha256);
+}
+
 struct fw_deployment *
 fw_deployment_new(void)
 {
@@ -78,11 +96,13 @@ fw_deployment_free(struct fw_deployment *d)
 		free(d->ocs_servers[i].pool);
 	}
 	free(d->ocs_servers);
-	for (i = 0; i < FW_CERT_COUNT; i++) {
-		free(d->certs[i].pem);
-		free(d->certs[i].source);
-		free(d->certs[i].sha256);
+	for (i = 0; i < FW_CERT_COUNT; i++)
+		cert_free(&d->certs[i]);
+	for (i = 0; i < d->n_host_certs; i++) {
+		free(d->host_certs[i].host);
+		cert_free(&d->host_certs[i].cert);
 	}
+	free(d->host_certs);
 	for (i = 0; i < d->n_ticks; i++) {
 		free(d->ticks[i].item);
 		free(d->ticks[i].fingerprint);
@@ -148,6 +168,12 @@ fw_deployment_copy(const struct fw_deployment *d)
 	for (i = 0; i < FW_CERT_COUNT; i++)
 		fw_set_cert(c, (enum fw_cert_role)i, d->certs[i].pem,
 		    d->certs[i].source, d->certs[i].sha256);
+	for (i = 0; i < d->n_host_certs; i++) {
+		const struct fw_host_cert *h = &d->host_certs[i];
+
+		fw_set_host_cert(c, h->host, h->role, h->cert.pem,
+		    h->cert.source, h->cert.sha256);
+	}
 	for (i = 0; i < d->n_ticks; i++)
 		fw_add_tick(c, d->ticks[i].item, d->ticks[i].fingerprint,
 		    d->ticks[i].user, d->ticks[i].time);
@@ -254,14 +280,88 @@ void
 fw_set_cert(struct fw_deployment *d, enum fw_cert_role role, const char *pem,
     const char *source, const char *sha256)
 {
-	struct fw_cert *c = &d->certs[role];
+	cert_copy(&d->certs[role], pem, source, sha256);
+}
 
-	free(c->pem);
-	free(c->source);
-	free(c->sha256);
-	c->pem = dup_or_null(pem);
-	c->source = dup_or_null(source);
-	c->sha256 = dup_or_null(sha256);
+int
+fw_cert_role_per_host(enum fw_cert_role role)
+{
+	return role == FW_CERT_OCS_CERT || role == FW_CERT_OCS_CA;
+}
+
+static struct fw_host_cert *
+find_host_cert(const struct fw_deployment *d, const char *host,
+    enum fw_cert_role role)
+{
+	size_t i;
+
+	for (i = 0; host != NULL && i < d->n_host_certs; i++) {
+		if (d->host_certs[i].role == role &&
+		    fw_strcaseeq(d->host_certs[i].host, host))
+			return &d->host_certs[i];
+	}
+	return NULL;
+}
+
+void
+fw_set_host_cert(struct fw_deployment *d, const char *host,
+    enum fw_cert_role role, const char *pem, const char *source,
+    const char *sha256)
+{
+	struct fw_host_cert *h = find_host_cert(d, host, role);
+	size_t at;
+
+	if (pem == NULL) {
+		if (h == NULL)
+			return;
+		at = (size_t)(h - d->host_certs);
+		free(h->host);
+		cert_free(&h->cert);
+		memmove(h, h + 1, (d->n_host_certs - at - 1) * sizeof *h);
+		d->n_host_certs--;
+		return;
+	}
+	if (h == NULL) {
+		h = list_append((void **)&d->host_certs, &d->n_host_certs,
+		    sizeof *h);
+		h->host = xstrdup(host);
+		h->role = role;
+	}
+	cert_copy(&h->cert, pem, source, sha256);
+}
+
+const struct fw_cert *
+fw_host_cert(const struct fw_deployment *d, const char *host,
+    enum fw_cert_role role)
+{
+	const struct fw_host_cert *h = find_host_cert(d, host, role);
+
+	return h != NULL ? &h->cert : NULL;
+}
+
+const struct fw_cert *
+fw_server_cert(const struct fw_deployment *d, const struct fw_ocs_server *s,
+    enum fw_cert_role role, enum fw_cert_from *from)
+{
+	const struct fw_cert *c;
+	enum fw_cert_from dummy;
+
+	if (from == NULL)
+		from = &dummy;
+	if ((c = fw_host_cert(d, s->fqdn, role)) != NULL) {
+		*from = FW_CERT_FROM_SERVER;
+		return c;
+	}
+	if ((c = fw_host_cert(d, s->pool, role)) != NULL) {
+		*from = FW_CERT_FROM_POOL;
+		return c;
+	}
+	if (d->certs[role].pem != NULL) {
+		*from = FW_CERT_FROM_DEFAULT;
+		return &d->certs[role];
+	}
+	*from = FW_CERT_FROM_NONE;
+	return NULL;
 }
 
 struct fw_probe_result *
@@ -528,7 +628,7 @@ fw_imp_release_norm(const char *s)
 /* One table per enum keeps names and parsing in one place. */
 static const char *const transport_names[] = { "tls", "tcp" };
 static const char *const edition_names[] = { "standard", "enterprise" };
-static const char *const route_names[] = { "primary", "backup" };
+static const char *const route_names[] = { "primary", "backup", "none" };
 static const char *const microsoft_names[] = {
 	"ocs2007r2", "lync2010", "lync2013", "sfb2015", "sfb2019", "sfbse"
 };

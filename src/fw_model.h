@@ -33,9 +33,13 @@ enum fw_microsoft {
 	FW_MICROSOFT_COUNT,
 };
 
+/* What the IM and Presence static routes make of an OCS server: a
+ * primary next hop, a backup one, or none (an Enterprise Edition front end
+ * no route points to, which still needs its certificate, trust and FIPS). */
 enum fw_route_role {
 	FW_ROUTE_PRIMARY,
 	FW_ROUTE_BACKUP,
+	FW_ROUTE_NONE,
 };
 
 enum fw_cert_role {
@@ -89,6 +93,26 @@ struct fw_cert {
 	char *pem;		/* NULL = none given */
 	char *source;		/* file name it was read from, may be NULL */
 	char *sha256;		/* hex fingerprint of the first certificate */
+};
+
+/*
+ * An OCS server's or pool's own certificate or CA (FW_CERT_OCS_CERT or
+ * FW_CERT_OCS_CA): it applies to that server, or to every server of that
+ * pool, instead of the project-wide one in fw_deployment.certs (which is
+ * the default for every server and pool without its own).
+ */
+struct fw_host_cert {
+	char *host;		/* an OCS server or pool FQDN */
+	enum fw_cert_role role;
+	struct fw_cert cert;
+};
+
+/* Where the certificate that applies to an OCS server comes from. */
+enum fw_cert_from {
+	FW_CERT_FROM_NONE,	/* none given at all */
+	FW_CERT_FROM_SERVER,	/* the server's own */
+	FW_CERT_FROM_POOL,	/* its pool's */
+	FW_CERT_FROM_DEFAULT,	/* the project-wide one */
 };
 
 /* A ticked checklist item; the confirmations of things set by hand are
@@ -146,7 +170,9 @@ struct fw_deployment {
 	struct fw_ocs_server *ocs_servers;
 	size_t n_ocs_servers;
 
-	struct fw_cert certs[FW_CERT_COUNT];
+	struct fw_cert certs[FW_CERT_COUNT];	/* project-wide (defaults) */
+	struct fw_host_cert *host_certs;	/* per OCS server or pool */
+	size_t n_host_certs;
 
 	struct fw_tick *ticks;
 	size_t n_ticks;
@@ -192,6 +218,22 @@ void fw_set_cert(struct fw_deployment *, enum fw_cert_role, const char *pem,
     const char *source, const char *sha256);
 struct fw_stored_fault *fw_add_stored_fault(struct fw_deployment *,
     const char *field, const char *subject, const char *message);
+/* An OCS server's or pool's own certificate (role FW_CERT_OCS_CERT or
+ * FW_CERT_OCS_CA); pem NULL removes it. */
+void fw_set_host_cert(struct fw_deployment *, const char *host,
+    enum fw_cert_role, const char *pem, const char *source,
+    const char *sha256);
+/* host's own certificate of that role, or NULL. */
+const struct fw_cert *fw_host_cert(const struct fw_deployment *,
+    const char *host, enum fw_cert_role);
+/* The certificate of that role that applies to s: its own, else its
+ * pool's, else the project-wide one; NULL when none is given. *from (may
+ * be NULL) says which. */
+const struct fw_cert *fw_server_cert(const struct fw_deployment *,
+    const struct fw_ocs_server *s, enum fw_cert_role,
+    enum fw_cert_from *from);
+/* Whether role is one a server or pool may have of its own. */
+int fw_cert_role_per_host(enum fw_cert_role);
 struct fw_probe_result *fw_add_probe_result(struct fw_deployment *,
     const char *host, int port, const char *kind, const char *time, int ok,
     const char *summary, const char *detail);

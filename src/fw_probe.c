@@ -94,9 +94,13 @@ fw_probe_targets(const struct fw_deployment *d, const char *only,
 		t->port = fw_probe_port(d, FW_PROBE_OCS_NEXT_HOP);
 		t->tls = d->transport == FW_TRANSPORT_TLS;
 		t->role = FW_PROBE_OCS_NEXT_HOP;
-		t->label = xasprintf(_("OCS next hop for %s, %s"),
-		    s->domain, s->route == FW_ROUTE_BACKUP ? _("backup") :
-		    _("primary"));
+		if (s->route == FW_ROUTE_NONE)
+			t->label = xasprintf(_("OCS front end for %s, not a "
+			    "next hop"), s->domain);
+		else
+			t->label = xasprintf(_("OCS next hop for %s, %s"),
+			    s->domain, s->route == FW_ROUTE_BACKUP ?
+			    _("backup") : _("primary"));
 		t->from_domain = xstrdup(d->n_imp_domains > 0 ?
 		    d->imp_domains[0].name : s->fqdn);
 		t->to_domain = xstrdup(s->domain);
@@ -260,6 +264,24 @@ probe_3des(struct run *run, struct fw_hello_reply *keep)
 	return r == 1;
 }
 
+/* The CA the probed side's certificate should chain to: an OCS server's
+ * own or its pool's when it has one (fw_server_cert()), else the
+ * project's; NULL when none is given. */
+static const char *
+probe_ca(const struct fw_deployment *d, const struct fw_probe_target *t)
+{
+	const struct fw_cert *c;
+	size_t i;
+
+	for (i = 0; t->ca == FW_CERT_OCS_CA && i < d->n_ocs_servers; i++) {
+		if (!fw_strcaseeq(d->ocs_servers[i].fqdn, t->host))
+			continue;
+		c = fw_server_cert(d, &d->ocs_servers[i], FW_CERT_OCS_CA, NULL);
+		return c != NULL ? c->pem : NULL;
+	}
+	return d->certs[t->ca].pem;
+}
+
 static void
 probe_cert(struct run *run, const struct fw_tls_info *info,
     const struct fw_hello_reply *hello)
@@ -268,7 +290,7 @@ probe_cert(struct run *run, const struct fw_tls_info *info,
 	X509 *const *chain = info->certs;
 	struct fw_strbuf sb;
 	size_t i, n = info->n_certs, problems;
-	const char *ca = run->d->certs[run->t->ca].pem;
+	const char *ca = probe_ca(run->d, run->t);
 
 	if (n == 0) {
 		n = fw_peer_cert_from_der(hello, der);

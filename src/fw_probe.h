@@ -48,7 +48,8 @@ struct fw_probe_target {
 	char *label;		/* translated: what it is in the deployment */
 	char *from_domain;	/* SIP From: the side fedwiz stands in for */
 	char *to_domain;	/* SIP To: the side probed */
-	enum fw_cert_role ca;	/* the project's CA for the probed side */
+	enum fw_cert_role ca;	/* the CA role of the probed side (an OCS
+				 * server's own applies first) */
 };
 
 struct fw_probe_targets {

@@ -172,7 +172,8 @@ check_value(const struct fw_deployment *d, const struct fw_column *c,
 			*norm = xstrdup(fw_route_name(r));
 			return 0;
 		}
-		why = xasprintf(_("'%s' is not one of: primary, backup"), v);
+		why = xasprintf(_("'%s' is not one of: primary, backup, none"),
+		    v);
 		break;
 	case FW_COL_MICROSOFT:
 		if (fw_microsoft_parse(v, &m) == 0) {

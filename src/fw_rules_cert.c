@@ -346,39 +346,159 @@ expect_for(enum fw_cert_role role, time_t now, struct fw_cert_expect *w)
 	w->role = role;
 }
 
-/* One server certificate and its CA, judged against the hosts of one
- * side. */
-static void
-check_side(const struct fw_rule_ctx *ctx, enum fw_cert_role cert_role,
-    enum fw_cert_role ca_role, const char **hosts, size_t n_hosts,
-    struct fw_findings *out)
+/*
+ * The servers one certificate and CA apply to. OCS servers of one
+ * organisation or pool often share one (the project-wide default, or the
+ * pool's, issued to the pool FQDN) while another organisation's servers
+ * have their own: each pair is judged against the servers it serves.
+ */
+struct cert_group {
+	const struct fw_cert *cert, *ca;	/* NULL = none given */
+	const char *owner;	/* server or pool whose own cert it is */
+	const char **hosts;
+	size_t n_hosts;
+};
+
+/* "LABEL of OWNER" for a server's or pool's own, "LABEL for HOSTS" when
+ * servers differ in what applies to them, else LABEL (free()). */
+static char *
+group_label(const char *base, const struct cert_group *g, size_t n_groups)
 {
-	const struct fw_deployment *d = ctx->d;
+	struct fw_strbuf sb;
+	char *label;
+	size_t i;
+
+	/* TRANSLATORS: a certificate (field label) of one OCS server or
+	 * pool, e.g. "OCS server certificate of pool1.example.com". */
+	if (g->owner != NULL)
+		return xasprintf(_("%s of %s"), base, g->owner);
+	if (n_groups < 2 || g->n_hosts == 0)
+		return xstrdup(base);
+	fw_sb_init(&sb);
+	for (i = 0; i < g->n_hosts; i++)
+		fw_sb_printf(&sb, "%s%s", i > 0 ? ", " : "", g->hosts[i]);
+	/* TRANSLATORS: a certificate (field label) and the OCS servers it
+	 * applies to, e.g. "OCS server certificate for fe1.a, fe2.a". */
+	label = xasprintf(_("%s for %s"), base, sb.buf);
+	free(sb.buf);
+	return label;
+}
+
+static const char *
+field_label(const char *field)
+{
+	const struct fw_field *f = fw_flow_find_field(field, NULL);
+
+	return f != NULL ? _(f->label) : field;
+}
+
+/* One server certificate and its CA, judged against the hosts they
+ * serve; judge_ca_too is 0 when an earlier group had the same CA. */
+static void
+check_group(const struct fw_rule_ctx *ctx, enum fw_cert_role cert_role,
+    enum fw_cert_role ca_role, const struct cert_group *g, size_t n_groups,
+    int judge_ca_too, struct fw_findings *out)
+{
 	const char *ca_field = fw_cert_role_key(ca_role);
-	const struct fw_field *caf = fw_flow_find_field(ca_field, NULL);
+	char *label = group_label(field_label(fw_cert_role_key(cert_role)), g,
+	    n_groups);
+	char *ca_label = group_label(field_label(ca_field), g, n_groups);
 	struct fw_cert_expect w;
 
-	if (d->certs[ca_role].pem != NULL) {
+	if (judge_ca_too && g->ca != NULL) {
 		expect_for(ca_role, ctx->now, &w);
-		fw_cert_judge_ca(d->certs[ca_role].pem, &w, out);
-	} else {
+		w.label = ca_label;
+		fw_cert_judge_ca(g->ca->pem, &w, out);
+	} else if (judge_ca_too) {
 		fw_finding_add(out, FW_SEV_WARNING,
 		    fw_rules_field_step(ca_field), ca_field, NULL,
 		    _("no %s given; add it so fedwiz can check the chain the "
-		    "other side must trust"), caf != NULL ? _(caf->label) :
-		    ca_field);
+		    "other side must trust"), ca_label);
 	}
 	expect_for(cert_role, ctx->now, &w);
-	w.hosts = hosts;
-	w.n_hosts = n_hosts;
-	w.ca_pem = d->certs[ca_role].pem;
-	if (d->certs[cert_role].pem == NULL) {
+	w.label = label;
+	w.hosts = g->hosts;
+	w.n_hosts = g->n_hosts;
+	w.ca_pem = g->ca != NULL ? g->ca->pem : NULL;
+	if (g->cert == NULL)
 		fw_finding_add(out, FW_SEV_WARNING, w.step, w.field, NULL,
 		    _("no %s given; add it so fedwiz can check its Extended "
 		    "Key Usage, validity and names"), w.label);
-		return;
+	else
+		fw_cert_judge(g->cert->pem, &w, out);
+	free(label);
+	free(ca_label);
+}
+
+/* The group of cert and ca in groups[0..*n), added when new. */
+static struct cert_group *
+group_of(struct cert_group *groups, size_t *n, const struct fw_cert *cert,
+    const struct fw_cert *ca, const char *owner)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++) {
+		if (groups[i].cert == cert && groups[i].ca == ca)
+			return &groups[i];
 	}
-	fw_cert_judge(d->certs[cert_role].pem, &w, out);
+	groups[*n].cert = cert;
+	groups[*n].ca = ca;
+	groups[*n].owner = owner;
+	return &groups[(*n)++];
+}
+
+/* Whether a group before g had g's CA (ca 1) or certificate (ca 0):
+ * each is judged once. */
+static int
+seen_before(const struct cert_group *groups, const struct cert_group *g,
+    int ca)
+{
+	const struct cert_group *e;
+
+	for (e = groups; e < g; e++) {
+		if (ca ? e->ca == g->ca : e->cert == g->cert)
+			return 1;
+	}
+	return 0;
+}
+
+/* Groups the OCS servers by the certificate and CA that apply to each
+ * (fw_server_cert()); hosts point into d. Returns the number of groups. */
+static size_t
+ocs_groups(const struct fw_deployment *d, struct cert_group *groups,
+    const char **hosts)
+{
+	const struct fw_ocs_server *s;
+	const struct fw_cert *cert, *ca;
+	enum fw_cert_from from;
+	struct cert_group *g;
+	size_t i, j, n = 0, used = 0;
+
+	for (i = 0; i < d->n_ocs_servers; i++) {
+		s = &d->ocs_servers[i];
+		if (s->fqdn == NULL)
+			continue;
+		cert = fw_server_cert(d, s, FW_CERT_OCS_CERT, &from);
+		ca = fw_server_cert(d, s, FW_CERT_OCS_CA, NULL);
+		g = group_of(groups, &n, cert, ca, from == FW_CERT_FROM_SERVER ?
+		    s->fqdn : from == FW_CERT_FROM_POOL ? s->pool : NULL);
+		g->n_hosts++;
+	}
+	/* Each group's hosts, in the order entered, in one array. */
+	for (j = 0; j < n; j++) {
+		groups[j].hosts = hosts + used;
+		used += groups[j].n_hosts;
+		groups[j].n_hosts = 0;
+	}
+	for (i = 0; i < d->n_ocs_servers; i++) {
+		s = &d->ocs_servers[i];
+		if (s->fqdn == NULL)
+			continue;
+		g = group_of(groups, &n, fw_server_cert(d, s, FW_CERT_OCS_CERT,
+		    NULL), fw_server_cert(d, s, FW_CERT_OCS_CA, NULL), NULL);
+		g->hosts[g->n_hosts++] = s->fqdn;
+	}
+	return n;
 }
 
 /* Domain notes: "The TLS peer subject on IM&P must match the Microsoft
@@ -386,9 +506,9 @@ check_side(const struct fw_rule_ctx *ctx, enum fw_cert_role cert_role,
  * server's FQDN. When the CN is no OCS server FQDN (a pool name, say), the
  * two disagree: say which to enter. */
 static void
-check_peer_subject(const struct fw_deployment *d, struct fw_findings *out)
+check_peer_subject(const struct fw_deployment *d, const char *pem,
+    struct fw_findings *out)
 {
-	const char *pem = d->certs[FW_CERT_OCS_CERT].pem;
 	struct fw_cert_info ci;
 	size_t i;
 
@@ -409,30 +529,57 @@ check_peer_subject(const struct fw_deployment *d, struct fw_findings *out)
 	fw_cert_info_clear(&ci);
 }
 
+static void
+check_ocs(const struct fw_rule_ctx *ctx, struct fw_findings *out)
+{
+	const struct fw_deployment *d = ctx->d;
+	struct cert_group *groups = xcalloc(d->n_ocs_servers + 1,
+	    sizeof *groups);
+	const char **hosts = xcalloc(d->n_ocs_servers + 1, sizeof *hosts);
+	size_t i, n = ocs_groups(d, groups, hosts);
+
+	/* No server yet: the project-wide ones are judged all the same. */
+	if (n == 0) {
+		groups[0].cert = d->certs[FW_CERT_OCS_CERT].pem != NULL ?
+		    &d->certs[FW_CERT_OCS_CERT] : NULL;
+		groups[0].ca = d->certs[FW_CERT_OCS_CA].pem != NULL ?
+		    &d->certs[FW_CERT_OCS_CA] : NULL;
+		groups[0].hosts = hosts;
+		n = 1;
+	}
+	for (i = 0; i < n; i++)
+		check_group(ctx, FW_CERT_OCS_CERT, FW_CERT_OCS_CA, &groups[i], n,
+		    !seen_before(groups, &groups[i], 1), out);
+	for (i = 0; i < n; i++) {
+		if (groups[i].cert != NULL &&
+		    !seen_before(groups, &groups[i], 0))
+			check_peer_subject(d, groups[i].cert->pem, out);
+	}
+	free(hosts);
+	free(groups);
+}
+
 void
 fw_rules_cert(const struct fw_rule_ctx *ctx, struct fw_findings *out)
 {
 	const struct fw_deployment *d = ctx->d;
-	const char **hosts;
-	size_t i, n;
+	struct cert_group imp = { NULL, NULL, NULL, NULL, 0 };
+	size_t i;
 
 	/* Guide, Configure Certificates on OCS: "If you are not using TLS,
 	 * you can skip this step". */
 	if (d->transport != FW_TRANSPORT_TLS)
 		return;
-	n = d->n_ocs_servers > d->n_imp_nodes ? d->n_ocs_servers :
-	    d->n_imp_nodes;
-	hosts = xcalloc(n + 1, sizeof *hosts);
-	for (i = n = 0; i < d->n_ocs_servers; i++) {
-		if (d->ocs_servers[i].fqdn != NULL)
-			hosts[n++] = d->ocs_servers[i].fqdn;
-	}
-	check_side(ctx, FW_CERT_OCS_CERT, FW_CERT_OCS_CA, hosts, n, out);
-	for (i = n = 0; i < d->n_imp_nodes; i++) {
+	check_ocs(ctx, out);
+	imp.hosts = xcalloc(d->n_imp_nodes + 1, sizeof *imp.hosts);
+	for (i = 0; i < d->n_imp_nodes; i++) {
 		if (d->imp_nodes[i].fqdn != NULL)
-			hosts[n++] = d->imp_nodes[i].fqdn;
+			imp.hosts[imp.n_hosts++] = d->imp_nodes[i].fqdn;
 	}
-	check_side(ctx, FW_CERT_IMP_CERT, FW_CERT_IMP_CA, hosts, n, out);
-	free(hosts);
-	check_peer_subject(d, out);
+	if (d->certs[FW_CERT_IMP_CERT].pem != NULL)
+		imp.cert = &d->certs[FW_CERT_IMP_CERT];
+	if (d->certs[FW_CERT_IMP_CA].pem != NULL)
+		imp.ca = &d->certs[FW_CERT_IMP_CA];
+	check_group(ctx, FW_CERT_IMP_CERT, FW_CERT_IMP_CA, &imp, 1, 1, out);
+	free(imp.hosts);
 }

@@ -52,9 +52,11 @@ check_routes(const struct fw_deployment *d, struct fw_findings *out)
 		for (j = 0; j < d->n_ocs_servers; j++) {
 			if (!fw_strcaseeq(d->ocs_servers[j].domain, name))
 				continue;
+			/* A front end that is not a next hop (route none)
+			 * makes no route at all. */
 			if (d->ocs_servers[j].route == FW_ROUTE_PRIMARY)
 				primaries++;
-			else
+			else if (d->ocs_servers[j].route == FW_ROUTE_BACKUP)
 				backups++;
 		}
 		pattern = fw_dest_pattern(name);

@@ -34,7 +34,12 @@ extern const char fw_schema_sql[];
 /*
  * Migrations: entry N-1 turns a version N file into version N+1. Version 1
  * (fedwiz before the audit log) had no audit, confirm or probe table and no
- * fingerprint on certificates.
+ * fingerprint on certificates. Version 2 had one certificate per role for
+ * the whole project and no route 'none': SQLite cannot change a CHECK or
+ * a primary key in place, so both tables are built anew under their own
+ * names (their text as in data/schema.sql) and the old rows copied; the
+ * project's certificates become the project-wide defaults (host '').
+ * Version 3 had no Microsoft server per OCS domain.
  */
 static const char *const migrations[] = {
 	"CREATE TABLE confirm (key TEXT PRIMARY KEY, value TEXT NOT NULL,"
@@ -45,7 +50,53 @@ static const char *const migrations[] = {
 	"CREATE TABLE probe (host TEXT NOT NULL, port INTEGER NOT NULL,"
 	"  kind TEXT NOT NULL, time TEXT NOT NULL, ok INTEGER NOT NULL,"
 	"  summary TEXT NOT NULL, detail TEXT, PRIMARY KEY (host, port, kind));",
-	/* Version 2 knew OCS 2007 R2 only: its domains inherit the
+
+	"ALTER TABLE ocs_server RENAME TO ocs_server_v2;"
+	"CREATE TABLE ocs_server (\n"
+	"\tid INTEGER PRIMARY KEY,\n"
+	"\tfqdn TEXT NOT NULL UNIQUE COLLATE NOCASE,\n"
+	"\tip TEXT NOT NULL,\n"
+	"\tdomain TEXT NOT NULL REFERENCES ocs_domain (name)\n"
+	"\t\tON UPDATE CASCADE ON DELETE RESTRICT,\n"
+	"\tpool TEXT REFERENCES ocs_pool (fqdn)\n"
+	"\t\tON UPDATE CASCADE ON DELETE SET NULL,\n"
+	"\troute TEXT NOT NULL CHECK (route IN ('primary', 'backup', 'none'))\n"
+	");"
+	"INSERT INTO ocs_server (id, fqdn, ip, domain, pool, route)"
+	"  SELECT id, fqdn, ip, domain, pool, route FROM ocs_server_v2;"
+	"DROP TABLE ocs_server_v2;"
+	"ALTER TABLE certificate RENAME TO certificate_v2;"
+	"CREATE TABLE certificate (\n"
+	"\trole TEXT NOT NULL\n"
+	"\t\tCHECK (role IN ('ocs_ca', 'ocs_cert', 'imp_ca', 'imp_cert')),\n"
+	"\thost TEXT NOT NULL DEFAULT '' COLLATE NOCASE,\n"
+	"\tpem TEXT NOT NULL,\n"
+	"\tsource TEXT,\n"
+	"\tsha256 TEXT NOT NULL,\n"
+	"\tPRIMARY KEY (role, host),\n"
+	"\tCHECK (host = '' OR role IN ('ocs_ca', 'ocs_cert'))\n"
+	");"
+	"INSERT INTO certificate (role, host, pem, source, sha256)"
+	"  SELECT role, '', pem, source, sha256 FROM certificate_v2;"
+	"DROP TABLE certificate_v2;"
+	"CREATE TRIGGER ocs_server_cert_rename AFTER UPDATE OF fqdn ON ocs_server\n"
+	"BEGIN\n"
+	"\tUPDATE certificate SET host = NEW.fqdn WHERE host = OLD.fqdn;\n"
+	"END;"
+	"CREATE TRIGGER ocs_server_cert_delete AFTER DELETE ON ocs_server\n"
+	"BEGIN\n"
+	"\tDELETE FROM certificate WHERE host = OLD.fqdn;\n"
+	"END;"
+	"CREATE TRIGGER ocs_pool_cert_rename AFTER UPDATE OF fqdn ON ocs_pool\n"
+	"BEGIN\n"
+	"\tUPDATE certificate SET host = NEW.fqdn WHERE host = OLD.fqdn;\n"
+	"END;"
+	"CREATE TRIGGER ocs_pool_cert_delete AFTER DELETE ON ocs_pool\n"
+	"BEGIN\n"
+	"\tDELETE FROM certificate WHERE host = OLD.fqdn;\n"
+	"END;",
+
+	/* Version 3 knew OCS 2007 R2 only: its domains inherit the
 	 * deployment's Microsoft server, which a file without one reads as
 	 * ocs2007r2. */
 	"ALTER TABLE ocs_domain ADD COLUMN microsoft TEXT CHECK (microsoft IN"

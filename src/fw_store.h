@@ -16,7 +16,9 @@
 #include "fw_model.h"
 
 /* PRAGMA user_version of files this fedwiz writes. */
-#define FW_SCHEMA_VERSION 3
+#define FW_SCHEMA_VERSION 4
+/* The first schema that has triggers of its own (schema.sql). */
+#define FW_SCHEMA_FIRST_TRIGGERS 3
 
 struct fw_project;
 
@@ -81,9 +83,13 @@ enum fw_list {
 int fw_project_delete(struct fw_project *, enum fw_list, int64_t id,
     char **cause);
 
-/* Stores a certificate; cert->pem NULL removes it. */
+/* Stores a project-wide certificate; cert->pem NULL removes it. */
 int fw_project_set_cert(struct fw_project *, enum fw_cert_role,
     const struct fw_cert *cert, char **cause);
+/* The same for an OCS server's or pool's own ocs_cert or ocs_ca (host its
+ * FQDN; NULL = project-wide). */
+int fw_project_set_host_cert(struct fw_project *, const char *host,
+    enum fw_cert_role, const struct fw_cert *cert, char **cause);
 
 /* Checklist ticks, with the current user and time. fw_project_set_ticks()
  * ticks (on, with fingerprints[i], which may be NULL) or unticks n items
@@ -109,6 +115,12 @@ int fw_project_get_position(struct fw_project *, int *step, char **field,
  * save replaces the one before; time NULL = now. They are findings, not
  * answers: import and export leave them alone. */
 int fw_project_save_probe(struct fw_project *, const struct fw_probe_result *,
+    char **cause);
+/* Replaces every stored result of host (any case) whose kind starts with
+ * prefix by the n results r, in one transaction: a run that checks a set
+ * of objects (fedwiz verify) leaves no result of an earlier run behind. */
+int fw_project_replace_probes(struct fw_project *, const char *host,
+    const char *prefix, const struct fw_probe_result *r, size_t n,
     char **cause);
 /* Replaces d's probe list with the stored results, ordered by host, port
  * and kind (fw_project_load() loads them too). */

@@ -13,22 +13,74 @@
  * the checklist and `fedwiz show` can report them without probing again.
  */
 
+static int
+save_row(struct fw_project *p, const struct fw_probe_result *r,
+    const char *now, char **cause)
+{
+	return db_exec(p, cause, "INSERT INTO probe (host, port, kind, time, "
+	    "ok, summary, detail) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+	    "(host, port, kind) DO UPDATE SET time = excluded.time, ok = "
+	    "excluded.ok, summary = excluded.summary, detail = "
+	    "excluded.detail", "sississ", r->host, r->port, r->kind,
+	    r->time != NULL ? r->time : now, r->ok ? 1 : 0, r->summary,
+	    r->detail);
+}
+
 int
 fw_project_save_probe(struct fw_project *p, const struct fw_probe_result *r,
     char **cause)
 {
 	char now[32], *what = xasprintf("probe %s:%d %s", r->host, r->port,
 	    r->kind);
-	int rc;
+	int rc = -1;
 
 	fw_now_utc(now, sizeof now);
-	rc = db_write_one(p, what, r->summary, cause, "INSERT INTO probe "
-	    "(host, port, kind, time, ok, summary, detail) VALUES (?, ?, ?, ?, "
-	    "?, ?, ?) ON CONFLICT (host, port, kind) DO UPDATE SET time = "
-	    "excluded.time, ok = excluded.ok, summary = excluded.summary, "
-	    "detail = excluded.detail", "sississ", r->host, r->port, r->kind,
-	    r->time != NULL ? r->time : now, r->ok ? 1 : 0, r->summary,
-	    r->detail);
+	if (db_begin(p, cause) != 0)
+		goto out;
+	if (save_row(p, r, now, cause) != 0 ||
+	    db_audit(p, what, NULL, r->summary, cause) != 0)
+		rc = db_rollback(p);
+	else
+		rc = db_commit(p, cause);
+out:
+	free(what);
+	return rc;
+}
+
+int
+fw_project_replace_probes(struct fw_project *p, const char *host,
+    const char *prefix, const struct fw_probe_result *r, size_t n,
+    char **cause)
+{
+	char now[32], *what = xasprintf("probe %s %s*", host, prefix);
+	char *count = xasprintf("%zu", n);
+	size_t i;
+	int rc = -1;
+
+	fw_now_utc(now, sizeof now);
+	if (db_begin(p, cause) != 0)
+		goto out;
+	/* Hosts compare as fw_probe_find() compares them; substr, not LIKE:
+	 * a prefix holding % or _ means itself. */
+	if (db_exec(p, cause, "DELETE FROM probe WHERE host = ? COLLATE "
+	    "NOCASE AND "
+	    "substr(kind, 1, length(?)) = ?", "sss", host, prefix,
+	    prefix) != 0) {
+		rc = db_rollback(p);
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		if (save_row(p, &r[i], now, cause) != 0) {
+			rc = db_rollback(p);
+			goto out;
+		}
+	}
+	if (db_audit(p, what, NULL, count, cause) != 0)
+		rc = db_rollback(p);
+	else
+		rc = db_commit(p, cause);
+out:
+	free(count);
 	free(what);
 	return rc;
 }

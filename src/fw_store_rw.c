@@ -146,14 +146,19 @@ load_certs_ticks(struct fw_project *p, struct fw_deployment *d, char **cause)
 	enum fw_cert_role role;
 	int r;
 
-	st = db_prepare(p, cause, "SELECT role, pem, source, sha256 FROM "
-	    "certificate", "");
+	st = db_prepare(p, cause, "SELECT role, host, pem, source, sha256 "
+	    "FROM certificate ORDER BY rowid", "");
 	if (st == NULL)
 		return -1;
 	while ((r = db_step(p, st, cause)) == 1) {
-		if (fw_cert_role_parse(db_text(st, 0), &role) == 0)
-			fw_set_cert(d, role, db_text(st, 1), db_text(st, 2),
-			    db_text(st, 3));
+		if (fw_cert_role_parse(db_text(st, 0), &role) != 0)
+			continue;
+		if (db_text(st, 1)[0] == '\0')
+			fw_set_cert(d, role, db_text(st, 2), db_text(st, 3),
+			    db_text(st, 4));
+		else if (fw_cert_role_per_host(role))
+			fw_set_host_cert(d, db_text(st, 1), role,
+			    db_text(st, 2), db_text(st, 3), db_text(st, 4));
 	}
 	sqlite3_finalize(st);
 	if (r < 0 || (st = db_prepare(p, cause, "SELECT item, fingerprint, "
@@ -284,6 +289,21 @@ ocs_domain_microsoft(const struct fw_ocs_domain *od)
 	    fw_microsoft_name(od->microsoft);
 }
 
+/* One certificate row (host '' = project-wide); none when c has no pem.
+ * Also the upsert of fw_project_set_host_cert(). */
+static int
+insert_cert(struct fw_project *p, const char *host, enum fw_cert_role role,
+    const struct fw_cert *c, char **cause)
+{
+	if (c->pem == NULL)
+		return 0;
+	return db_exec(p, cause, "INSERT INTO certificate (role, host, pem, "
+	    "source, sha256) VALUES (?, ?, ?, ?, ?) ON CONFLICT (role, host) "
+	    "DO UPDATE SET pem = excluded.pem, source = excluded.source, "
+	    "sha256 = excluded.sha256", "sssss", fw_cert_role_key(role), host,
+	    c->pem, c->source, c->sha256 ? c->sha256 : "");
+}
+
 static int
 insert_all(struct fw_project *p, const struct fw_deployment *d, char **cause)
 {
@@ -340,12 +360,14 @@ insert_all(struct fw_project *p, const struct fw_deployment *d, char **cause)
 			return -1;
 	}
 	for (i = 0; i < FW_CERT_COUNT; i++) {
-		const struct fw_cert *c = &d->certs[i];
+		if (insert_cert(p, "", (enum fw_cert_role)i, &d->certs[i],
+		    cause) != 0)
+			return -1;
+	}
+	for (i = 0; i < d->n_host_certs; i++) {
+		const struct fw_host_cert *h = &d->host_certs[i];
 
-		if (c->pem != NULL && db_exec(p, cause, "INSERT INTO "
-		    "certificate (role, pem, source, sha256) VALUES (?, ?, ?, "
-		    "?)", "ssss", fw_cert_role_key((enum fw_cert_role)i),
-		    c->pem, c->source, c->sha256 ? c->sha256 : ""))
+		if (insert_cert(p, h->host, h->role, &h->cert, cause) != 0)
 			return -1;
 	}
 	for (i = 0; i < d->n_ticks; i++) {
@@ -562,23 +584,31 @@ int
 fw_project_set_cert(struct fw_project *p, enum fw_cert_role role,
     const struct fw_cert *c, char **cause)
 {
+	return fw_project_set_host_cert(p, NULL, role, c, cause);
+}
+
+int
+fw_project_set_host_cert(struct fw_project *p, const char *host,
+    enum fw_cert_role role, const struct fw_cert *c, char **cause)
+{
 	const char *key = fw_cert_role_key(role);
-	char *what = xasprintf("certificate %s", key);
+	char *what;
 	int r;
 
+	if (host != NULL && !fw_cert_role_per_host(role))
+		return fw_fail(cause, _("%s: only ocs_cert and ocs_ca belong to "
+		    "one OCS server or pool"), key);
+	what = host != NULL ? xasprintf("certificate %s %s", key, host) :
+	    xasprintf("certificate %s", key);
 	if (db_begin(p, cause) != 0) {
 		free(what);
 		return -1;
 	}
 	if (c == NULL || c->pem == NULL)
-		r = db_exec(p, cause, "DELETE FROM certificate WHERE role = "
-		    "?", "s", key);
+		r = db_exec(p, cause, "DELETE FROM certificate WHERE role = ? "
+		    "AND host = ?", "ss", key, host != NULL ? host : "");
 	else
-		r = db_exec(p, cause, "INSERT INTO certificate (role, pem, "
-		    "source, sha256) VALUES (?, ?, ?, ?) ON CONFLICT (role) DO "
-		    "UPDATE SET pem = excluded.pem, source = excluded.source, "
-		    "sha256 = excluded.sha256", "ssss", key, c->pem, c->source,
-		    c->sha256 ? c->sha256 : "");
+		r = insert_cert(p, host != NULL ? host : "", role, c, cause);
 	if (r == 0)
 		r = db_audit(p, what, NULL, c && c->pem ? c->sha256 : NULL,
 		    cause);

@@ -332,6 +332,16 @@ schema_upgraded(struct fw_project *p, const struct schema *file,
 		if (file->obj[i].raw == NULL ||
 		    strncmp(file->obj[i].name, "sqlite_", 7) == 0)
 			continue;
+		/* No schema before the first with triggers had one or a view:
+		 * such an object is planted, and the upgrade must not meet it
+		 * (renaming a table rewrites what a trigger names). */
+		if (FW_SCHEMA_VERSION - steps < FW_SCHEMA_FIRST_TRIGGERS &&
+		    (strcmp(file->obj[i].type, "trigger") == 0 ||
+		    strcmp(file->obj[i].type, "view") == 0)) {
+			altered(p, cause, xasprintf(_("unexpected %s '%s'"),
+			    file->obj[i].type, file->obj[i].name));
+			goto out;
+		}
 		if (exec_one(db, file->obj[i].raw) != 0) {
 			altered(p, cause, xasprintf(_("%s '%s' cannot be "
 			    "read: %s"), file->obj[i].type, file->obj[i].name,

@@ -16,6 +16,9 @@
 	"Service for Microsoft Servers")
 #define GUIDE_ROUTE_OCS N_("Configure Static Routes on OCS to Point to the " \
 	"IM and Presence Service")
+#define GUIDE_ROUTES_BOTH N_("Configure Static Route on IM and Presence " \
+	"Service for Microsoft Servers; Configure Static Routes on OCS to " \
+	"Point to the IM and Presence Service")
 #define GUIDE_DOMAIN N_("Add a Microsoft OCS Domain Within Enterprise")
 #define GUIDE_HOSTAUTH N_("Adding a Host Authorization Entry for the IM " \
 	"and Presence Service Node on OCS")
@@ -445,6 +448,17 @@ fw_symptom_meaning(const struct fw_symptom *sy, const struct fw_deployment *d)
 	return sy->meaning;
 }
 
+const char *
+fw_symptom_guide(const struct fw_symptom *sy, const struct fw_deployment *d)
+{
+	/* A TLS symptom in a TCP project is a route that is not the one
+	 * the guide sets up: its route sections are what to read. */
+	if (d != NULL && sy->meaning_elsewhere != NULL &&
+	    !fw_flow_applies(sy->applies, d))
+		return GUIDE_ROUTES_BOTH;
+	return sy->guide;
+}
+
 int
 fw_symptom_cause_applies(const struct fw_symptom_cause *c,
     const struct fw_deployment *d)
@@ -492,6 +506,8 @@ values_routes_imp(const struct fw_deployment *d, char ***lines, size_t *n)
 	for (i = 0; i < d->n_ocs_servers; i++) {
 		const struct fw_ocs_server *s = &d->ocs_servers[i];
 
+		if (s->route == FW_ROUTE_NONE)
+			continue;
 		pat = fw_dest_pattern(s->domain);
 		add_line(lines, n, xasprintf(_("IM and Presence static route %s "
 		    "-> %s (%s) port %d %s, %s"), pat, s->ip, s->fqdn,
@@ -560,6 +576,8 @@ values_cert(const struct fw_deployment *d, enum fw_cert_role role,
     char ***lines, size_t *n)
 {
 	const struct fw_cert *c = &d->certs[role];
+	const struct fw_host_cert *h;
+	size_t i;
 
 	if (c->pem == NULL)
 		add_line(lines, n, xasprintf(_("certificate %s: not given in "
@@ -567,6 +585,13 @@ values_cert(const struct fw_deployment *d, enum fw_cert_role role,
 	else
 		add_line(lines, n, xasprintf(_("certificate %s: SHA-256 %s"),
 		    fw_cert_role_key(role), c->sha256 ? c->sha256 : "?"));
+	for (i = 0; i < d->n_host_certs; i++) {
+		h = &d->host_certs[i];
+		if (h->role == role)
+			add_line(lines, n, xasprintf(_("certificate %s of %s: "
+			    "SHA-256 %s"), fw_cert_role_key(role), h->host,
+			    h->cert.sha256 ? h->cert.sha256 : "?"));
+	}
 }
 
 static void

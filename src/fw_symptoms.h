@@ -60,6 +60,9 @@ size_t fw_symptoms_for_field(const char *key, const struct fw_symptom **out,
  * untranslated. */
 const char *fw_symptom_meaning(const struct fw_symptom *,
     const struct fw_deployment *);
+/* The guide's sections to read for sy in d (NULL: the symptom's own). */
+const char *fw_symptom_guide(const struct fw_symptom *sy,
+    const struct fw_deployment *d);
 
 /* Whether a cause or a step can be one in this deployment (d NULL: all
  * can). A confirmed cause does not apply; fw_symptom_cause_confirmed

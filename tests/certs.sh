@@ -24,6 +24,15 @@
 #   withkey.pem      both.pem followed by its private key
 #   garbage.pem      random bytes
 #   empty.pem        an empty file
+#
+# and for two OCS organisations (tests/fixtures/tls-two-orgs.answers):
+#
+#   contoso-ca.pem   Contoso's root CA
+#   pool1.pem        both EKUs, CN pool1.ocs.contoso.test (the pool FQDN)
+#                    with SANs for it and fe1, fe2, fe3; by contoso-ca.pem
+#   fabrikam-ca.pem  Fabrikam's intermediate CA followed by its root
+#   fe9.pem          both EKUs, for fe9.lync.fabrikam.test, signed by the
+#                    intermediate
 set -eu
 
 dir=$1
@@ -69,6 +78,17 @@ keyUsage = critical, digitalSignature
 basicConstraints = CA:FALSE
 extendedKeyUsage = serverAuth, clientAuth
 subjectAltName = DNS:other.example.test
+[pool1]
+basicConstraints = CA:FALSE
+extendedKeyUsage = serverAuth, clientAuth
+subjectAltName = DNS:pool1.ocs.contoso.test, DNS:fe1.ocs.contoso.test, DNS:fe2.ocs.contoso.test, DNS:fe3.ocs.contoso.test
+[fe9]
+basicConstraints = CA:FALSE
+extendedKeyUsage = serverAuth, clientAuth
+subjectAltName = DNS:fe9.lync.fabrikam.test
+[intca]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
 CNF
 
 newca() {
@@ -115,6 +135,13 @@ sign inter ca inter rsa:3072 "fedwiz test intermediate" -days 365
 sign interleaf inter both rsa:2048 fe1.ocs.test -days 365
 sign nosign ca nosign rsa:3072 "fedwiz no-sign CA" -days 365
 cat inter.pem ca.pem >inter-chain.pem
+newca contoso-ca "Contoso test root CA"
+sign pool1 contoso-ca pool1 rsa:2048 pool1.ocs.contoso.test -days 365
+newca fabrikam-root "Fabrikam test root CA"
+sign fabrikam-int fabrikam-root intca rsa:2048 "Fabrikam test issuing CA" \
+	-days 3650
+sign fe9 fabrikam-int fe9 rsa:2048 fe9.lync.fabrikam.test -days 365
+cat fabrikam-int.pem fabrikam-root.pem >fabrikam-ca.pem
 openssl x509 -in both.pem -outform DER -out both.der
 cat both.pem ca.pem >chain.pem
 cat both.pem both.key >withkey.pem

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "ui_app.h"
+#include "ui_fselect.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -229,6 +230,8 @@ ui_app_close(struct ui_app *app)
 		ui_app_save_position(app);
 	ui_test_free(app->test);
 	app->test = NULL;
+	ui_fselect_free(app->fselect);
+	app->fselect = NULL;
 	fw_findings_free(&app->findings);
 	drop_checklist(app);
 	fw_deployment_free(app->d);
@@ -361,6 +364,11 @@ ui_app_draw(struct ui_app *app)
 		}
 		if (app->dialog != NULL)
 			ui_dialog_draw(app, app->dialog, &l.main);
+		/* The picker has the screen between the top line and the
+		 * legend: room for long names. */
+		if (app->fselect != NULL)
+			ui_fselect_draw(app, app->fselect, &(struct ui_rect){
+			    1, 0, LINES - 2, COLS });
 	}
 	if (app->cursor_y >= 0) {
 		curs_set(1);
@@ -378,6 +386,10 @@ wizard_key(struct ui_app *app, int key)
 {
 	if (app->help) {
 		app->help = 0;
+		return;
+	}
+	if (app->fselect != NULL) {
+		ui_step_fselect_key(app, key);
 		return;
 	}
 	if (app->dialog != NULL) {

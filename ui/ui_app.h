@@ -62,6 +62,7 @@ struct ui_focus {
 
 struct ui_start;
 struct ui_test;
+struct ui_fselect;
 
 /* Bytes of a character still being typed (ui_input.c). */
 struct ui_input {
@@ -102,6 +103,10 @@ struct ui_app {
 	int message_error;
 
 	struct ui_dialog *dialog;
+	/* f on a certificate field: the file picker, and the field it
+	 * picks for. */
+	struct ui_fselect *fselect;
+	const struct fw_field *fselect_field;
 	struct ui_start *start;
 	struct ui_test *test;	/* the last "Test" (t), or NULL */
 	struct ui_input input;	/* keyboard bytes not yet a character */
@@ -201,6 +206,8 @@ size_t ui_step_items(const struct ui_app *, int step, struct ui_focus *out,
     size_t max);
 void ui_step_draw(struct ui_app *, const struct ui_rect *);
 int ui_step_handle_key(struct ui_app *, int key);
+/* A key for the certificate file picker (app->fselect). */
+void ui_step_fselect_key(struct ui_app *, int key);
 /* Moves to step n (0-9) at its first field. */
 void ui_step_go(struct ui_app *, int n);
 /* Restores the focus from a saved position ("key" or "key:row"). */

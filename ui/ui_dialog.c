@@ -15,12 +15,11 @@
 #include "config.h"
 
 #include "ui_app.h"
+#include "ui_field.h"
 
-#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <wchar.h>
 #include <wctype.h>
 
 #include "fw_certfile.h"
@@ -28,10 +27,8 @@
 #include "fw_i18n.h"
 #include "fw_judge.h"
 #include "fw_rows.h"
-#include "fw_syntax.h"
 #include "fw_util.h"
 
-#define VALUE_MAX 256		/* characters per value: a path or an FQDN */
 #define FIELDS_MAX FW_ROWS_COLUMNS_MAX
 /* Keys closer together than this are one burst of typing: the values are
  * judged once it ends (design/screens.md: "after a short pause"). */
@@ -39,8 +36,7 @@
 
 struct dlg_field {
 	const char *label;	/* translated */
-	wchar_t text[VALUE_MAX + 1];
-	size_t len, pos;
+	struct ui_field edit;
 	char **choices;		/* NULL: free text */
 	size_t n_choices, choice;
 };
@@ -71,50 +67,13 @@ now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* A stored value goes into the field as the screen shows it (fw_shown()):
- * a control or bidi character planted in the project is its visible
- * escape there, and what is saved is what the admin saw. */
-static void
-set_text(struct dlg_field *f, const char *s)
-{
-	mbstate_t st;
-	size_t n = 0;
-	const char *p;
-	char *shown;
-	int more;
-
-	memset(&st, 0, sizeof st);
-	if (s != NULL) {
-		shown = fw_shown(s, VALUE_MAX * 4, &more);
-		p = shown;
-		n = mbsrtowcs(f->text, &p, VALUE_MAX, &st);
-		free(shown);
-	}
-	f->len = n == (size_t)-1 ? 0 : n;
-	f->text[f->len] = L'\0';
-	f->pos = f->len;
-}
-
-/* The field's value in the locale's multibyte form (free()). */
+/* The field's value (free()): its choice, or its text. */
 static char *
 get_text(const struct dlg_field *f)
 {
-	const wchar_t *p = f->text;
-	mbstate_t st;
-	size_t n;
-	char *s;
-
 	if (f->choices != NULL)
 		return xstrdup(f->choices[f->choice]);
-	memset(&st, 0, sizeof st);
-	n = wcsrtombs(NULL, &p, 0, &st);
-	if (n == (size_t)-1)
-		return xstrdup("");
-	s = xmalloc(n + 1);
-	p = f->text;
-	memset(&st, 0, sizeof st);
-	wcsrtombs(s, &p, n + 1, &st);
-	return s;
+	return ui_field_get(&f->edit);
 }
 
 static void
@@ -140,6 +99,7 @@ column_field(struct ui_app *app, struct dlg_field *df,
 	if (c->kind == FW_COL_ROUTE) {
 		add_choice(df, fw_route_name(FW_ROUTE_PRIMARY), value);
 		add_choice(df, fw_route_name(FW_ROUTE_BACKUP), value);
+		add_choice(df, fw_route_name(FW_ROUTE_NONE), value);
 		return;
 	}
 	if (c->kind == FW_COL_MICROSOFT) {
@@ -151,7 +111,7 @@ column_field(struct ui_app *app, struct dlg_field *df,
 		return;
 	}
 	if (fw_rows_ref_list(c->kind, &ref) != 0) {
-		set_text(df, value);
+		ui_field_set(&df->edit, value);
 		return;
 	}
 	if (c->optional)
@@ -200,9 +160,34 @@ setup_setting(struct ui_app *app, struct ui_dialog *dl)
 		for (i = 0; f->choices[i] != NULL; i++)
 			add_choice(df, f->choices[i], cur);
 	} else {
-		set_text(df, cur);
+		ui_field_set(&df->edit, cur);
 	}
 	free(cur);
+}
+
+/* "For": the project-wide certificate (choice 0, the default of every
+ * server without its own), or one pool's or server's own. After the file
+ * field, so Enter, a path and Enter set the project-wide one as before. */
+static void
+setup_cert_for(struct ui_app *app, struct dlg_field *df)
+{
+	size_t i;
+
+	df->label = _("For");
+	add_choice(df, _("every server without its own"), NULL);
+	for (i = 0; i < app->d->n_ocs_pools; i++)
+		add_choice(df, app->d->ocs_pools[i].fqdn, NULL);
+	for (i = 0; i < app->d->n_ocs_servers; i++)
+		add_choice(df, app->d->ocs_servers[i].fqdn, NULL);
+}
+
+/* The server or pool a certificate dialog is for; NULL = project-wide. */
+static const char *
+cert_host(const struct ui_dialog *dl)
+{
+	if (dl->n < 2 || dl->f[1].choices == NULL || dl->f[1].choice == 0)
+		return NULL;
+	return dl->f[1].choices[dl->f[1].choice];
 }
 
 struct ui_dialog *
@@ -227,8 +212,12 @@ ui_dialog_new(struct ui_app *app, enum ui_dialog_kind kind,
 		dl->title = xstrdup(_(f->label));
 		dl->f[0].label = _("Certificate file");
 		if (fw_cert_role_parse(f->key, &role) == 0)
-			set_text(&dl->f[0], app->d->certs[role].source);
+			ui_field_set(&dl->f[0].edit,
+			    app->d->certs[role].source);
 		dl->n = 1;
+		if (f->per_host && app->d->n_ocs_servers +
+		    app->d->n_ocs_pools > 0)
+			setup_cert_for(app, &dl->f[dl->n++]);
 		break;
 	case UI_DIALOG_NEW:
 		dl->title = xstrdup(_("New project"));
@@ -248,7 +237,7 @@ ui_dialog_new(struct ui_app *app, enum ui_dialog_kind kind,
 	case UI_DIALOG_EXPORT:
 		dl->title = xstrdup(_("Export the checklist"));
 		dl->f[0].label = _("File (.html, .md, .txt)");
-		set_text(&dl->f[0], "checklist.html");
+		ui_field_set(&dl->f[0].edit, "checklist.html");
 		dl->n = 1;
 		break;
 	}
@@ -281,8 +270,6 @@ draw_input(struct ui_app *app, const struct dlg_field *f, int y, int x, int w,
     int focused)
 {
 	unsigned long a = focused ? ui_attr(app, UI_LOOK_FOCUS) : A_UNDERLINE;
-	int used = 0, cw, start_w = 0;
-	size_t i, first = 0;
 	char *shown;
 
 	if (f->choices != NULL) {
@@ -297,26 +284,7 @@ draw_input(struct ui_app *app, const struct dlg_field *f, int y, int x, int w,
 		}
 		return;
 	}
-	/* Scroll so the cursor stays inside the field. */
-	for (i = 0; i < f->pos; i++)
-		start_w += wcwidth(f->text[i]);
-	while (start_w >= w && first < f->pos)
-		start_w -= wcwidth(f->text[first++]);
-	attrset((attr_t)a);
-	mvhline(y, x, ' ', w);
-	move(y, x);
-	for (i = first; i < f->len; i++) {
-		cw = wcwidth(f->text[i]);
-		if (used + cw > w)
-			break;
-		addnwstr(&f->text[i], 1);
-		used += cw;
-	}
-	attrset(A_NORMAL);
-	if (focused) {
-		app->cursor_y = y;
-		app->cursor_x = x + start_w;
-	}
+	ui_field_draw(app, &f->edit, y, x, w, a, focused);
 }
 
 void
@@ -373,52 +341,6 @@ ui_dialog_draw(struct ui_app *app, struct ui_dialog *dl,
 /* --- keys --- */
 
 static void
-text_key(struct dlg_field *f, int key)
-{
-	switch (key) {
-	case UI_KEYCODE(KEY_BACKSPACE):
-	case 0x7f:
-	case 0x08:
-		if (f->pos == 0)
-			return;
-		f->pos--;
-		/* FALLTHROUGH */
-	case UI_KEYCODE(KEY_DC):
-		if (f->pos >= f->len)
-			return;
-		memmove(&f->text[f->pos], &f->text[f->pos + 1],
-		    (f->len - f->pos) * sizeof f->text[0]);
-		f->len--;
-		return;
-	case UI_KEYCODE(KEY_LEFT):
-		f->pos -= f->pos > 0;
-		return;
-	case UI_KEYCODE(KEY_RIGHT):
-		f->pos += f->pos < f->len;
-		return;
-	case UI_KEYCODE(KEY_HOME):
-	case UI_CTRL('a'):
-		f->pos = 0;
-		return;
-	case UI_KEYCODE(KEY_END):
-	case UI_CTRL('e'):
-		f->pos = f->len;
-		return;
-	case UI_CTRL('u'):
-		f->len = f->pos = 0;
-		f->text[0] = L'\0';
-		return;
-	}
-	if (key >= 0x20 && key < UI_KEYCODE(0) && iswprint((wint_t)key) &&
-	    f->len < VALUE_MAX) {
-		memmove(&f->text[f->pos + 1], &f->text[f->pos],
-		    (f->len - f->pos + 1) * sizeof f->text[0]);
-		f->text[f->pos++] = (wchar_t)key;
-		f->len++;
-	}
-}
-
-static void
 choice_key(struct dlg_field *f, int key)
 {
 	size_t i, k;
@@ -445,8 +367,8 @@ choice_key(struct dlg_field *f, int key)
 }
 
 static int
-save_cert(struct ui_app *app, const struct fw_field *f, const char *path,
-    char **cause)
+save_cert(struct ui_app *app, const struct fw_field *f, const char *host,
+    const char *path, char **cause)
 {
 	struct fw_cert c;
 	enum fw_cert_role role;
@@ -457,9 +379,11 @@ save_cert(struct ui_app *app, const struct fw_field *f, const char *path,
 	if (fw_cert_role_parse(f->key, &role) != 0)
 		fw_fail(cause, _("unknown certificate role"));
 	else if (path[0] == '\0')
-		rc = fw_project_set_cert(app->project, role, NULL, cause);
+		rc = fw_project_set_host_cert(app->project, host, role, NULL,
+		    cause);
 	else if (fw_cert_load_file(full, &c, cause) == 0)
-		rc = fw_project_set_cert(app->project, role, &c, cause);
+		rc = fw_project_set_host_cert(app->project, host, role, &c,
+		    cause);
 	fw_cert_clear(&c);
 	free(full);
 	return rc;
@@ -494,7 +418,7 @@ apply(struct ui_app *app, struct ui_dialog *dl, char **cause)
 			    dl->field->key, text[0], cause);
 		break;
 	case UI_DIALOG_CERT:
-		rc = save_cert(app, dl->field, text[0], cause);
+		rc = save_cert(app, dl->field, cert_host(dl), text[0], cause);
 		break;
 	case UI_DIALOG_NEW:
 		rc = ui_start_create(app, text[0], cause);
@@ -533,37 +457,6 @@ focus_named(struct ui_dialog *dl)
 	}
 }
 
-/* Why typed bytes were left out (free()). Outside UTF-8 the likely cause
- * is a UTF-8 terminal under LANG=C, and the cure is the locale. */
-static char *
-invalid_message(const struct ui_app *app)
-{
-	const char *set = nl_langinfo(CODESET);
-
-	if (app->utf8)
-		return xasprintf(_("typed bytes that are not valid %s were "
-		    "left out"), set);
-	/* glibc names ASCII after its standard. */
-	if (strcmp(set, "ANSI_X3.4-1968") == 0)
-		set = "ASCII";
-	return xasprintf(_("typed bytes that are not valid %s were left "
-	    "out; under a UTF-8 locale (LANG=C.UTF-8) they would be text"),
-	    set);
-}
-
-/* A C1 control or a bidi override typed (pasted, most likely) is left out
- * and named, as import refuses it (fw_syntax_text()). */
-static void
-refuse_char(struct ui_dialog *dl, int key)
-{
-	char *name = fw_syntax_char_name(key);
-
-	free(dl->dropped);
-	dl->dropped = xasprintf(_("typed %s left out"), name);
-	dl->dropped_at = now_ms();
-	free(name);
-}
-
 int
 ui_dialog_handle_key(struct ui_app *app, struct ui_dialog *dl, int key)
 {
@@ -577,7 +470,7 @@ ui_dialog_handle_key(struct ui_app *app, struct ui_dialog *dl, int key)
 		/* Refused where the admin looks; the text typed around the
 		 * bytes stays as typed. */
 		free(dl->dropped);
-		dl->dropped = invalid_message(app);
+		dl->dropped = ui_field_invalid(app);
 		dl->dropped_at = now_ms();
 		return 1;
 	case '\t':
@@ -606,15 +499,18 @@ ui_dialog_handle_key(struct ui_app *app, struct ui_dialog *dl, int key)
 			ui_app_reload(app);
 		return 0;
 	}
-	if (f->choices == NULL && key >= 0x80 && key < UI_KEYCODE(0) &&
-	    fw_char_unsafe((unsigned)key)) {
-		refuse_char(dl, key);
+	if (f->choices == NULL && ui_field_unsafe(key)) {
+		/* Pasted, most likely: left out and named, as import
+		 * refuses it (fw_syntax_text()). */
+		free(dl->dropped);
+		dl->dropped = ui_field_refusal(key);
+		dl->dropped_at = now_ms();
 		return 1;
 	}
 	if (f->choices != NULL)
 		choice_key(f, key);
 	else
-		text_key(f, key);
+		ui_field_key(&f->edit, key);
 	if (dl->kind <= UI_DIALOG_CERT) {
 		/* The refusal was about the values before this key; the
 		 * bytes left out stay said while their burst goes on. */
@@ -669,7 +565,8 @@ ui_dialog_judge(struct ui_app *app, struct ui_dialog *dl, int answers_came)
 		    &dl->live);
 	} else if (fw_cert_role_parse(dl->field->key, &role) == 0) {
 		path = ui_app_expand_home(text[0]);
-		fw_judge_cert(app->d, role, path, &opts, &dl->live);
+		fw_judge_host_cert(app->d, cert_host(dl), role, path, &opts,
+		    &dl->live);
 		free(path);
 	}
 	dl->judged = 1;

@@ -20,7 +20,7 @@ legend_ctx(const struct ui_app *app)
 {
 	struct ui_focus f;
 
-	if (app->dialog != NULL)
+	if (app->dialog != NULL || app->fselect != NULL)
 		return UI_CTX_DIALOG;
 	if (app->mode == UI_MODE_START)
 		return UI_CTX_START;

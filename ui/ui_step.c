@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ui_app.h"
+#include "ui_fselect.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -284,6 +285,32 @@ draw_cert_summary(struct ui_app *app, struct scroller *sc,
 	fw_cert_info_clear(&ci);
 }
 
+/* Each OCS server's or pool's own certificate of role: one line each. */
+static void
+draw_host_certs(struct ui_app *app, struct scroller *sc,
+    enum fw_cert_role role)
+{
+	const struct fw_host_cert *h;
+	char *line;
+	size_t i;
+	int y;
+
+	for (i = 0; i < app->d->n_host_certs; i++) {
+		h = &app->d->host_certs[i];
+		if (h->role != role)
+			continue;
+		y = next_line(sc);
+		if (y < 0)
+			continue;
+		/* TRANSLATORS: a server's or pool's own certificate in
+		 * the wizard: its FQDN and file. */
+		line = xasprintf(_("of %s: %s"), h->host,
+		    h->cert.source != NULL ? h->cert.source : _("(inline)"));
+		ui_text_put(y, sc->r.x + 4, sc->r.w - 4, line, A_NORMAL);
+		free(line);
+	}
+}
+
 /* The certificate's file and summary as soon as one is stored. */
 static void
 draw_cert(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
@@ -306,9 +333,9 @@ draw_cert(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
 		    c->source != NULL ? c->source : _("(inline)"),
 		    a | (c->pem != NULL ? 0 : A_DIM));
 	}
-	if (c->pem == NULL)
-		return;
-	draw_cert_summary(app, sc, c, focused);
+	if (c->pem != NULL)
+		draw_cert_summary(app, sc, c, focused);
+	draw_host_certs(app, sc, role);
 }
 
 static int
@@ -634,40 +661,62 @@ delete_row(struct ui_app *app, const struct fw_field *f)
 	free(cause);
 }
 
-/* CDK's file selector, started in the current folder. */
+/* f: the file picker, started in the current folder; what it picks is
+ * the project-wide certificate (the dialog's "For" picks a server's). */
 static void
 browse_cert(struct ui_app *app, const struct fw_field *f)
 {
-	CDKSCREEN *screen;
-	CDKFSELECT *fs;
-	char *path, *cause = NULL;
 	enum fw_cert_role role;
-	struct fw_cert c;
 
 	if (ui_app_refuse_read_only(app) ||
 	    fw_cert_role_parse(f->key, &role) != 0)
 		return;
-	screen = initCDKScreen(stdscr);
-	if (screen == NULL)
-		return;
-	fs = newCDKFselect(screen, CENTER, CENTER, LINES - 4, COLS - 10,
-	    "<C>Certificate file", "File: ", A_NORMAL, '_', A_REVERSE,
-	    "</5>", "</48>", "</N>", "</N>", TRUE, FALSE);
-	path = fs != NULL ? activateCDKFselect(fs, NULL) : NULL;
+	app->fselect = ui_fselect_new(_(f->label));
+	app->fselect_field = f;
+}
+
+/* Loads and saves the file picked; 0, or -1 with *cause. */
+static int
+take_cert(struct ui_app *app, const char *path, char **cause)
+{
+	enum fw_cert_role role;
+	struct fw_cert c;
+	int rc = -1;
+
 	memset(&c, 0, sizeof c);
-	if (path != NULL && fs->exitType == vNORMAL) {
-		if (fw_cert_load_file(path, &c, &cause) != 0 ||
-		    fw_project_set_cert(app->project, role, &c, &cause) != 0)
-			ui_app_message(app, 1, "%s", cause);
-		else
-			ui_app_reload(app);
-	}
+	if (fw_cert_role_parse(app->fselect_field->key, &role) == 0 &&
+	    fw_cert_load_file(path, &c, cause) == 0 &&
+	    fw_project_set_cert(app->project, role, &c, cause) == 0)
+		rc = 0;
 	fw_cert_clear(&c);
-	free(cause);
-	if (fs != NULL)
-		destroyCDKFselect(fs);
-	destroyCDKScreen(screen);
-	clearok(stdscr, TRUE);
+	return rc;
+}
+
+void
+ui_step_fselect_key(struct ui_app *app, int key)
+{
+	char *cause = NULL;
+
+	switch (ui_fselect_handle_key(app, app->fselect, key)) {
+	case UI_FSELECT_OPEN:
+		return;
+	case UI_FSELECT_PICKED:
+		/* A file that is no certificate keeps the picker open,
+		 * with the reason, for the next try. */
+		if (take_cert(app, ui_fselect_path(app->fselect),
+		    &cause) != 0) {
+			ui_fselect_refuse(app->fselect, cause != NULL ?
+			    cause : _("not saved"));
+			free(cause);
+			return;
+		}
+		ui_app_reload(app);
+		break;
+	case UI_FSELECT_CANCEL:
+		break;
+	}
+	ui_fselect_free(app->fselect);
+	app->fselect = NULL;
 }
 
 /* Whether the row to edit would be one more than the list may hold

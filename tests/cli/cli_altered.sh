@@ -106,32 +106,32 @@ rm -f o.fedwiz*
 cp v1.fedwiz o.fedwiz
 run "$FEDWIZ" import o.fedwiz "$example"
 is "$STATUS" 0 "schema 1 as fedwiz wrote it is upgraded"
-is "$(sqlite3 o.fedwiz 'PRAGMA user_version')" 3 "to schema 3"
+is "$(sqlite3 o.fedwiz 'PRAGMA user_version')" 4 "to schema 4"
 run "$FEDWIZ" show o.fedwiz
 is "$STATUS" 0 "and the upgraded file opens"
 
-# Schema 2 (tests/fixtures/project-v2.sql, before Lync): its domains gain
+# Schema 3 (tests/fixtures/project-v3.sql, before Lync): its domains gain
 # an unset Microsoft server. Its ocs_domain altered by hand (a column of
-# its own) is refused by the upgrade and left at schema 2.
-sqlite3 v2.fedwiz <"$top_srcdir/tests/fixtures/project-v2.sql" ||
-	echo "Bail out! cannot make the schema 2 project"
+# its own) is refused by the upgrade and left at schema 3.
+sqlite3 v3.fedwiz <"$top_srcdir/tests/fixtures/project-v3.sql" ||
+	echo "Bail out! cannot make the schema 3 project"
 rm -f o.fedwiz*
-cp v2.fedwiz o.fedwiz
+cp v3.fedwiz o.fedwiz
 sqlite3 o.fedwiz "ALTER TABLE ocs_domain ADD COLUMN microsoft TEXT" ||
 	echo "Bail out! sqlite3 refused the column"
 before=$(cksum <o.fedwiz)
 run "$FEDWIZ" show o.fedwiz
-is "$STATUS" 2 "schema 2 with a microsoft column of its own: refused"
+is "$STATUS" 2 "schema 3 with a microsoft column of its own: refused"
 ok "... naming its upgrade's failure" grep -q "its upgrade fails" "$ERR"
 is "$(cksum <o.fedwiz)" "$before" "... the file is unchanged"
-ok "... no backup left" test ! -e o.fedwiz.bak-v2
+ok "... no backup left" test ! -e o.fedwiz.bak-v3
 rm -f o.fedwiz*
-cp v2.fedwiz o.fedwiz
+cp v3.fedwiz o.fedwiz
 # Any open for writing upgrades; the tick of its one federated domain.
 run "$FEDWIZ" tick o.fedwiz imp.sipfed.ocs.contoso.test
-is "$STATUS" 0 "schema 2 as fedwiz wrote it is upgraded"
-is "$(sqlite3 o.fedwiz 'PRAGMA user_version')" 3 "... to schema 3"
-ok "... keeping its backup" test -e o.fedwiz.bak-v2
+is "$STATUS" 0 "schema 3 as fedwiz wrote it is upgraded"
+is "$(sqlite3 o.fedwiz 'PRAGMA user_version')" 4 "... to schema 4"
+ok "... keeping its backup" test -e o.fedwiz.bak-v3
 run "$FEDWIZ" export o.fedwiz
 ok "... its export names no Microsoft server: OCS 2007 R2" \
 	sh -c "! grep -q '^microsoft' '$OUT'"

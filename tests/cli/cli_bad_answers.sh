@@ -49,7 +49,7 @@ printf '[deployment]\ntransport = udp\n' >bad.answers; bad "bad transport" \
 printf '[deployment]\nocs_edition = lync\n' >bad.answers; bad "bad edition" \
 	"bad.answers:2: ocs_edition: 'lync' is not one of: standard, enterprise"
 printf '[ocs_domain]\nname = o.test\n[ocs_server]\nfqdn = s.o.test\nip = 198.51.100.1\ndomain = o.test\nroute = spare\n' >bad.answers; bad "bad route" \
-	"bad.answers:7: route: 'spare' is not one of: primary, backup"
+	"bad.answers:7: route: 'spare' is not one of: primary, backup, none"
 printf '[imp_node]\nfqdn = a.test\n' >bad.answers; bad "missing required key" \
 	"bad.answers:1: this [imp_node] entry has no 'ip'; it is required"
 printf '[imp_node]\nfqdn = a.test\nip = 192.0.2.1\n[imp_domain]\nname = example.com\nroute_to = b.test\n' >bad.answers; bad "route_to undeclared" \

@@ -12,13 +12,25 @@ export SOURCE_DATE_EPOCH
 version=$("$FEDWIZ" --version | sed 's/^fedwiz //')
 version_re=$(printf '%s\n' "$version" | sed 's/[.]/[.]/g')
 
-# The version changes with every release: goldens hold @VERSION@.
+# The version changes with every release: goldens hold @VERSION@. The
+# certificates of tls-two-orgs are made now: their fingerprints (in text
+# wrapped at a fixed place) are @SHA256@.
 normalise() {
-	sed "s/$version_re/@VERSION@/g" "$1" >"$1.norm"
+	sed -E -e "s/$version_re/@VERSION@/g" \
+	    -e 's/[0-9A-F]{2}(:[0-9A-F]{2}){3,}/@SHA256@/g' \
+	    -e 's/^( +):[0-9A-F]{2}(:[0-9A-F]{2})*$/\1:@SHA256@/' \
+	    "$1" >"$1.norm"
 }
 
-for dep in tcp-standard tls-enterprise; do
-	run "$FEDWIZ" init "$dep.fedwiz" --answers "$fixtures/$dep.answers"
+# Two organisations' certificates (tests/certs.sh), beside the fixture.
+sh "$top_srcdir/tests/certs.sh" certs >certs.log 2>&1 ||
+	{ echo "Bail out! tests/certs.sh failed"; cat certs.log; exit 1; }
+cp "$fixtures/tls-two-orgs.answers" .
+
+for dep in tcp-standard tls-enterprise tls-two-orgs; do
+	answers=$fixtures/$dep.answers
+	[ -f "$dep.answers" ] && answers=$dep.answers
+	run "$FEDWIZ" init "$dep.fedwiz" --answers "$answers"
 	is "$STATUS" 0 "init $dep"
 	for fmt in text:txt markdown:md html:html; do
 		name=${fmt%%:*}
@@ -142,6 +154,35 @@ ok "TLS: destination pattern reversed" \
 ok "TLS: OCS routes to presence.northwind go to impb's FQDN" \
 	grep -q -- '- Next Hop FQDN: impb.cup.northwind.example.com$' $t
 ok "TLS: nothing left out" sh -c "! grep -q 'Left out' $t"
+is "$(count 'imp\.cuptrust\..*' $t)" 3 \
+	"TLS: the OCS CA as cup-trust on every node (3)"
+
+# Two organisations with certificates of their own, and a front end that
+# is no next hop.
+t=tls-two-orgs.txt
+is "$(count 'imp\.tlspeer\..*' $t)" 3 \
+	"two orgs: one TLS peer subject per certificate, one per server without"
+ok "two orgs: the pool certificate's CN is the peer subject" \
+	grep -q -- '- Peer Subject Name: pool1.ocs.contoso.test$' $t
+ok "two orgs: ... not the servers' FQDNs" \
+	sh -c "! grep -q -- '- Peer Subject Name: fe[123]\.' $t"
+ok "two orgs: a server without a certificate keeps its FQDN, saying so" \
+	grep -q '^    No certificate of fe8.lync.fabrikam.test is known' $t
+is "$(grep -c -- '- Issued to (Subject CN): pool1.ocs.contoso.test$' $t)" 3 \
+	"two orgs: fe1, fe2 and fe3 select the pool certificate"
+is "$(count 'imp\.cuptrust\..*' $t)" 6 \
+	"two orgs: both CAs and the unknown one as cup-trust on both nodes"
+is "$(tr -s '\n ' '  ' <$t |
+	grep -o 'a chain: upload each as cup-trust, the root first' | wc -l)" 2 \
+	"two orgs: Fabrikam's intermediate is named on both nodes"
+is "$(count 'imp\.route\..*fe3\..*' $t)" 0 \
+	"two orgs: no IM&P static route to the front end that is no next hop"
+for item in cert fips trust restart; do
+	is "$(count "ocs\\.fe3\\.ocs\\.contoso\\.test\\.$item" $t)" 1 \
+		"two orgs: fe3 still gets its $item item"
+done
+ok "two orgs: fe3's header says it is no next hop" \
+	grep -q '^OCS front end server, not a next hop fe3.ocs.contoso.test' $t
 ok "the summary line" grep -q '^Progress: 0 of [0-9]* done$' $t
 LC_ALL=C.UTF-8 awk 'length($0) > 80' $t >long.txt
 ok "text: every line fits 80 columns" test ! -s long.txt

@@ -2,8 +2,9 @@
 # Crash safety of a schema upgrade: a project written by schema 1
 # (tests/fixtures/project-v1.sql) opened for writing, killed with SIGKILL
 # at 40 random moments of the upgrade. After each kill the file passes
-# PRAGMA integrity_check and is at schema 1 or 3, never between; at 3, its
-# backup PROJECT.bak-v1 is whole (the same dump as the original); and the
+# PRAGMA integrity_check and is at schema 1 or 4 (the current), never
+# between; at 4, its backup PROJECT.bak-v1 is whole (the same dump as the
+# original); and the
 # next open upgrades it or simply opens it, to the same answers as an
 # upgrade that was never interrupted.
 #
@@ -40,7 +41,7 @@ fresh_upgrade() {
 # How long an upgrading open takes here; and the answers it gives.
 ms=$(crash_ms fresh_upgrade)
 diag "one upgrade takes about ${ms} ms"
-is "$(sqlite3 p.fedwiz 'PRAGMA user_version')" 3 "an open for writing upgrades to schema 3"
+is "$(sqlite3 p.fedwiz 'PRAGMA user_version')" 4 "an open for writing upgrades to schema 4"
 "$FEDWIZ" export p.fedwiz >clean.answers
 crash_delays "$KILLS" "$ms" >plan
 
@@ -56,7 +57,7 @@ while read -r delay; do
 		tr '\n' ' ')
 	case $s in
 	"ok 1 ") at1=$((at1 + 1)) ;;
-	"ok 3 ")
+	"ok 4 ")
 		at2=$((at2 + 1))
 		if ! sqlite3 p.fedwiz.bak-v1 .dump 2>&1 | cmp -s - v1.dump; then
 			bad_backup=$((bad_backup + 1))
@@ -77,8 +78,8 @@ while read -r delay; do
 	fi
 done <plan
 
-diag "of $KILLS kills, $at1 left schema 1, $at2 schema 3"
-is "$bad_file" 0 "after each kill the file is sound, at schema 1 or 3"
+diag "of $KILLS kills, $at1 left schema 1, $at2 schema 4"
+is "$bad_file" 0 "after each kill the file is sound, at schema 1 or 4"
 is "$bad_backup" 0 "an upgraded file always has its whole backup"
 is "$bad_after" 0 "the next open gives the answers of an uninterrupted upgrade"
 ok "kills landed before and after the upgrade's commit" \

@@ -72,6 +72,9 @@ for text in "ms-diagnostics: 1047" "ms-diagnostics: 1010" \
 	ok "... names a route set to TLS" grep -qF "is a TLS route" flat
 	ok "... names DNS SRV" grep -qF "DNS SRV" flat
 	ok "... names an Access Edge" grep -qF "Access Edge server" flat
+	ok "... the guide's route sections" grep -qF \
+		"Guide: Configure Static Route on IM and Presence Service for Microsoft Servers; Configure Static Routes on OCS" flat
+	ok "... not its certificate sections" sh -c "! grep -qF 'Set Up Certificates' flat"
 	for not in "TLS peer subject" "FIPS" "3DES" "Certificates snap-in" \
 	    "step 6" "step 9"; do
 		ok "... no '$not'" sh -c "! grep -qF '$not' flat"

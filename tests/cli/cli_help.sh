@@ -3,7 +3,7 @@
 # an unknown option: exit 2 with a hint on stderr.
 . "${top_srcdir:-.}/tests/lib.sh"
 
-commands="init import export show explain validate cert-check probe checklist tick untick"
+commands="init import export show explain validate cert-check probe verify checklist tick untick"
 
 run "$FEDWIZ" --help
 is "$STATUS" 0 "fedwiz --help exits 0"

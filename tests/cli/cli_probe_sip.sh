@@ -37,7 +37,7 @@ ok "show gives it as the checklist will" grep -q \
 	"^  fe1.ocs.test:$psip sip      verified 20[0-9-]* [0-9:]*: 200 OK over TCP$" "$OUT"
 run "$FEDWIZ" checklist tcp.fedwiz
 ok "the checklist's Verify section shows the probe result" grep -q \
-	"^    fedwiz probe, sip port $psip: verified [0-9-]* [0-9:]*: 200 OK over TCP" \
+	"^    - fedwiz probe, sip port $psip: verified [0-9-]* [0-9:]*: 200 OK over TCP" \
 	"$OUT"
 
 # SIP over TLS: socat terminates TLS (good certificate) in front of SIPp.
@@ -58,6 +58,9 @@ ok "the IM&P node is named as such" grep -q \
 	"^cup1.example.com (127.0.0.1) port $pclosed TLS: IM and Presence Peer Auth listener" "$OUT"
 is "$(sqlite3 tls.fedwiz "SELECT count(*) FROM probe")" 8 \
 	"four checks for each of the two hosts are stored"
+run "$FEDWIZ" checklist tls.fedwiz
+is "$(grep -c "^    - fedwiz probe, [a-z0-9-]* port $pclosed: " "$OUT")" 4 \
+	"the checklist shows each of a host's four results, not the last alone"
 
 run "$FEDWIZ" probe tls.fedwiz --only cup1.example.com --timeout 10
 ok "--only probes just that host" sh -c \

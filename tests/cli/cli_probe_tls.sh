@@ -75,6 +75,34 @@ ok "without a CA in the project the chain is not checked, and said so" \
 	grep -q 'chain not checked: the project holds no CA' "$OUT"
 kill "$pid_expired"
 
+# --- a server with a CA of its own: its chain is checked against that one
+# (Fabrikam's intermediate and root), not the project-wide CA ---
+free_port pown
+start_peer own "$pown" openssl s_server -quiet -accept "127.0.0.1:$pown" \
+    -cert certs/fe9.pem -key certs/fe9.key
+cat >own.answers <<EOF
+[deployment]
+transport = tls
+next_hop_port = $pown
+[imp_domain]
+name = cup.example.com
+[ocs_domain]
+name = lync.fabrikam.test
+[ocs_server]
+fqdn = fe9.lync.fabrikam.test
+ip = 127.0.0.1
+domain = lync.fabrikam.test
+ocs_ca = certs/fabrikam-ca.pem
+[certificates]
+ocs_ca = certs/ca.pem
+EOF
+"$FEDWIZ" init own.fedwiz --answers own.answers ||
+	echo "Bail out! cannot create project own.fedwiz"
+run "$FEDWIZ" probe own.fedwiz --timeout 10
+ok "a server's own CA is the one its chain is checked against" \
+	grep -q "chains to the project's CA" "$OUT"
+kill "$pid_own"
+
 # --- mutual TLS: a server that asks for a client certificate ---
 free_port pmtls
 start_peer mtls "$pmtls" openssl s_server -quiet -accept "127.0.0.1:$pmtls" \

@@ -83,4 +83,43 @@ done
 "$FEDWIZ" export empty2.fedwiz >empty2.answers
 is_file empty2.answers empty1.answers "an empty project round-trips"
 
+# Certificates of their own (tests/fixtures/tls-two-orgs.answers, with
+# certificates made now): a pool's and a server's, exported under their
+# entries, round-trip byte for byte.
+sh "$top_srcdir/tests/certs.sh" certs >certs.log 2>&1 ||
+	{ echo "Bail out! tests/certs.sh failed"; cat certs.log; exit 1; }
+cp "$top_srcdir/tests/fixtures/tls-two-orgs.answers" orgs.answers
+run "$FEDWIZ" init orgs.fedwiz --answers orgs.answers
+is "$STATUS" 0 "init with per-pool and per-server certificates exits 0"
+"$FEDWIZ" export orgs.fedwiz >orgs1.answers
+ok "the pool's certificate is exported under its [ocs_pool]" \
+	awk '/^\[/ { s = $0 } /^ocs_cert = <<PEM/ && s == "[ocs_pool]" { f = 1 }
+	    END { exit !f }' orgs1.answers
+is "$(grep -c '^ocs_c[a-z]* = <<PEM' orgs1.answers)" 4 \
+	"four certificates of their own exported, none project-wide"
+is "$(grep -c '^route = none$' orgs1.answers)" 1 "route = none exported"
+"$FEDWIZ" init orgs2.fedwiz --answers orgs1.answers
+"$FEDWIZ" export orgs2.fedwiz >orgs2.answers
+is_file orgs2.answers orgs1.answers \
+	"per-server certificates: export, import, export is identical"
+
+# A file from before per-server certificates: [certificates] ocs_cert is
+# still read, as the default of every server and pool.
+cat >old.answers <<'EOF'
+[ocs_domain]
+name = ocs.test
+[ocs_server]
+fqdn = fe1.ocs.test
+ip = 198.51.100.21
+domain = ocs.test
+[certificates]
+ocs_cert = certs/both.pem
+ocs_ca = certs/ca.pem
+EOF
+run "$FEDWIZ" init old.fedwiz --answers old.answers
+is "$STATUS" 0 "an answers file with the old [certificates] keys imports"
+run "$FEDWIZ" show old.fedwiz
+ok "show lists them as the project's" grep -q '^  ocs_cert  SHA-256 ' "$OUT"
+ok "and as no server's own" sh -c "! grep -q ' of fe1' '$OUT'"
+
 done_testing

@@ -39,7 +39,7 @@ ok "/ finds an item by its text" grep -q "│ >\[ \] Restart the Cisco XCP Route
 # A value of the ticked item changes: it is flagged, not silently kept.
 tui_keys F2 1 Enter Tab C-u
 tui_type "HQ, moved"
-tui_keys Enter F2 c
+tui_keys Enter Enter F2 c
 tui_wait "[~] Add the SIP federated domain ocs.test"
 # The reason is drawn in the same refresh, but a capture can fall between
 # the two writes: wait for it too.

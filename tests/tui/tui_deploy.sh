@@ -96,11 +96,12 @@ tui_keys NPage
 tui_wait "5 · Adding a Host Authorization"
 tui_keys Space
 
-# Step 6: OCS certificates, by path.
+# Step 6: OCS certificates, by path, for every server (the dialog's "For"
+# left as it is: Enter passes it).
 tui_keys NPage
 tui_wait "OCS CA certificate"
-tui_keys Enter; tui_type "$FW_TMP/ocsca.pem"; tui_keys Enter
-tui_keys Tab Enter; tui_type "$FW_TMP/fe1.pem"; tui_keys Enter
+tui_keys Enter; tui_type "$FW_TMP/ocsca.pem"; tui_keys Enter Enter
+tui_keys Tab Enter; tui_type "$FW_TMP/fe1.pem"; tui_keys Enter Enter
 tui_wait "CN=fe1.ocs.contoso.test"
 ok "the summary shows as soon as the file is chosen" grep -q "Valid until: *20[0-9][0-9]-" "$TUI_SCREEN"
 tui_keys Tab Space

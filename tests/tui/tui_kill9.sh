@@ -139,7 +139,9 @@ function edit(kind,   r, ip) {
 			cert = cert == certa ? certb : certa
 			out(cert)
 		}
-		out("Enter")
+		# The path, then the dialog's "For" (every server without its
+		# own, the default) saves.
+		out("Enter"); out("Enter")
 	} else if (kind ~ /^node_/) {
 		out("F2"); out("0"); out("Tab"); out("Tab"); out("Tab")
 		if (kind == "node_add") {

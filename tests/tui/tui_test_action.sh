@@ -39,7 +39,7 @@ is "$(sqlite3 tcp.fedwiz "SELECT port || ' ' || kind || ' ' || ok || ' ' ||
 	"$psip sip 1 200 OK over TCP" "the probe table holds the result"
 run "$FEDWIZ" checklist tcp.fedwiz
 ok "the checklist's Verify section shows it" grep -q \
-	"^    fedwiz probe, sip port $psip: verified [0-9-]* [0-9:]*: 200 OK over TCP" \
+	"^    - fedwiz probe, sip port $psip: verified [0-9-]* [0-9:]*: 200 OK over TCP" \
 	"$OUT"
 
 # Hostile peers (issue 14): a NUL starting the reason phrase, and 10,000

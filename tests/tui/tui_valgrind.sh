@@ -54,7 +54,7 @@ tui_wait "1 · Add a Microsoft OCS Domain"
 tui_keys a
 tui_wait "New entry"
 tui_type valgrind.ocs.test
-tui_keys Tab Enter
+tui_keys Tab Enter Enter
 tui_wait "valgrind.ocs.test"
 tui_keys Up d
 tui_wait "y deletes"

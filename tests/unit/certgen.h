@@ -12,15 +12,21 @@
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
-/* A self-signed P-256 certificate for cn, valid for a day; the key is
- * handed back in *keyout when it is not NULL (EVP_PKEY_free()). */
+/* A self-signed P-256 certificate for the cn_len bytes of cn (-1: up to
+ * its NUL), with a DNS SAN of the same bytes when san is set, valid for a
+ * day; the key is handed back in *keyout when it is not NULL
+ * (EVP_PKEY_free()). */
 __attribute__((unused)) static X509 *
-certgen_make(const char *cn, EVP_PKEY **keyout)
+certgen_make_named(const char *cn, int cn_len, int san, EVP_PKEY **keyout)
 {
 	EVP_PKEY *k = EVP_EC_gen("P-256");
 	X509 *x = X509_new();
 	X509_NAME *n;
+	GENERAL_NAMES *gens;
+	GENERAL_NAME *g;
+	ASN1_IA5STRING *ia5;
 
 	X509_set_version(x, 2);
 	ASN1_INTEGER_set(X509_get_serialNumber(x), 1);
@@ -29,14 +35,31 @@ certgen_make(const char *cn, EVP_PKEY **keyout)
 	X509_set_pubkey(x, k);
 	n = X509_get_subject_name(x);
 	X509_NAME_add_entry_by_txt(n, "CN", MBSTRING_ASC,
-	    (const unsigned char *)cn, -1, -1, 0);
+	    (const unsigned char *)cn, cn_len, -1, 0);
 	X509_set_issuer_name(x, n);
+	if (san) {
+		gens = GENERAL_NAMES_new();
+		g = GENERAL_NAME_new();
+		ia5 = ASN1_IA5STRING_new();
+		ASN1_STRING_set(ia5, cn, cn_len);
+		GENERAL_NAME_set0_value(g, GEN_DNS, ia5);
+		sk_GENERAL_NAME_push(gens, g);
+		X509_add1_ext_i2d(x, NID_subject_alt_name, gens, 0, 0);
+		GENERAL_NAMES_free(gens);
+	}
 	X509_sign(x, k, EVP_sha256());
 	if (keyout != NULL)
 		*keyout = k;
 	else
 		EVP_PKEY_free(k);
 	return x;
+}
+
+/* A self-signed P-256 certificate for cn, valid for a day. */
+__attribute__((unused)) static X509 *
+certgen_make(const char *cn, EVP_PKEY **keyout)
+{
+	return certgen_make_named(cn, -1, 0, keyout);
 }
 
 /* The contents of a memory BIO as a malloc'd string; frees the BIO. */

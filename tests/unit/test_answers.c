@@ -70,7 +70,7 @@ static const struct bad bad_cases[] = {
 	  "f.answers:2: imp_release: '12.x'; give the IM and Presence release "
 	  "as 12.5, 11.5(1)SU3 or 15SU2\n" },
 	{ "bad route", OCSD SRV "route = spare\n",
-	  "f.answers:7: route: 'spare' is not one of: primary, backup\n" },
+	  "f.answers:7: route: 'spare' is not one of: primary, backup, none\n" },
 	{ "missing required key", "[imp_node]\nfqdn = a.test\n",
 	  "f.answers:1: this [imp_node] entry has no 'ip'; it is required\n" },
 	{ "route_to names no node", NODE "[imp_domain]\nname = example.com\n"
@@ -333,6 +333,74 @@ out:
 	X509_free(x);
 }
 
+/* A pool's and a server's own certificates, inline, beside the old
+ * [certificates] keys (the project-wide defaults): read, exported under
+ * their entries, and format -> parse -> format is byte-identical. */
+static void
+test_host_certs(void)
+{
+	X509 *x = certgen_make("pool1.ocs.test", NULL);
+	X509 *y = certgen_make("fe9.fab.test", NULL);
+	char fpx[96], fpy[96], *px = certgen_pem(x), *py = certgen_pem(y);
+	char *text, *errors = NULL, *one = NULL, *two = NULL;
+	struct fw_deployment *d = NULL, *d2 = NULL;
+	enum fw_cert_from from;
+	const struct fw_cert *c;
+
+	certgen_fingerprint(x, fpx);
+	certgen_fingerprint(y, fpy);
+	text = xasprintf("[deployment]\nocs_edition = enterprise\n"
+	    "[ocs_domain]\nname = ocs.test\n[ocs_domain]\nname = fab.test\n"
+	    "[ocs_pool]\nfqdn = pool1.ocs.test\nocs_cert = <<PEM\n%sPEM\n"
+	    "[ocs_pool]\nfqdn = pool2.fab.test\n"
+	    "[ocs_server]\nfqdn = fe1.ocs.test\nip = 198.51.100.1\n"
+	    "domain = ocs.test\npool = pool1.ocs.test\n"
+	    "[ocs_server]\nfqdn = fe3.ocs.test\nip = 198.51.100.3\n"
+	    "domain = ocs.test\npool = pool1.ocs.test\nroute = none\n"
+	    "[ocs_server]\nfqdn = fe9.fab.test\nip = 198.51.100.9\n"
+	    "domain = fab.test\npool = pool2.fab.test\n"
+	    "ocs_cert = <<PEM\n%sPEM\nocs_ca = <<PEM\n%sPEM\n"
+	    "[certificates]\nocs_cert = <<PEM\n%sPEM\n", px, py, py, py);
+	ok(fw_answers_parse(text, strlen(text), "h.answers", &d, &errors,
+	    NULL) == 0,
+	    "per-server and per-pool certificates parse (%s)",
+	    errors ? errors : "ok");
+	if (d == NULL)
+		goto out;
+	c = fw_server_cert(d, &d->ocs_servers[0], FW_CERT_OCS_CERT, &from);
+	ok(c != NULL && from == FW_CERT_FROM_POOL &&
+	    strcmp(c->sha256, fpx) == 0,
+	    "fe1 gets its pool's certificate");
+	c = fw_server_cert(d, &d->ocs_servers[2], FW_CERT_OCS_CA, &from);
+	ok(c != NULL && from == FW_CERT_FROM_SERVER &&
+	    strcmp(c->sha256, fpy) == 0,
+	    "fe9 gets its own CA");
+	c = fw_server_cert(d, &d->ocs_servers[1], FW_CERT_OCS_CA, &from);
+	ok(c == NULL && from == FW_CERT_FROM_NONE, "fe3 has no CA at all");
+	ok(d->certs[FW_CERT_OCS_CERT].pem != NULL,
+	    "[certificates] ocs_cert is still read, as the default");
+	is_int(d->ocs_servers[1].route, FW_ROUTE_NONE, "route = none is read");
+	one = fw_answers_format(d);
+	ok(strstr(one, "[ocs_pool]\nfqdn = pool1.ocs.test\n# ocs_cert SHA-256 ")
+	    != NULL, "the pool's certificate is exported under its [ocs_pool]");
+	ok(strstr(one, "route = none\n") != NULL, "route = none is exported");
+	ok(fw_answers_parse(one, strlen(one), "one", &d2, &errors, NULL) == 0,
+	    "the export parses (%s)", errors ? errors : "ok");
+	two = d2 != NULL ? fw_answers_format(d2) : NULL;
+	is_str(two, one, "format -> parse -> format is identical");
+out:
+	free(one);
+	free(two);
+	fw_deployment_free(d);
+	fw_deployment_free(d2);
+	free(errors);
+	free(text);
+	free(px);
+	free(py);
+	X509_free(x);
+	X509_free(y);
+}
+
 /* A relative certificate path is read from the answers file's folder. */
 static void
 test_cert_path(void)
@@ -476,5 +544,6 @@ main(void)
 	test_done_items();
 	test_line_ends();
 	test_utf16();
+	test_host_certs();
 	return done_testing();
 }

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "certgen.h"
 #include "fw_cert_check.h"
 #include "fw_certfile.h"
 #include "fw_model.h"
@@ -445,6 +446,101 @@ test_roles(void)
 	free(leaf);
 }
 
+/* Two Microsoft organisations with certificates of their own: Contoso's
+ * pool certificate (CN the pool FQDN, SANs for its front ends) and
+ * Fabrikam's fe9 with its own from an intermediate CA. Each is judged
+ * against the servers it serves: fe9 with its own is fine. */
+static void
+test_rules_per_server(void)
+{
+	struct fw_deployment *d = fw_deployment_new();
+	struct fw_findings f = { NULL, 0 };
+	struct fw_rules_opts o = { NULL, 0 };
+	char *pool1 = pem_of("pool1.pem"), *cca = pem_of("contoso-ca.pem");
+	char *fe9 = pem_of("fe9.pem"), *fca = pem_of("fabrikam-ca.pem");
+
+	d->edition = FW_EDITION_ENTERPRISE;
+	fw_add_ocs_server(d, "fe1.ocs.contoso.test", "198.51.100.21",
+	    "ocs.contoso.test", "pool1.ocs.contoso.test", FW_ROUTE_PRIMARY);
+	fw_add_ocs_server(d, "fe3.ocs.contoso.test", "198.51.100.23",
+	    "ocs.contoso.test", "pool1.ocs.contoso.test", FW_ROUTE_NONE);
+	fw_add_ocs_server(d, "fe9.lync.fabrikam.test", "198.51.100.31",
+	    "lync.fabrikam.test", "pool2.lync.fabrikam.test",
+	    FW_ROUTE_PRIMARY);
+	fw_set_cert(d, FW_CERT_OCS_CERT, pool1, NULL, NULL);
+	fw_set_cert(d, FW_CERT_OCS_CA, cca, NULL, NULL);
+	fw_rules_run(d, &o, &f);
+	is_int(count_findings(&f, FW_SEV_WARNING, 6, "ocs_cert",
+	    "does not name fe9.lync.fabrikam.test; that server needs a "
+	    "certificate of its own"), 1,
+	    "one certificate for both organisations: fe9 needs its own");
+	fw_findings_free(&f);
+
+	fw_set_host_cert(d, "fe9.lync.fabrikam.test", FW_CERT_OCS_CERT, fe9,
+	    NULL, NULL);
+	fw_set_host_cert(d, "fe9.lync.fabrikam.test", FW_CERT_OCS_CA, fca,
+	    NULL, NULL);
+	fw_rules_run(d, &o, &f);
+	is_int(count_findings(&f, FW_SEV_WARNING, 6, "ocs_cert",
+	    "does not name"), 0, "fe9 with its own certificate is fine");
+	is_int(count_findings(&f, FW_SEV_ERROR, 6, "ocs_cert", NULL), 0,
+	    "... no error: each verifies against its own CA (fe9's through "
+	    "the intermediate)");
+	is_int(count_findings(&f, FW_SEV_WARNING, 6, "ocs_ca", NULL), 0,
+	    "... both CAs are CAs");
+	is_int(count_findings(&f, FW_SEV_WARNING, 9, NULL, "enter "
+	    "pool1.ocs.contoso.test under System > Security > TLS Peer "
+	    "Subjects"), 1,
+	    "the pool certificate's CN is still named as the peer subject");
+	fw_findings_free(&f);
+
+	/* The pool's own instead of the project-wide one: the same. */
+	fw_set_host_cert(d, "pool1.ocs.contoso.test", FW_CERT_OCS_CERT,
+	    pool1, NULL, NULL);
+	fw_set_host_cert(d, "pool1.ocs.contoso.test", FW_CERT_OCS_CA, cca,
+	    NULL, NULL);
+	fw_set_cert(d, FW_CERT_OCS_CERT, NULL, NULL, NULL);
+	fw_set_cert(d, FW_CERT_OCS_CA, NULL, NULL, NULL);
+	fw_rules_run(d, &o, &f);
+	is_int(count_findings(&f, FW_SEV_ERROR, 6, NULL, NULL) +
+	    count_findings(&f, FW_SEV_WARNING, 6, NULL, NULL), 0,
+	    "pool and server certificates of their own: nothing on step 6");
+	fw_findings_free(&f);
+	fw_deployment_free(d);
+	free(pool1);
+	free(cca);
+	free(fe9);
+	free(fca);
+}
+
+/* A CN and a SAN with a NUL in them (a name crafted to read as
+ * fe1.ocs.test where a C string ends): kept whole, the NUL shown as its
+ * escape, and no match for the host it imitates. */
+static void
+test_nul_names(void)
+{
+	static const char crafted[] = "fe1.ocs.test\0.evil.test";
+	X509 *x = certgen_make_named(crafted, (int)sizeof crafted - 1, 1, NULL);
+	struct fw_cert_info ci;
+	char *pem;
+
+	pem = certgen_pem(x);
+	if (fw_cert_inspect(pem, &ci, NULL) != 0) {
+		ok(0, "the crafted certificate is read");
+		goto out;
+	}
+	is_str(ci.common_name, "fe1.ocs.test\\x00.evil.test",
+	    "a NUL in the CN is kept and shown, not a cut name");
+	is_str(ci.n_sans > 0 ? ci.sans[0] : NULL,
+	    "DNS:fe1.ocs.test\\x00.evil.test", "... and in a DNS SAN");
+	fw_cert_info_clear(&ci);
+	is_int(fw_cert_match_host(pem, "fe1.ocs.test"), 0,
+	    "it names no fe1.ocs.test");
+out:
+	free(pem);
+	X509_free(x);
+}
+
 int
 main(void)
 {
@@ -457,6 +553,8 @@ main(void)
 	test_judge();
 	test_rules();
 	test_roles();
+	test_rules_per_server();
+	test_nul_names();
 	nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
 	return done_testing();
 }

@@ -252,16 +252,16 @@ test_fingerprints(void)
 	    "adding a federated domain changes the XCP restart");
 	free(r1);
 	free(x1);
-	x1 = fp_of(d, "imp.cuptrust");
+	x1 = fp_of(d, "imp.cuptrust.cup9.foo.com");
 	fw_set_cert(d, FW_CERT_OCS_CA, "-----BEGIN CERTIFICATE-----\n",
 	    "ocs-root.pem", "AB:CD");
-	r1 = fp_of(d, "imp.cuptrust");
+	r1 = fp_of(d, "imp.cuptrust.cup9.foo.com");
 	ok(r1 != NULL && x1 != NULL && strcmp(r1, x1) != 0,
 	    "a new OCS CA changes its cup-trust upload");
 	free(r1);
 	free(x1);
 	cl = fw_checklist_build(d);
-	it = fw_checklist_find(cl, "imp.cuptrust");
+	it = fw_checklist_find(cl, "imp.cuptrust.cup9.foo.com");
 	is_str(field(it, "Upload File"), "ocs-root.pem",
 	    "the upload names the CA's file");
 	is_str(field(it, "SHA-256"), "AB:CD", "and its fingerprint");

@@ -80,6 +80,60 @@ test_store(void)
 	free(cause);
 }
 
+/* A set of results (fedwiz verify's) replaces the host's earlier set of
+ * that kind prefix, in one transaction, and nothing else. */
+static void
+test_replace(void)
+{
+	struct fw_probe_result probe = { "fe1.ocs.test", 5061, "tls", NULL, 1,
+	    "TLS 1.2", NULL };
+	struct fw_probe_result first[] = {
+		{ "fe1.ocs.test", 0, "ms-route a.test", NULL, 0, "missing",
+		    NULL },
+		{ "fe1.ocs.test", 0, "ms-pool x.test", NULL, 1, "present",
+		    NULL },
+	};
+	struct fw_probe_result other = { "fe2.ocs.test", 0, "ms-pool y.test",
+	    NULL, 1, "present", NULL };
+	struct fw_probe_result second[] = {
+		{ "fe1.ocs.test", 0, "ms-route a.test", NULL, 1, "present",
+		    "detail" },
+	};
+	struct fw_deployment *d = NULL;
+	struct fw_project *p = NULL;
+	char *path = xasprintf("%s/r.fedwiz", dir), *cause = NULL;
+	const struct fw_probe_result *got;
+	long audits;
+
+	ok(fw_project_open(path, FW_OPEN_CREATE, &p, NULL, &cause) == 0,
+	    "a new project for replaced results");
+	ok(fw_project_save_probe(p, &probe, &cause) == 0 &&
+	    fw_project_save_probe(p, &other, &cause) == 0,
+	    "a probe result of the host and a result of another host");
+	audits = fw_project_audit_count(p);
+	ok(fw_project_replace_probes(p, "fe1.ocs.test", "ms-", first, 2,
+	    &cause) == 0, "a first set is saved");
+	is_int(fw_project_audit_count(p), audits + 1, "with one audit row");
+	ok(fw_project_replace_probes(p, "FE1.ocs.test", "ms-", second, 1,
+	    &cause) == 0, "a second set replaces it");
+	ok(fw_project_load(p, &d, &cause) == 0, "the project loads");
+	is_int(d->n_probes, 3, "the probe result, the other host's, the set");
+	ok(fw_probe_find(d, "fe1.ocs.test", 0, "ms-pool x.test") == NULL,
+	    "what the second set lacks is gone");
+	got = fw_probe_find(d, "fe1.ocs.test", 0, "ms-route a.test");
+	ok(got != NULL && got->ok && strcmp(got->detail, "detail") == 0,
+	    "what it holds is its own");
+	ok(fw_probe_find(d, "fe1.ocs.test", 5061, "tls") != NULL,
+	    "a result of another kind stays");
+	ok(fw_probe_find(d, "fe2.ocs.test", 0, "ms-pool y.test") != NULL,
+	    "another host's set stays");
+	fw_deployment_free(d);
+	fw_project_close(p);
+	unlink(path);
+	free(path);
+	free(cause);
+}
+
 static void
 test_targets(void)
 {
@@ -147,6 +201,7 @@ main(void)
 		return 1;
 	}
 	test_store();
+	test_replace();
 	test_targets();
 	rmdir(dir);
 	return done_testing();

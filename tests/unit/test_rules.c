@@ -212,8 +212,20 @@ test_topology(void)
 	    FW_ROUTE_PRIMARY);
 	fw_add_ocs_server(d, "x.nowhere.test", "198.51.100.51", "nowhere.test",
 	    NULL, FW_ROUTE_PRIMARY);
+	/* Front ends that are not next hops: no route of their own. */
+	fw_add_ocs_domain(d, "frontend.test", NULL);
+	fw_add_ocs_server(d, "f1.frontend.test", "198.51.100.61",
+	    "frontend.test", NULL, FW_ROUTE_NONE);
+	fw_add_ocs_server(d, "fe3.ocs.example.com", "198.51.100.23",
+	    "ocs.example.com", NULL, FW_ROUTE_NONE);
 	fw_add_imp_domain(d, "other.example.com", "cup9.example.com");
 	run(d, NULL, &f);
+	is_int(count_findings(&f, FW_SEV_ERROR, 2, "ocs_server",
+	    "frontend.test has no static route"), 1,
+	    "a domain of front ends that are no next hop has no route");
+	is_int(count_findings(&f, FW_SEV_ERROR, 2, "ocs_server",
+	    "ocs.example.com has"), 0,
+	    "a front end that is no next hop beside a primary: no backup error");
 	is_int(count_findings(&f, FW_SEV_ERROR, 2, "ocs_server",
 	    "lonely.test has no static route"), 1,
 	    "an OCS domain without a route is an error");

@@ -367,21 +367,46 @@ test_altered_schema(void)
 	free(path);
 }
 
-/* A project at path made from the SQL of fixture; -1 (a failed test)
- * when the fixture cannot be read. */
 static int
-fixture_db(const char *path, const char *fixture)
+file_version(const char *path)
 {
-	char *sql = NULL, *cause = NULL;
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int version = -1;
+
+	sqlite3_open(path, &db);
+	sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return version;
+}
+
+/* Makes path from a fixture of schema version and opens it for writing,
+ * which migrates it. Returns the backup's name (free()), or NULL. */
+static char *
+open_fixture(const char *fixture, int version, const char *path,
+    struct fw_project **p)
+{
+	char *sql = NULL, *cause = NULL, *bak, *name;
 
 	if (fw_read_file(fixture, 1 << 20, &sql, NULL, &cause) != 0) {
 		ok(0, "fixture readable: %s", cause);
 		free(cause);
-		return -1;
+		return NULL;
 	}
 	make_db(path, sql);
 	free(sql);
-	return 0;
+	is_int(open_rw(path, 0, p), 0, "version %d project opens", version);
+	bak = xasprintf("%s.bak-v%d", path, version);
+	ok(access(bak, F_OK) == 0, "backup .bak-v%d written before migrating",
+	    version);
+	name = strrchr(bak, '.') + 1;
+	ok(*p != NULL && fw_project_notices(*p) != NULL &&
+	    strstr(fw_project_notices(*p), name) != NULL,
+	    "notice names the backup");
+	return bak;
 }
 
 static void
@@ -390,20 +415,14 @@ test_migration(void)
 	char *path = path_in("old.fedwiz"), *bak, *cause = NULL;
 	struct fw_project *p = NULL;
 	struct fw_deployment *d = NULL;
-	sqlite3 *db;
-	int version = 0;
-	sqlite3_stmt *st;
 
-	if (fixture_db(path, TOP_SRCDIR "/tests/fixtures/project-v1.sql") != 0) {
+	bak = open_fixture(TOP_SRCDIR "/tests/fixtures/project-v1.sql", 1,
+	    path, &p);
+	if (bak == NULL || p == NULL) {
+		free(bak);
 		free(path);
 		return;
 	}
-	is_int(open_rw(path, 0, &p), 0, "version 1 project opens");
-	bak = xasprintf("%s.bak-v1", path);
-	ok(access(bak, F_OK) == 0, "backup %s written before migrating", bak);
-	ok(fw_project_notices(p) != NULL &&
-	    strstr(fw_project_notices(p), "bak-v1") != NULL,
-	    "notice names the backup");
 	ok(fw_project_load(p, &d, &cause) == 0, "migrated project loads");
 	is_str(d ? d->name : NULL, "Legacy federation", "answers kept");
 	is_int(d ? (long long)d->n_ticks : 0, 1, "ticks kept");
@@ -411,21 +430,130 @@ test_migration(void)
 	    fw_project_audit_count(p) == 1, "audit log works after migration");
 	fw_deployment_free(d);
 	fw_project_close(p);
-	sqlite3_open(path, &db);
-	sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		version = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	is_int(version, FW_SCHEMA_VERSION, "file now at the current schema");
-	sqlite3_open(bak, &db);
-	sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		version = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	is_int(version, 1, "backup still at schema 1");
+	is_int(file_version(path), FW_SCHEMA_VERSION,
+	    "file now at the current schema");
+	is_int(file_version(bak), 1, "backup still at schema 1");
 	free(bak);
+	free(path);
+}
+
+/* Schema 2 (one certificate per role, routes primary/backup) to 3: the
+ * project's certificates become the project-wide defaults, a backup
+ * FILE.bak-v2 is kept, and the new columns and route work at once. */
+static void
+test_migration_v2(void)
+{
+	char *path = path_in("v2.fedwiz"), *bak, *cause = NULL;
+	struct fw_project *p = NULL;
+	struct fw_deployment *d = NULL;
+	struct fw_cert own = { "-----BEGIN CERTIFICATE-----\nPOOL\n"
+	    "-----END CERTIFICATE-----\n", "pool1.cer", "EE:FF" };
+	struct fw_ocs_server *fe2;
+	enum fw_cert_from from = FW_CERT_FROM_NONE;
+	const struct fw_cert *c;
+
+	bak = open_fixture(TOP_SRCDIR "/tests/fixtures/project-v2.sql", 2,
+	    path, &p);
+	if (bak == NULL || p == NULL)
+		goto out;
+	ok(fw_project_load(p, &d, &cause) == 0, "migrated project loads");
+	if (d == NULL)
+		goto out;
+	is_str(d->name, "Schema 2 federation", "answers kept");
+	is_str(d->certs[FW_CERT_OCS_CERT].source, "fe1.cer",
+	    "the old ocs_cert is the project-wide default");
+	is_str(d->certs[FW_CERT_OCS_CA].sha256, "CC:DD",
+	    "the old ocs_ca too, fingerprint kept");
+	is_int((long long)d->n_host_certs, 0,
+	    "no server has one of its own yet");
+	c = fw_server_cert(d, &d->ocs_servers[1], FW_CERT_OCS_CERT, &from);
+	ok(c == &d->certs[FW_CERT_OCS_CERT] && from == FW_CERT_FROM_DEFAULT,
+	    "fe2 uses the default");
+	is_int(d->ocs_servers[1].route, FW_ROUTE_BACKUP, "routes kept");
+	ok(fw_project_set_host_cert(p, "pool1.ocs.contoso.test",
+	    FW_CERT_OCS_CERT, &own, &cause) == 0,
+	    "a pool's own certificate is stored after the upgrade");
+	fe2 = &d->ocs_servers[1];
+	fe2->route = FW_ROUTE_NONE;
+	ok(fw_project_save_ocs_server(p, fe2, &cause) == 0,
+	    "route none is stored after the upgrade");
+	fw_deployment_free(d);
+	d = NULL;
+	ok(fw_project_load(p, &d, &cause) == 0, "reload");
+	if (d == NULL)
+		goto out;
+	c = fw_server_cert(d, &d->ocs_servers[1], FW_CERT_OCS_CERT, &from);
+	ok(c != NULL && from == FW_CERT_FROM_POOL &&
+	    strcmp(c->sha256, "EE:FF") == 0, "fe2 now uses its pool's");
+	is_int(d->ocs_servers[1].route, FW_ROUTE_NONE, "route none loads");
+	fw_project_close(p);
+	p = NULL;
+	is_int(file_version(path), FW_SCHEMA_VERSION,
+	    "file now at the current schema");
+	is_int(file_version(bak), 2, "backup still at schema 2");
+out:
+	fw_deployment_free(d);
+	fw_project_close(p);
+	free(cause);
+	free(bak);
+	free(path);
+}
+
+/* A server's and a pool's own certificates: stored beside the defaults,
+ * following renames and deletes of their server or pool. */
+static void
+test_host_certs(void)
+{
+	char *path = path_in("hc.fedwiz"), *cause = NULL;
+	struct fw_project *p = NULL;
+	struct fw_deployment *d = NULL;
+	struct fw_ocs_domain od = { 0, "ocs.contoso.test", NULL,
+	    FW_MICROSOFT_INHERIT };
+	struct fw_ocs_pool pool = { 0, "pool1.ocs.contoso.test" };
+	struct fw_ocs_server srv = { 0, "fe9.ocs.contoso.test",
+	    "198.51.100.29", "ocs.contoso.test", "pool1.ocs.contoso.test",
+	    FW_ROUTE_PRIMARY };
+	struct fw_cert def = { "DEFAULT\n", "default.cer", "11" };
+	struct fw_cert own = { "OWN\n", "fe9.cer", "22" };
+	struct fw_cert ca = { "CA\n", "pool-ca.pem", "33" };
+	enum fw_cert_from from;
+	const struct fw_cert *c;
+
+	open_rw(path, FW_OPEN_CREATE, &p);
+	ok(fw_project_save_ocs_domain(p, &od, &cause) == 0 &&
+	    fw_project_save_ocs_pool(p, &pool, &cause) == 0 &&
+	    fw_project_save_ocs_server(p, &srv, &cause) == 0, "rows saved");
+	ok(fw_project_set_cert(p, FW_CERT_OCS_CERT, &def, &cause) == 0 &&
+	    fw_project_set_host_cert(p, srv.fqdn, FW_CERT_OCS_CERT, &own,
+	    &cause) == 0 && fw_project_set_host_cert(p, pool.fqdn,
+	    FW_CERT_OCS_CA, &ca, &cause) == 0, "default and own stored");
+	ok(fw_project_set_host_cert(p, srv.fqdn, FW_CERT_IMP_CERT, &own,
+	    &cause) == -1 && cause != NULL, "an IM&P role per server refused");
+	free(cause);
+	cause = NULL;
+	srv.fqdn = "fe10.ocs.contoso.test";
+	ok(fw_project_save_ocs_server(p, &srv, &cause) == 0, "server renamed");
+	fw_project_load(p, &d, &cause);
+	c = d ? fw_server_cert(d, &d->ocs_servers[0], FW_CERT_OCS_CERT,
+	    &from) : NULL;
+	ok(c != NULL && strcmp(c->sha256, "22") == 0 &&
+	    from == FW_CERT_FROM_SERVER, "its own follows the rename");
+	c = d ? fw_server_cert(d, &d->ocs_servers[0], FW_CERT_OCS_CA,
+	    &from) : NULL;
+	ok(c != NULL && from == FW_CERT_FROM_POOL, "the pool's CA applies");
+	is_str(d ? d->certs[FW_CERT_OCS_CERT].sha256 : NULL, "11",
+	    "the default stays");
+	fw_deployment_free(d);
+	d = NULL;
+	ok(fw_project_delete(p, FW_LIST_OCS_SERVER, srv.id, &cause) == 0 &&
+	    fw_project_delete(p, FW_LIST_OCS_POOL, pool.id, &cause) == 0,
+	    "server and pool deleted");
+	fw_project_load(p, &d, &cause);
+	is_int(d ? (long long)d->n_host_certs : -1, 0,
+	    "their certificates went with them");
+	fw_deployment_free(d);
+	fw_project_close(p);
+	free(cause);
 	free(path);
 }
 
@@ -445,36 +573,36 @@ count_rows(const char *path, const char *sql)
 	return n;
 }
 
-/* A schema 2 file (OCS 2007 R2 only) gains the per-domain Microsoft
+/* A schema 3 file (OCS 2007 R2 only) gains the per-domain Microsoft
  * server, unset: its domains read as the default, OCS 2007 R2. */
 static void
-test_migration_v2(void)
+test_migration_v3(void)
 {
-	char *path = path_in("v2.fedwiz"), *bak, *cause = NULL;
+	char *path = path_in("v3.fedwiz"), *bak, *cause = NULL;
 	struct fw_project *p = NULL;
 	struct fw_deployment *d = NULL;
 
-	if (fixture_db(path, TOP_SRCDIR "/tests/fixtures/project-v2.sql") != 0) {
-		free(path);
-		return;
-	}
-	is_int(open_rw(path, 0, &p), 0, "version 2 project opens");
-	bak = xasprintf("%s.bak-v2", path);
-	ok(access(bak, F_OK) == 0, "backup %s written before migrating", bak);
+	bak = open_fixture(TOP_SRCDIR "/tests/fixtures/project-v3.sql", 3,
+	    path, &p);
+	if (bak == NULL || p == NULL)
+		goto out;
 	ok(fw_project_load(p, &d, &cause) == 0 && d->n_ocs_domains == 1,
 	    "migrated project loads");
 	ok(d != NULL && d->microsoft == FW_MICROSOFT_OCS2007R2 &&
 	    d->ocs_domains[0].microsoft == FW_MICROSOFT_INHERIT &&
 	    fw_ocs_server_microsoft(d, &d->ocs_servers[0]) ==
 	    FW_MICROSOFT_OCS2007R2, "its domain runs OCS 2007 R2");
-	fw_deployment_free(d);
 	fw_project_close(p);
-	is_int(count_rows(path, "PRAGMA user_version"), FW_SCHEMA_VERSION,
+	p = NULL;
+	is_int(file_version(path), FW_SCHEMA_VERSION,
 	    "file now at the current schema");
-	is_int(count_rows(bak, "PRAGMA user_version"), 2,
-	    "backup still at schema 2");
+	is_int(file_version(bak), 3, "backup still at schema 3");
 	is_int(count_rows(path, "SELECT count(*) FROM ocs_domain WHERE "
 	    "microsoft IS NULL"), 1, "the domain's own choice is unset");
+out:
+	fw_deployment_free(d);
+	fw_project_close(p);
+	free(cause);
 	free(bak);
 	free(path);
 }
@@ -759,6 +887,8 @@ main(void)
 	test_not_projects();
 	test_migration();
 	test_migration_v2();
+	test_host_certs();
+	test_migration_v3();
 	test_altered_schema();
 	test_legacy_confirms();
 	test_replace();

@@ -189,6 +189,34 @@ run "$FEDWIZ" powershell se.fedwiz --server pool1.ocs.contoso.test
 refused "Standard Edition, unknown --server" \
 	"'pool1.ocs.contoso.test' is not a Lync or Skype for Business Standard Edition server of the project; its servers: se1.ocs.tailspin.test"
 
+# --- the two deployments: Lync 2013 Enterprise (3 nodes, 2 pools)
+# and OCS 2007 R2 + SfB 2019 (only the SfB server gets a script) ---
+for case in lync2013-enterprise:pool1.lync.wingtip.test \
+    mixed-ocs-sfb2019:sfb1.adatum.test; do
+	name=${case%%:*}
+	target=${case#*:}
+	"$FEDWIZ" init "$name.fedwiz" --answers "$fixtures/$name.answers"
+	"$FEDWIZ" powershell "$name.fedwiz" --server "$target" >"$name.ps1"
+	"$FEDWIZ" powershell "$name.fedwiz" --server "$target" --read-back \
+		>"$name-rb.ps1"
+	set --
+	for v in $(sed -n 's/^\(name\|fqdn\) = \([a-z0-9.-]*\)$/\2/p' \
+	    "$fixtures/$name.answers" | grep '\.'); do
+		grep -qF "'$v'" "$name.ps1" && set -- "$@" --value "$v"
+	done
+	passes "$name: the script passes the checker, each value one literal" \
+		"$name.ps1" "$@"
+	passes "$name: the read-back passes the checker" "$name-rb.ps1" \
+		--read-only
+	if [ -n "${FEDWIZ_UPDATE_GOLDEN:-}" ]; then
+		cp "$name.ps1" "$golden/powershell-$name.ps1"
+	fi
+	is_file "$name.ps1" "$golden/powershell-$name.ps1" \
+		"$name script matches tests/cli/golden/powershell-$name.ps1"
+done
+ok "mixed: the OCS 2007 R2 server gets no script" \
+	sh -c "! '$FEDWIZ' powershell mixed-ocs-sfb2019.fedwiz --server ocs1.litware.test 2>/dev/null"
+
 # --- refusals ---
 "$FEDWIZ" init tcp.fedwiz --answers "$fixtures/tcp-standard.answers"
 run "$FEDWIZ" powershell tcp.fedwiz

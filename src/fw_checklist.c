@@ -737,6 +737,7 @@ fw_checklist_build(const struct fw_deployment *d)
 	cl->n_done = b->n_done;
 	cl->n_changed = b->n_changed;
 	add_errors(cl, d, &b->errors);
+	cl->lync = fw_deployment_has_lync(d);
 	fw_findings_free(&b->errors);
 	free(b);
 	add_skipped(cl, d);

@@ -70,6 +70,7 @@ struct fw_checklist {
 	char **errors;
 	size_t n_errors;
 	char *banner;		/* translated; NULL when there is no error */
+	int lync;		/* Lync or SfB among the Microsoft servers */
 	size_t n_items;
 	size_t n_done;
 	size_t n_changed;	/* items in FW_ITEM_CHANGED */

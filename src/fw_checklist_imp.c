@@ -55,6 +55,7 @@ add_sipfed(struct fw_cl_builder *b)
 {
 	const struct fw_deployment *d = b->d;
 	char *where = fw_cl_where_step(b, 1, NULL, _("Add New")), *id;
+	const char *acl;
 	size_t i;
 
 	for (i = 0; i < d->n_ocs_domains; i++) {
@@ -75,11 +76,16 @@ add_sipfed(struct fw_cl_builder *b)
 		fw_cl_box(b, "direct", _("Direct Federation"), 1);
 		/* Domain notes: slow incoming ACL checks without PTRs; the
 		 * label changed in a release no source names. */
+		acl = fw_microsoft_is_lync(fw_ocs_domain_microsoft(d, od)) ?
+		    _("Click Save. IM and Presence adds the incoming ACL for "
+		    "the domain itself; give the Microsoft servers' IP "
+		    "addresses PTR records, or its checks stall for about 40 "
+		    "seconds.") : _("Click Save. IM and Presence adds the "
+		    "incoming ACL for the domain itself; give the OCS servers' "
+		    "IP addresses PTR records, or its checks stall for about 40 "
+		    "seconds.");
 		if (fw_imp_release_at_least(d->imp_release, 14, 0, 0, 0))
-			fw_cl_note(b, _("Click Save. IM and Presence adds the "
-			    "incoming ACL for the domain itself; give the OCS "
-			    "servers' IP addresses PTR records, or its checks "
-			    "stall for about 40 seconds. Cisco's guides "
+			fw_cl_note(b, "%s %s", acl, _("Cisco's guides "
 			    "disagree on the label: Inter-domain to OCS/Lync "
 			    "(12.5, and 14's OCS chapter), Inter-domain to "
 			    "OCS/Lync/S4B (14's Skype for Business chapter), "
@@ -90,10 +96,7 @@ add_sipfed(struct fw_cl_builder *b)
 			    "an Edge; direct federation within the enterprise "
 			    "keeps it checked."));
 		else
-			fw_cl_note(b, _("Click Save. IM and Presence adds the "
-			    "incoming ACL for the domain itself; give the OCS "
-			    "servers' IP addresses PTR records, or its checks "
-			    "stall for about 40 seconds."));
+			fw_cl_note(b, "%s", acl);
 		free(id);
 	}
 	free(where);
@@ -245,7 +248,9 @@ add_listener(struct fw_cl_builder *b)
 	const struct fw_deployment *d = b->d;
 	int tls = d->transport == FW_TRANSPORT_TLS;
 	char *where = fw_cl_where_step(b, 4, NULL, _("Find"));
-	const char *routed = _("the port OCS routes to");
+	int ms = fw_deployment_has_lync(d);
+	const char *routed = ms ? _("the port the Microsoft servers route "
+	    "to") : _("the port OCS routes to");
 
 	fw_cl_item(b, "imp.listener", 4, where, tls ? _("Check the SIP Proxy "
 	    "TLS listener ports") : _("Check the SIP Proxy listener ports"));
@@ -268,7 +273,11 @@ add_listener(struct fw_cl_builder *b)
 		    "5062; then restart the Cisco SIP Proxy on every node."),
 		    d->peer_auth_port);
 	else if (tls)
-		fw_cl_note(b, _("Peer Auth must be 5061, the port OCS routes "
+		fw_cl_note(b, ms ? _("Peer Auth must be 5061, the port the "
+		    "Microsoft servers route to; if Server Auth is 5061, move it "
+		    "first (to 5062, the default, as the rules say). After "
+		    "changing a port, restart the Cisco SIP Proxy on every "
+		    "node.") : _("Peer Auth must be 5061, the port OCS routes "
 		    "to; if Server Auth is 5061, move it first (to 5062, the "
 		    "default, as the rules say). After changing a port, "
 		    "restart the Cisco SIP Proxy on every node."));

@@ -87,8 +87,9 @@ add_ocs_lookups(struct fw_cl_builder *b, const struct fw_imp_node *n)
 	    _("Command prompt on every OCS, Lync or Skype for Business "
 	    "server");
 
-	fw_cl_item(b, id, 3, where, _("Look up %s both ways from OCS"),
-	    n->fqdn);
+	fw_cl_item(b, id, 3, where, fw_deployment_has_lync(b->d) ?
+	    _("Look up %s both ways from the Microsoft servers") :
+	    _("Look up %s both ways from OCS"), n->fqdn);
 	add_both_ways(b, "nslookup", n->fqdn, n->ip,
 	    fw_cl_wrong(b, -1, "imp_node", n->fqdn), 0);
 	add_probe_notes(b, n->fqdn, n->ip);

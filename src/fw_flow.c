@@ -191,7 +191,7 @@ static const struct fw_field lync_step6_fields[] = {
 	  N_("Microsoft: certificate snap-in; IM and Presence OS "
 	     "Administration: Security > Certificate Management"), NULL,
 	  FW_APPLIES_TLS, 0, NULL, 1 },
-	{ "ocs_cert", FW_FIELD_CERT_FILE, N_("Front end certificate"),
+	{ "ocs_cert", FW_FIELD_CERT_FILE, N_("Microsoft front end certificate"),
 	  N_("The front end's default certificate (Get-CsCertificate -Type "
 	     "Default). Its Enhanced Key Usage must hold both Server "
 	     "Authentication and Client Authentication: Request-CsCertificate "
@@ -515,6 +515,23 @@ fw_flow_state_name(enum fw_step_state st)
 		return _("complete");
 	}
 	return "";
+}
+
+const struct fw_field *
+fw_flow_field_for(const char *key, const struct fw_deployment *d)
+{
+	const struct fw_step *st;
+	int n;
+	size_t i;
+
+	if (fw_flow_find_field(key, &n) == NULL ||
+	    (st = fw_flow_step_for(n, d)) == NULL)
+		return NULL;
+	for (i = 0; i < st->n_fields; i++) {
+		if (strcmp(st->fields[i].key, key) == 0)
+			return &st->fields[i];
+	}
+	return fw_flow_find_field(key, NULL);
 }
 
 const struct fw_field *

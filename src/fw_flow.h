@@ -111,6 +111,12 @@ const char *fw_flow_state_name(enum fw_step_state);
 /* The field with this key in any step, and its step number in *step. */
 const struct fw_field *fw_flow_find_field(const char *key, int *step);
 
+/* The field with this key as this deployment's form of its step has it
+ * (a Lync deployment's "Microsoft CA certificate" for ocs_ca), else as
+ * fw_flow_find_field() finds it. */
+const struct fw_field *fw_flow_field_for(const char *key,
+    const struct fw_deployment *);
+
 /* What a list column holds: how it is checked and edited. */
 enum fw_col_kind {
 	FW_COL_HOST,		/* RFC 1123 name, stored folded (fw_syntax.h) */

@@ -172,6 +172,26 @@ fw_render_box(enum fw_item_state st)
 	return "[ ]";
 }
 
+const char *
+fw_render_title(const struct fw_checklist *cl, int upper)
+{
+	if (cl->lync)
+		return upper ? _("COMPLETION CHECKLIST: IM AND PRESENCE - "
+		    "MICROSOFT LYNC / SKYPE FOR BUSINESS FEDERATION") :
+		    _("Completion checklist: IM and Presence - Microsoft Lync / "
+		    "Skype for Business federation");
+	return upper ? _("COMPLETION CHECKLIST: IM AND PRESENCE - MICROSOFT "
+	    "OCS FEDERATION") : _("Completion checklist: IM and Presence - "
+	    "Microsoft OCS federation");
+}
+
+const char *
+fw_render_ms_signoff(const struct fw_checklist *cl)
+{
+	return cl->lync ? _("Microsoft server administrator:") :
+	    _("OCS administrator:");
+}
+
 size_t
 fw_render_rows(const struct fw_checklist *cl,
     const struct fw_render_info *info, struct fw_render_row *rows)

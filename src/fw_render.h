@@ -76,6 +76,11 @@ struct fw_render_row {
 	const char *label;
 	char *value;
 };
+/* The document's title (upper: the text format's capitals) and the
+ * Microsoft side's sign-off line, named for the servers it holds. */
+const char *fw_render_title(const struct fw_checklist *, int upper);
+const char *fw_render_ms_signoff(const struct fw_checklist *);
+
 size_t fw_render_rows(const struct fw_checklist *,
     const struct fw_render_info *, struct fw_render_row *rows);
 void fw_render_rows_free(struct fw_render_row *, size_t n);

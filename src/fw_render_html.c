@@ -140,8 +140,7 @@ put_header(struct fw_strbuf *sb, const struct fw_checklist *cl,
 	size_t i, n = fw_render_rows(cl, info, rows);
 
 	fw_sb_add(sb, "<header class=\"doc\">\n<h1>");
-	esc(sb, _("Completion checklist: IM and Presence - Microsoft OCS "
-	    "federation"));
+	esc(sb, fw_render_title(cl, 0));
 	fw_sb_add(sb, "</h1>\n");
 	if (cl->banner != NULL) {
 		fw_sb_add(sb, "<section class=\"errors\">\n<p><strong>");
@@ -380,7 +379,7 @@ fw_render_html(const struct fw_checklist *cl,
 	esc(sb, _("Sign-off"));
 	fw_sb_add(sb, "</h2>\n<table class=\"signoff\">\n");
 	signoff_row(sb, _("IM and Presence administrator:"));
-	signoff_row(sb, _("OCS administrator:"));
+	signoff_row(sb, fw_render_ms_signoff(cl));
 	fw_sb_add(sb, "</table>\n<p>");
 	esc(sb, info->file);
 	fw_sb_add(sb, " &middot; ");

@@ -53,8 +53,7 @@ put_header(struct fw_strbuf *sb, const struct fw_checklist *cl,
 	size_t i, n = fw_render_rows(cl, info, rows);
 
 	fw_sb_add(sb, "# ");
-	esc(sb, _("Completion checklist: IM and Presence - Microsoft OCS "
-	    "federation"));
+	esc(sb, fw_render_title(cl, 0));
 	fw_sb_add(sb, "\n\n");
 	if (cl->banner != NULL) {
 		fw_sb_add(sb, "> **");
@@ -163,6 +162,6 @@ fw_render_markdown(const struct fw_checklist *cl,
 	fw_sb_add(sb, " |\n| --- | --- | --- |\n| ");
 	esc(sb, _("IM and Presence administrator:"));
 	fw_sb_add(sb, " |  |  |\n| ");
-	esc(sb, _("OCS administrator:"));
+	esc(sb, fw_render_ms_signoff(cl));
 	fw_sb_add(sb, " |  |  |\n");
 }

@@ -211,8 +211,7 @@ put_header(struct fw_strbuf *sb, const struct fw_checklist *cl,
 	size_t i, n = fw_render_rows(cl, info, rows);
 	char *label;
 
-	wrap(sb, "", "", _("COMPLETION CHECKLIST: IM AND PRESENCE - MICROSOFT "
-	    "OCS FEDERATION"));
+	wrap(sb, "", "", fw_render_title(cl, 1));
 	fw_sb_add(sb, "\n");
 	if (cl->banner != NULL) {
 		rule(sb, '!');
@@ -360,5 +359,5 @@ fw_render_text(const struct fw_checklist *cl,
 	rule(sb, '=');
 	wrap(sb, "", "", _("Sign-off"));
 	signoff(sb, _("IM and Presence administrator:"));
-	signoff(sb, _("OCS administrator:"));
+	signoff(sb, fw_render_ms_signoff(cl));
 }

@@ -385,9 +385,9 @@ group_label(const char *base, const struct cert_group *g, size_t n_groups)
 }
 
 static const char *
-field_label(const char *field)
+field_label(const struct fw_deployment *d, const char *field)
 {
-	const struct fw_field *f = fw_flow_find_field(field, NULL);
+	const struct fw_field *f = fw_flow_field_for(field, d);
 
 	return f != NULL ? _(f->label) : field;
 }
@@ -400,9 +400,9 @@ check_group(const struct fw_rule_ctx *ctx, enum fw_cert_role cert_role,
     int judge_ca_too, struct fw_findings *out)
 {
 	const char *ca_field = fw_cert_role_key(ca_role);
-	char *label = group_label(field_label(fw_cert_role_key(cert_role)), g,
+	char *label = group_label(field_label(ctx->d, fw_cert_role_key(cert_role)), g,
 	    n_groups);
-	char *ca_label = group_label(field_label(ca_field), g, n_groups);
+	char *ca_label = group_label(field_label(ctx->d, ca_field), g, n_groups);
 	struct fw_cert_expect w;
 
 	if (judge_ca_too && g->ca != NULL) {

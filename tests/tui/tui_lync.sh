@@ -52,7 +52,7 @@ tui_keys NPage
 tui_wait "6 · Check the Default Certificate of the Lync" ||
 	echo "Bail out! step 6 is not the Lync one"
 ok "step 6: the front end certificate, as Lync names it" \
-	grep -q "Front end certificate" "$TUI_SCREEN"
+	grep -q "Microsoft front end certificate" "$TUI_SCREEN"
 
 # TCP with Lync: the dialog refuses it, saying why.
 tui_keys PPage PPage PPage PPage PPage PPage

@@ -451,25 +451,65 @@ add_tls_cluster(struct fw_cl_builder *b)
 	free(where);
 }
 
-/* Step 9, per node: the CA root of one OCS certificate as cup-trust. */
+/* One OCS CA IM and Presence must trust: whose certificate it signed
+ * (NULL: the project-wide one) and how many certificates its file holds.
+ * Found once per build, uploaded on every node. */
+struct ocs_trust {
+	const struct fw_cert *ca;	/* NULL = none given */
+	const char *owner;
+	size_t chain;
+};
+
+/* Each distinct OCS CA: the servers' own, their pools' and the
+ * project-wide one, as they apply; at least one. free() *out. */
+static size_t
+ocs_trusts(const struct fw_deployment *d, struct ocs_trust **out)
+{
+	struct ocs_trust *t = xcalloc(d->n_ocs_servers + 1, sizeof *t);
+	const struct fw_cert *ca;
+	const struct fw_ocs_server *s;
+	enum fw_cert_from from;
+	size_t i, j, n = 0;
+
+	for (i = 0; i < d->n_ocs_servers; i++) {
+		s = &d->ocs_servers[i];
+		ca = fw_server_cert(d, s, FW_CERT_OCS_CA, &from);
+		for (j = 0; j < n && t[j].ca != ca; j++)
+			;
+		if (j < n)
+			continue;
+		t[n].ca = ca;
+		t[n++].owner = from == FW_CERT_FROM_SERVER ? s->fqdn :
+		    from == FW_CERT_FROM_POOL ? s->pool : NULL;
+	}
+	if (n == 0 && d->certs[FW_CERT_OCS_CA].pem != NULL)
+		t[0].ca = &d->certs[FW_CERT_OCS_CA];
+	if (n == 0)
+		n = 1;
+	for (i = 0; i < n; i++)
+		t[i].chain = fw_cl_cert_chain(t[i].ca);
+	*out = t;
+	return n;
+}
+
+/* Step 9, per node: the CA root of one OCS certificate as cup-trust; ms:
+ * with Lync or SfB among them, the servers are Microsoft's, not all
+ * OCS. */
 static void
 add_cuptrust(struct fw_cl_builder *b, const struct fw_imp_node *n,
-    const struct fw_cert *ca, const char *owner)
+    const struct ocs_trust *t, int ms)
 {
+	const struct fw_cert *ca = t->ca;
 	char *where = fw_cl_where_place(b, "imp_certificates",
 	    _("Upload Certificate/Certificate chain"));
-	char *id = owner != NULL ? xasprintf("imp.cuptrust.%s.%s", n->fqdn,
-	    owner) : xasprintf("imp.cuptrust.%s", n->fqdn);
-	/* With Lync or SfB among them, the servers are Microsoft's, not
-	 * all OCS. */
-	int ms = fw_deployment_has_lync(b->d);
-	size_t chain;
+	char *id = t->owner != NULL ? xasprintf("imp.cuptrust.%s.%s",
+	    n->fqdn, t->owner) : xasprintf("imp.cuptrust.%s", n->fqdn);
 
-	if (owner != NULL)
+	if (t->owner != NULL)
 		fw_cl_item(b, id, 9, where, ms ? _("Upload the CA root of the "
 		    "certificate of %s on %s as cup-trust") : _("Upload the CA "
 		    "root of the OCS certificate of %s on %s as cup-trust"),
-		    owner, n->fqdn);
+		    t->owner, n->fqdn);
 	else
 		fw_cl_item(b, id, 9, where, ms ? _("Upload the Microsoft CA "
 		    "root certificate on %s as cup-trust") : _("Upload the OCS "
@@ -484,42 +524,11 @@ add_cuptrust(struct fw_cl_builder *b, const struct fw_imp_node *n,
 	else
 		fw_cl_depends(b, "sha256", NULL);
 	/* The stored chain tells: a CA file holding intermediates. */
-	chain = fw_cl_cert_chain(ca);
-	if (chain > 1)
+	if (t->chain > 1)
 		fw_cl_note(b, _("The file holds %zu certificates, a chain: "
-		    "upload each as cup-trust, the root first."), chain);
+		    "upload each as cup-trust, the root first."), t->chain);
 	free(id);
 	free(where);
-}
-
-/* Each distinct OCS CA once per node: the servers' own, their pools' and
- * the project-wide one, as they apply. */
-static void
-add_ocs_trust(struct fw_cl_builder *b, const struct fw_imp_node *n)
-{
-	const struct fw_deployment *d = b->d;
-	const struct fw_cert **done = xcalloc(d->n_ocs_servers + 1,
-	    sizeof *done);
-	const struct fw_cert *ca;
-	const struct fw_ocs_server *s;
-	enum fw_cert_from from;
-	size_t i, j, n_done = 0;
-
-	for (i = 0; i < d->n_ocs_servers; i++) {
-		s = &d->ocs_servers[i];
-		ca = fw_server_cert(d, s, FW_CERT_OCS_CA, &from);
-		for (j = 0; j < n_done && done[j] != ca; j++)
-			;
-		if (j < n_done)
-			continue;
-		done[n_done++] = ca;
-		add_cuptrust(b, n, ca, from == FW_CERT_FROM_SERVER ? s->fqdn :
-		    from == FW_CERT_FROM_POOL ? s->pool : NULL);
-	}
-	if (n_done == 0)
-		add_cuptrust(b, n, d->certs[FW_CERT_OCS_CA].pem != NULL ?
-		    &d->certs[FW_CERT_OCS_CA] : NULL, NULL);
-	free(done);
 }
 
 /* Step 9, per node: its own cup certificate, signed for both uses. */
@@ -653,7 +662,9 @@ fw_checklist_add_imp(struct fw_cl_builder *b)
 	const struct fw_deployment *d = b->d;
 	int tls = d->transport == FW_TRANSPORT_TLS;
 	const struct fw_imp_node *n;
-	size_t i;
+	struct ocs_trust *trusts = NULL;
+	size_t i, k, n_trusts = tls ? ocs_trusts(d, &trusts) : 0;
+	int ms = fw_deployment_has_lync(d);
 
 	if (d->n_imp_nodes > 0)
 		fw_cl_group(b, _("IM and Presence publisher"),
@@ -679,11 +690,13 @@ fw_checklist_add_imp(struct fw_cl_builder *b)
 			if (!tls)
 				add_record_route(b, n);
 		}
+		for (k = 0; k < n_trusts; k++)
+			add_cuptrust(b, n, &trusts[k], ms);
 		if (tls) {
-			add_ocs_trust(b, n);
 			add_tls_node(b, n);
 			add_tls_min(b, n);
 		}
 		add_sip_proxy_restart(b, n);
 	}
+	free(trusts);
 }

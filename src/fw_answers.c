@@ -450,19 +450,13 @@ check_enum(enum val_kind kind, const char *v, char **cause)
 	return NULL;
 }
 
-/* A deployment setting's value by the setting's own rule, its message
- * without the "key: " the line already names. */
+/* A deployment setting's value by the setting's own rule. */
 static char *
 setting_value(const char *key, const char *v, char **cause)
 {
-	size_t klen = strlen(key);
 	char *norm = NULL;
 
-	if (fw_setting_check(key, v, &norm, cause) != 0 && cause != NULL &&
-	    strncmp(*cause, key, klen) == 0 && strncmp(*cause + klen, ": ",
-	    2) == 0)
-		memmove(*cause, *cause + klen + 2, strlen(*cause + klen + 2) +
-		    1);
+	fw_setting_check(key, v, &norm, cause);
 	return norm;
 }
 

@@ -678,13 +678,15 @@ out:
 	fw_findings_free(&all);
 }
 
-/* The banner and a line per error: the step, its title and the rule's
- * words. */
+/* The banner and a line per error: the step, its title, the field's
+ * label (a rule's words need not name the field: a stored value outside
+ * its domain does not) and the rule's words. */
 static void
 add_errors(struct fw_checklist *cl, const struct fw_deployment *d,
     const struct fw_findings *errors)
 {
 	const struct fw_finding *f;
+	const struct fw_field *fd;
 	const struct fw_step *s;
 	size_t i;
 
@@ -699,8 +701,12 @@ add_errors(struct fw_checklist *cl, const struct fw_deployment *d,
 	for (i = 0; i < errors->n; i++) {
 		f = &errors->items[i];
 		s = fw_flow_step_for(f->step, d);
-		cl->errors[cl->n_errors++] = xasprintf(_("Step %d (%s): %s"),
-		    f->step, s != NULL ? _(s->title) : "?", f->message);
+		fd = f->field != NULL ? fw_flow_field_for(f->field, d) : NULL;
+		cl->errors[cl->n_errors++] = fd != NULL ?
+		    xasprintf(_("Step %d (%s), %s: %s"), f->step, s != NULL ?
+		    _(s->title) : "?", _(fd->label), f->message) :
+		    xasprintf(_("Step %d (%s): %s"), f->step, s != NULL ?
+		    _(s->title) : "?", f->message);
 	}
 }
 

@@ -754,29 +754,29 @@ fw_setting_check(const char *key, const char *value, char **norm,
 	*norm = NULL;
 	if (strcmp(key, "name") == 0) {
 		if (value[0] == '\0' || strlen(value) > 200)
-			return fw_fail(cause, _("name: give 1 to 200 "
+			return fw_fail(cause, _("give 1 to 200 "
 			    "characters"));
 		*norm = xstrdup(value);
 	} else if (strcmp(key, "transport") == 0) {
 		if (fw_transport_parse(value, &t) != 0)
-			return fw_fail(cause, _("transport: '%s'; use tls or "
+			return fw_fail(cause, _("'%s'; use tls or "
 			    "tcp"), value);
 		*norm = xstrdup(fw_transport_name(t));
 	} else if (strcmp(key, "ocs_edition") == 0) {
 		if (fw_edition_parse(value, &e) != 0)
-			return fw_fail(cause, _("ocs_edition: '%s'; use "
+			return fw_fail(cause, _("'%s'; use "
 			    "standard or enterprise"), value);
 		*norm = xstrdup(fw_edition_name(e));
 	} else if (strcmp(key, "microsoft") == 0) {
 		if (fw_microsoft_parse(value, &m) != 0)
-			return fw_fail(cause, _("microsoft: '%s'; use "
+			return fw_fail(cause, _("'%s'; use "
 			    "ocs2007r2, lync2010, lync2013, sfb2015, sfb2019 "
 			    "or sfbse"), value);
 		*norm = xstrdup(fw_microsoft_name(m));
 	} else if (strcmp(key, "imp_release") == 0) {
 		/* Empty: not given (the wizard's way to take it back). */
 		if (value[0] != '\0' && fw_imp_release_parse(value, &r) != 0)
-			return fw_fail(cause, _("imp_release: '%s'; give the "
+			return fw_fail(cause, _("'%s'; give the "
 			    "IM and Presence release as 12.5, 11.5(1)SU3 or "
 			    "15SU2"), value);
 		*norm = fw_imp_release_norm(value);

@@ -305,9 +305,11 @@ const char *fw_cert_role_key(enum fw_cert_role);	/* "ocs_ca", ... */
 int fw_cert_role_parse(const char *, enum fw_cert_role *);
 
 /* Deployment settings by answers-file key (name, transport, ocs_edition,
- * microsoft, imp_release, peer_auth_port, server_auth_port, next_hop_port): fw_setting_check()
- * judges a value and gives its stored form in *norm (free()), or -1 with
- * *cause; fw_setting_apply() sets a stored form on d. */
+ * microsoft, imp_release, peer_auth_port, server_auth_port,
+ * next_hop_port): fw_setting_check() judges a value and gives its stored
+ * form in *norm (free()), or -1 with *cause, which does not name the key
+ * (every caller's line or dialog names it already); fw_setting_apply()
+ * sets a stored form on d. */
 int fw_setting_check(const char *key, const char *value, char **norm,
     char **cause);
 void fw_setting_apply(struct fw_deployment *d, const char *key,

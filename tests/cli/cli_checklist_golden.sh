@@ -243,7 +243,7 @@ ok "HTML: the banner comes before the header" test \
 	"$(first_line '^<table class="meta">' sa5061.html)"
 tr -s '\n ' '  ' <sa5061.text >sa5061.flat
 ok "the banner names the error and its step" grep -qF \
-	" - Step 4 (Peer Auth listener): the Server Auth listener is on 5061, the Peer Auth port;" \
+	" - Step 4 (Peer Auth listener), Server Auth listener port: the Server Auth" \
 	sa5061.flat
 ok "the listener item says to fix step 4 first" grep -qF \
 	"Default Cisco SIP Proxy TLS Listener - Server Auth: Port: fix step 4 first" \
@@ -251,7 +251,7 @@ ok "the listener item says to fix step 4 first" grep -qF \
 ok "... and never states Server Auth 5061" sh -c \
 	"! grep -q 'Server Auth: Port: 5061' sa5061.flat"
 ok "HTML: the banner's line" grep -qF \
-	"<li>Step 4 (Peer Auth listener): the Server Auth listener is on 5061" sa5061.html
+	"<li>Step 4 (Peer Auth listener), Server Auth listener port: the Server Auth listener is on 5061" sa5061.html
 # Peer Auth on 5062 under TLS: the OCS routes, which use the Peer Auth
 # port, say to fix step 4 first rather than route to 5062.
 sed -e 's/^peer_auth_port = .*/peer_auth_port = 5062/' \

@@ -197,5 +197,5 @@ ok "... of step 0, with its source" grep -q \
 	"$OUT"
 run "$FEDWIZ" checklist stored.fedwiz
 is "$STATUS" 1 "checklist: exits 1 on the error"
-ok "... its banner names step 0" grep -q "Step 0 (Deployment): TCP is not supported" "$OUT"
+ok "... its banner names step 0" grep -q "Step 0 (Deployment), Transport: TCP is not supported" "$OUT"
 done_testing

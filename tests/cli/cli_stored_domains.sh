@@ -22,8 +22,8 @@ sqlite3 p.fedwiz "UPDATE setting SET value = 'udp' WHERE key = 'transport';
 run "$FEDWIZ" validate p.fedwiz --offline
 is "$STATUS" 1 "validate finds errors"
 tail="; set it again in the wizard or with 'fedwiz import'"
-ok "the transport, with the allowed ones" grep -qxF "error: step 0 (Deployment): transport: stored value outside its domain: transport: 'udp'; use tls or tcp$tail" "$OUT"
-ok "the edition" grep -qxF "error: step 0 (Deployment): ocs_edition: stored value outside its domain: ocs_edition: '<x>'; use standard or enterprise$tail" "$OUT"
+ok "the transport, with the allowed ones" grep -qxF "error: step 0 (Deployment): transport: stored value outside its domain: 'udp'; use tls or tcp$tail" "$OUT"
+ok "the edition" grep -qxF "error: step 0 (Deployment): ocs_edition: stored value outside its domain: '<x>'; use standard or enterprise$tail" "$OUT"
 ok "the port" grep -qF "peer_auth_port: stored value outside its domain: port 99999 is out of range; use 1 to 65535$tail" "$OUT"
 ok "the route, naming its server" grep -qF "ocs_server: stored value outside its domain: route of $server: 'sideways'; use primary or backup$tail" "$OUT"
 ok "nothing on stderr" test ! -s "$ERR"
@@ -35,7 +35,7 @@ done
 # Written, with the errors in its banner, and exit 1 for them.
 run "$FEDWIZ" checklist p.fedwiz
 is "$STATUS" 1 "checklist still opens the project, exit 1 for its errors"
-ok "... and names the stored transport in its banner" grep -qF "transport: 'udp'" "$OUT"
+ok "... and names the stored transport in its banner" grep -qF "Transport: stored value outside its domain: 'udp'" "$OUT"
 
 run "$FEDWIZ" import p.fedwiz "$example"
 is "$STATUS" 0 "an import sets them right"

@@ -79,7 +79,7 @@ tui_wait "0 · Deployment" || echo "Bail out! the wizard did not start"
 tui_keys F2 c
 tui_wait "NOT READY: the answers have errors"
 ok "80x24: the pane opens with the banner" grep -q "│ NOT READY: the answers have errors; items they" "$TUI_SCREEN"
-ok "... and the error with its step" grep -q "│ Step 4 (Peer Auth listener): the Server Auth list" "$TUI_SCREEN"
+ok "... and the error with its step" grep -q "│ Step 4 (Peer Auth listener), Server Auth listener… │" "$TUI_SCREEN"
 tui_keys /
 tui_wait "Find in the checklist"
 tui_type "listener ports"

@@ -39,6 +39,9 @@ extern const char fw_schema_sql[];
  * a primary key in place, so both tables are built anew under their own
  * names (their text as in data/schema.sql) and the old rows copied; the
  * project's certificates become the project-wide defaults (host '').
+ * Its checklist had one cup-trust item, under the publisher; version 3
+ * has one per node, so that tick becomes the publisher's (its fingerprint
+ * kept: the item shows as changed since done until ticked again).
  * Version 3 had no Microsoft server per OCS domain.
  */
 static const char *const migrations[] = {
@@ -79,6 +82,9 @@ static const char *const migrations[] = {
 	"INSERT INTO certificate (role, host, pem, source, sha256)"
 	"  SELECT role, '', pem, source, sha256 FROM certificate_v2;"
 	"DROP TABLE certificate_v2;"
+	"UPDATE tick SET item = 'imp.cuptrust.' ||"
+	"  (SELECT fqdn FROM imp_node ORDER BY id LIMIT 1)"
+	"  WHERE item = 'imp.cuptrust' AND EXISTS (SELECT 1 FROM imp_node);"
 	"CREATE TRIGGER ocs_server_cert_rename AFTER UPDATE OF fqdn ON ocs_server\n"
 	"BEGIN\n"
 	"\tUPDATE certificate SET host = NEW.fqdn WHERE host = OLD.fqdn;\n"

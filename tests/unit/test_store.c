@@ -437,6 +437,19 @@ test_migration(void)
 	free(path);
 }
 
+/* Whether d holds a tick of item (with this fingerprint unless NULL). */
+static int
+has_tick(const struct fw_deployment *d, const char *item, const char *fp)
+{
+	size_t i;
+
+	for (i = 0; i < d->n_ticks; i++)
+		if (strcmp(d->ticks[i].item, item) == 0)
+			return fp == NULL || (d->ticks[i].fingerprint != NULL &&
+			    strcmp(d->ticks[i].fingerprint, fp) == 0);
+	return 0;
+}
+
 /* Schema 2 (one certificate per role, routes primary/backup) to 3: the
  * project's certificates become the project-wide defaults, a backup
  * FILE.bak-v2 is kept, and the new columns and route work at once. */
@@ -470,6 +483,13 @@ test_migration_v2(void)
 	ok(c == &d->certs[FW_CERT_OCS_CERT] && from == FW_CERT_FROM_DEFAULT,
 	    "fe2 uses the default");
 	is_int(d->ocs_servers[1].route, FW_ROUTE_BACKUP, "routes kept");
+	ok(has_tick(d, "imp.cuptrust.impa.cup.example.com", "0123abcd"),
+	    "the one cup-trust tick is the publisher's, fingerprint kept");
+	ok(!has_tick(d, "imp.cuptrust", NULL) &&
+	    !has_tick(d, "imp.cuptrust.impb.cup.example.com", NULL),
+	    "... and no other node's");
+	ok(has_tick(d, "imp.sipfed.ocs.contoso.test", NULL),
+	    "other ticks kept");
 	ok(fw_project_set_host_cert(p, "pool1.ocs.contoso.test",
 	    FW_CERT_OCS_CERT, &own, &cause) == 0,
 	    "a pool's own certificate is stored after the upgrade");

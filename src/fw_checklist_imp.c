@@ -35,20 +35,6 @@
 
 #define IMP_TRANSPORT(d) ((d)->transport == FW_TRANSPORT_TLS ? "TLS" : "TCP")
 
-/* The Integration Type as the release's guide labels it (domain notes):
- * "Inter-domain to OCS/Lync" in 12.5 and 14's OCS chapter (and this
- * project's guide, the label without a release), "... OCS/Lync/S4B" in
- * 14's Skype for Business chapter, "... Lync/S4B" in 15. */
-static const char *
-integration_type(const struct fw_deployment *d)
-{
-	if (fw_imp_release_at_least(d->imp_release, 15, 0, 0, 0))
-		return "Inter-domain to Lync/S4B";
-	if (fw_imp_release_at_least(d->imp_release, 14, 0, 0, 0))
-		return "Inter-domain to OCS/Lync/S4B";
-	return "Inter-domain to OCS/Lync";
-}
-
 /* Step 1: one SIP federated domain entry per OCS domain. */
 static void
 add_sipfed(struct fw_cl_builder *b)
@@ -72,7 +58,7 @@ add_sipfed(struct fw_cl_builder *b)
 			     * labels it: keep it as it shows there. */
 			    C_("Cisco UI field", "Description"),
 			    od->description);
-		fw_cl_fixed(b, _("Integration Type"), integration_type(d));
+		fw_cl_fixed(b, _("Integration Type"), fw_integration_type(d));
 		fw_cl_box(b, "direct", _("Direct Federation"), 1);
 		/* Domain notes: slow incoming ACL checks without PTRs; the
 		 * label changed in a release no source names. */

@@ -870,3 +870,17 @@ fw_setting_refused(const struct fw_deployment *d, const char *key,
 	free(norm);
 	return rc;
 }
+
+/* Labels as the release's guide has them (domain notes): "Inter-domain to
+ * OCS/Lync" in 12.5 and 14's OCS chapter (and this project's guide, the
+ * label without a release), "... OCS/Lync/S4B" in 14's Skype for Business
+ * chapter, "... Lync/S4B" in 15. */
+const char *
+fw_integration_type(const struct fw_deployment *d)
+{
+	if (fw_imp_release_at_least(d->imp_release, 15, 0, 0, 0))
+		return "Inter-domain to Lync/S4B";
+	if (fw_imp_release_at_least(d->imp_release, 14, 0, 0, 0))
+		return "Inter-domain to OCS/Lync/S4B";
+	return "Inter-domain to OCS/Lync";
+}

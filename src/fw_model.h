@@ -288,6 +288,9 @@ int fw_imp_release_parse(const char *, struct fw_imp_release *);
 /* Whether a release (NULL = not given: 0) is at least major.minor(build)SUsu. */
 int fw_imp_release_at_least(const char *, int major, int minor, int build,
     int su);
+/* The SIP federated domain's Integration Type for the deployment's IM and
+ * Presence release, as Cisco's UI spells it (not translated). */
+const char *fw_integration_type(const struct fw_deployment *);
 /* A release that parses, spelt as stored: "su" in capitals (free()). */
 char *fw_imp_release_norm(const char *);
 

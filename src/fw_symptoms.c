@@ -612,9 +612,9 @@ fw_symptoms_step_values(const struct fw_deployment *d, int step,
 	case 1:
 		for (i = 0; i < d->n_ocs_domains; i++)
 			add_line(lines, n, xasprintf(_("SIP federated domain %s "
-			    "(Inter-domain to OCS/Lync, Direct Federation), then "
-			    "Restart Cisco XCP Router on all %zu nodes"),
-			    d->ocs_domains[i].name, d->n_imp_nodes));
+			    "(%s, Direct Federation), then Restart Cisco XCP "
+			    "Router on all %zu nodes"), d->ocs_domains[i].name,
+			    fw_integration_type(d), d->n_imp_nodes));
 		break;
 	case 2:
 		values_routes_imp(d, lines, n);

@@ -114,6 +114,9 @@ ok "SfB 2015: Cisco's Expressway route named, the Lync chapter's steps given" \
 	sh -c "tr -s '\n ' '  ' <sfb2015.txt | grep -q 'documents Skype for Business through Expressway; these are the steps of Cisco.s Lync chapter (12.5)'"
 ok "15: the release's label" \
 	grep -qF -- "- Integration Type: Inter-domain to Lync/S4B" $t
+run "$FEDWIZ" explain -p mixed-ocs-sfb2019.fedwiz "SIP/2.0 404 Not Found"
+ok "15: explain's step 1 values give the release's label too" sh -c \
+	"tr -s '\n ' '  ' <'$OUT' | grep -q 'SIP federated domain sfb.adatum.test (Inter-domain to Lync/S4B, Direct Federation)'"
 ok "15: where the guides disagree, the item says so" \
 	grep -q "no source says" mixed-ocs-sfb2019.md
 ok "15 with OCS 2007 R2: TLS 1.0 needed" \

@@ -3,7 +3,7 @@
 # an unknown option: exit 2 with a hint on stderr.
 . "${top_srcdir:-.}/tests/lib.sh"
 
-commands="init import export show explain validate cert-check probe verify checklist tick untick"
+commands="init import export show explain validate cert-check probe powershell verify checklist tick untick"
 
 run "$FEDWIZ" --help
 is "$STATUS" 0 "fedwiz --help exits 0"
@@ -14,6 +14,15 @@ for c in $commands; do
 done
 for o in --no-color --read-only --version; do
 	ok "fedwiz --help describes $o" grep -q -- "$o" "$OUT"
+done
+
+run "$FEDWIZ" powershell --help
+for o in --read-back --server --output; do
+	ok "fedwiz powershell --help describes $o" grep -q -- "$o" "$OUT"
+done
+run "$FEDWIZ" verify --help
+for o in --microsoft --server --tick; do
+	ok "fedwiz verify --help describes $o" grep -q -- "$o" "$OUT"
 done
 
 run "$FEDWIZ" --version

@@ -199,6 +199,9 @@ route_diffs(const struct fw_rb_route *r, const struct fw_imp_node *node,
 		diff_int(sb, "Port", r->port, port);
 	diff_bool(sb, "Enabled", r->enabled, 1);
 	diff_bool(sb, "MatchOnlyPhoneUri", r->phone_only, 0);
+	/* Cisco's step 3 and the configure script leave it unchecked: Lync
+	 * would put the next hop's name in the Request-URI IM&P routes by. */
+	diff_bool(sb, "ReplaceHostInRequestUri", r->replace_host, 0);
 }
 
 static void

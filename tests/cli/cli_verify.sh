@@ -42,6 +42,13 @@ run "$FEDWIZ" verify p.fedwiz --microsoft urn.json
 ok "the default certificate's Use as urn:certref:Default is taken too" \
 	line present certificate 'default certificate CN=fe1.ocs.test, valid until'
 
+sed '0,/"ReplaceHostInRequestUri":  false/s//"ReplaceHostInRequestUri":  true/' \
+	present.json >replace.json
+run "$FEDWIZ" verify p.fedwiz --microsoft replace.json
+ok "a route that replaces the Request-URI's host is different" line different \
+	route 'static route for imp.example.com: ReplaceHostInRequestUri is True live, False in the project$'
+run "$FEDWIZ" verify p.fedwiz --microsoft present.json
+
 run "$FEDWIZ" show p.fedwiz
 ok "show lists the stored results" grep -q \
 	'^  pool1.ocs.test ms-route imp.example.com verified 2026-12-06 14:02: TLS static route' "$OUT"

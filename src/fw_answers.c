@@ -450,16 +450,6 @@ check_enum(enum val_kind kind, const char *v, char **cause)
 	return NULL;
 }
 
-/* A deployment setting's value by the setting's own rule. */
-static char *
-setting_value(const char *key, const char *v, char **cause)
-{
-	char *norm = NULL;
-
-	fw_setting_check(key, v, &norm, cause);
-	return norm;
-}
-
 /* Checks one value by kind; returns its normal form or NULL with *cause. */
 static char *
 check_value(enum val_kind kind, const char *v, char **cause)
@@ -475,7 +465,8 @@ check_value(enum val_kind kind, const char *v, char **cause)
 		if ((norm = check_text(v, cause)) == NULL)
 			return NULL;
 		free(norm);
-		return setting_value("name", v, cause);
+		fw_setting_check("name", v, &norm, cause);
+		return norm;
 	case V_HOST:
 		fw_syntax_hostname(v, &norm, cause);
 		return norm;
@@ -487,7 +478,8 @@ check_value(enum val_kind kind, const char *v, char **cause)
 	case V_ITEM:
 		return check_item(v, cause);
 	case V_RELEASE:
-		return setting_value("imp_release", v, cause);
+		fw_setting_check("imp_release", v, &norm, cause);
+		return norm;
 	case V_TRANSPORT:
 	case V_EDITION:
 	case V_ROUTE:

@@ -688,6 +688,7 @@ add_errors(struct fw_checklist *cl, const struct fw_deployment *d,
 	const struct fw_finding *f;
 	const struct fw_field *fd;
 	const struct fw_step *s;
+	const char *title;
 	size_t i;
 
 	if (errors->n == 0)
@@ -701,12 +702,12 @@ add_errors(struct fw_checklist *cl, const struct fw_deployment *d,
 	for (i = 0; i < errors->n; i++) {
 		f = &errors->items[i];
 		s = fw_flow_step_for(f->step, d);
+		title = s != NULL ? _(s->title) : "?";
 		fd = f->field != NULL ? fw_flow_field_for(f->field, d) : NULL;
 		cl->errors[cl->n_errors++] = fd != NULL ?
-		    xasprintf(_("Step %d (%s), %s: %s"), f->step, s != NULL ?
-		    _(s->title) : "?", _(fd->label), f->message) :
-		    xasprintf(_("Step %d (%s): %s"), f->step, s != NULL ?
-		    _(s->title) : "?", f->message);
+		    xasprintf(_("Step %d (%s), %s: %s"), f->step, title,
+		    _(fd->label), f->message) :
+		    xasprintf(_("Step %d (%s): %s"), f->step, title, f->message);
 	}
 }
 

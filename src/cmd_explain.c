@@ -65,14 +65,19 @@ print_wrapped(const char *text, const char *first, const char *rest)
 static void
 print_step_values(const struct fw_deployment *d, int step)
 {
-	const struct fw_step *s = fw_flow_step_for(step, d);
+	const struct fw_step *forms[FW_STEP_FORMS];
+	size_t nforms = fw_flow_step_forms(step, d, forms), k;
 	char **lines = NULL, *head;
 	size_t n = 0, i;
 
-	head = xasprintf(_("step %d (%s): %s"), step, _(s->title),
-	    s->menu != NULL ? _(s->menu) : _(s->admin_ui));
-	print_wrapped(head, "  ", "      ");
-	free(head);
+	/* A step done on both kinds of Microsoft server names both places. */
+	for (k = 0; k < nforms; k++) {
+		head = xasprintf(_("step %d (%s): %s"), step, _(forms[k]->title),
+		    forms[k]->menu != NULL ? _(forms[k]->menu) :
+		    _(forms[k]->admin_ui));
+		print_wrapped(head, "  ", "      ");
+		free(head);
+	}
 	if (d == NULL)
 		return;
 	fw_symptoms_step_values(d, step, &lines, &n);

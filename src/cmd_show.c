@@ -112,7 +112,7 @@ show_steps(struct fw_project *p, const struct fw_deployment *d)
 			continue;
 		st = fw_flow_step_state(s, d, fw_project_step_done(p, n));
 		why = fw_flow_not_applicable_reason(s, d);
-		title = _(s->title);
+		title = fw_flow_step_title(n, d);
 		fw_out("  %d %s%*s %s", n, title,
 		    fw_pad_width(title, TITLE_COLUMNS), "",
 		    fw_flow_state_name(st));

@@ -53,12 +53,12 @@ validate_opt(int opt, const char *arg, void *ctx)
 static void
 print_finding(const struct fw_deployment *d, const struct fw_finding *f)
 {
-	const struct fw_step *s = fw_flow_step_for(f->step, d);
+	const char *title = fw_flow_step_title(f->step, d);
 	char *line;
 
 	line = xasprintf("%s: %s %d (%s): %s%s%s\n",
 	    fw_severity_name(f->severity), _("step"), f->step,
-	    s != NULL ? _(s->title) : "?", f->field != NULL ? f->field : "",
+	    title[0] != '\0' ? title : "?", f->field != NULL ? f->field : "",
 	    f->field != NULL ? ": " : "", f->message);
 	fw_cmd_puts_safe(stdout, line);
 	free(line);

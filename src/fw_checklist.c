@@ -687,7 +687,6 @@ add_errors(struct fw_checklist *cl, const struct fw_deployment *d,
 {
 	const struct fw_finding *f;
 	const struct fw_field *fd;
-	const struct fw_step *s;
 	const char *title;
 	size_t i;
 
@@ -701,8 +700,9 @@ add_errors(struct fw_checklist *cl, const struct fw_deployment *d,
 	cl->errors = xcalloc(errors->n, sizeof *cl->errors);
 	for (i = 0; i < errors->n; i++) {
 		f = &errors->items[i];
-		s = fw_flow_step_for(f->step, d);
-		title = s != NULL ? _(s->title) : "?";
+		title = fw_flow_step_title(f->step, d);
+		if (title[0] == '\0')
+			title = "?";
 		fd = f->field != NULL ? fw_flow_field_for(f->field, d) : NULL;
 		cl->errors[cl->n_errors++] = fd != NULL ?
 		    xasprintf(_("Step %d (%s), %s: %s"), f->step, title,

@@ -213,7 +213,8 @@ static const struct fw_step lync_steps[] = {
 	     "routing node, set topology-wide with New-CsStaticRoute and "
 	     "Set-CsStaticRoutingConfiguration."),
 	  LYNC_SHELL, NULL, FW_APPLIES_TLS | FW_APPLIES_LYNC, 1,
-	  FIELDS(lync_step3_fields), NULL },
+	  FIELDS(lync_step3_fields), NULL,
+	  N_("OCS and Lync routes") },
 	{ 5, N_("Trusted application"),
 	  N_("Configure a Trusted Application Pool on Lync for the IM and "
 	     "Presence Service"),
@@ -223,14 +224,15 @@ static const struct fw_step lync_steps[] = {
 	     "Enable-CsTopology. This replaces host authorization, FIPS and "
 	     "the OCS listener."),
 	  LYNC_SHELL, NULL, FW_APPLIES_TLS | FW_APPLIES_LYNC, 1, NULL, 0,
-	  NULL },
+	  NULL, N_("Host auth/trust app") },
 	{ 6, N_("Lync certificate"),
 	  N_("Check the Default Certificate of the Lync Front End Servers"),
 	  N_("Each Lync or Skype for Business front end's default "
 	     "certificate is CA-signed with Server and Client "
 	     "Authentication."),
 	  LYNC_SHELL, NULL, FW_APPLIES_TLS | FW_APPLIES_LYNC, 1,
-	  FIELDS(lync_step6_fields), NULL },
+	  FIELDS(lync_step6_fields), NULL,
+	  N_("OCS and Lync certs") },
 };
 
 static const struct fw_column imp_domain_cols[] = {
@@ -276,32 +278,32 @@ static const struct fw_step steps[FW_STEP_COUNT] = {
 	{ 0, N_("Deployment"), N_("Deployment"),
 	  N_("The two sides of the federation: transport, OCS edition, the "
 	     "IM and Presence nodes and domains."),
-	  N_("fedwiz"), NULL, 0, 0, FIELDS(step0_fields), NULL },
+	  N_("fedwiz"), NULL, 0, 0, FIELDS(step0_fields), NULL, NULL },
 	{ 1, N_("Federated domains"),
 	  N_("Add a Microsoft OCS Domain Within Enterprise"),
 	  N_("A federated domain entry on IM and Presence for each OCS "
 	     "domain, then an XCP Router restart on every node."),
 	  IMP_ADMIN, N_("Presence > Inter-Domain Federation > SIP Federation"),
-	  0, 1, FIELDS(step1_fields), NULL },
+	  0, 1, FIELDS(step1_fields), NULL, NULL },
 	{ 2, N_("IM&P static routes"),
 	  N_("Configure Static Route on IM and Presence Service for "
 	     "Microsoft Servers"),
 	  N_("One route per OCS domain to a front end server; backups at "
 	     "lower priority."),
 	  IMP_ADMIN, N_("Presence > Routing > Static Routes"), 0, 1,
-	  FIELDS(step2_fields), NULL },
+	  FIELDS(step2_fields), NULL, NULL },
 	{ 3, N_("OCS static routes"),
 	  N_("Configure Static Routes on OCS to Point to the IM and Presence "
 	     "Service"),
 	  N_("A static route on every OCS server or pool for each IM and "
 	     "Presence domain, to an IM and Presence node."),
 	  OCS_ADMIN, N_("Properties > Front End Properties > Routing"),
-	  FW_APPLIES_OCS2007, 1, FIELDS(step3_fields), &lync_steps[0] },
+	  FW_APPLIES_OCS2007, 1, FIELDS(step3_fields), &lync_steps[0], NULL },
 	{ 4, N_("Peer Auth listener"),
 	  N_("Verify Peer Authentication Listener"),
 	  N_("Peer Auth listener on 5061, Server Auth listener not on 5061."),
 	  IMP_ADMIN, N_("System > Application Listener"), 0, 1,
-	  FIELDS(step4_fields), NULL },
+	  FIELDS(step4_fields), NULL, NULL },
 	{ 5, N_("Host authorization"),
 	  N_("Adding a Host Authorization Entry for the IM and Presence "
 	     "Service Node on OCS"),
@@ -309,26 +311,27 @@ static const struct fw_step steps[FW_STEP_COUNT] = {
 	     "under TLS also its FQDN. Throttle as Server and Treat as "
 	     "Authenticated checked, Outbound Only unchecked."),
 	  OCS_ADMIN, N_("Properties > Front End Properties > Host "
-	  "Authorization"), FW_APPLIES_OCS2007, 1, NULL, 0, &lync_steps[1] },
+	  "Authorization"), FW_APPLIES_OCS2007, 1, NULL, 0, &lync_steps[1],
+	  NULL },
 	{ 6, N_("OCS certificate"),
 	  N_("Configure Certificates on OCS for Interdomain Federation"),
 	  N_("The OCS front end uses a CA-signed certificate with Server and "
 	     "Client Authentication."),
 	  OCS_ADMIN, N_("Properties > Front End Properties > Certificates"),
 	  FW_APPLIES_TLS | FW_APPLIES_OCS2007, 1, FIELDS(step6_fields),
-	  &lync_steps[2] },
+	  &lync_steps[2], NULL },
 	{ 7, N_("OCS listener port"),
 	  N_("Enable Port 5060/5061 on the OCS Server"),
 	  N_("The OCS front end listens on 5061/TLS or 5060/TCP, IP address "
 	     "All."),
 	  OCS_ADMIN, N_("Properties > Front End Properties > General"),
-	  FW_APPLIES_OCS2007, 1, NULL, 0, NULL },
+	  FW_APPLIES_OCS2007, 1, NULL, 0, NULL, NULL },
 	{ 8, N_("FIPS on OCS"), N_("Configure OCS to use FIPS"),
 	  N_("FIPS compliant algorithms on OCS (TLSv1 rather than SSLv3), and "
 	     "the IM and Presence CA root in the OCS trust store."),
 	  N_("OCS: Local Security Settings"), N_("Local Policies > Security "
 	  "Options"), FW_APPLIES_TLS | FW_APPLIES_OCS2007, 1,
-	  FIELDS(step8_fields), NULL },
+	  FIELDS(step8_fields), NULL, NULL },
 	{ 9, N_("IM&P certificates"),
 	  N_("Set Up Certificates on the IM and Presence Service Node for "
 	     "Federation with Microsoft Server over TLS"),
@@ -338,7 +341,7 @@ static const struct fw_step steps[FW_STEP_COUNT] = {
 	     "disabled."),
 	  IMP_ADMIN, N_("System > Security > TLS Peer Subjects; System > "
 	  "Security > TLS Context Configuration"), FW_APPLIES_TLS, 1,
-	  FIELDS(step9_fields), NULL },
+	  FIELDS(step9_fields), NULL, NULL },
 };
 
 const struct fw_step *
@@ -390,13 +393,42 @@ fw_flow_applies_to(unsigned applies, const struct fw_deployment *d,
 const struct fw_step *
 fw_flow_step_for(int n, const struct fw_deployment *d)
 {
-	const struct fw_step *s = fw_flow_step(n);
+	const struct fw_step *forms[FW_STEP_FORMS];
 
-	if (s != NULL && d != NULL && !fw_flow_applies(s->applies, d) &&
-	    s->lync != NULL &&
-	    fw_flow_applies(s->lync->applies, d))
-		return s->lync;
-	return s;
+	return fw_flow_step_forms(n, d, forms) > 0 ? forms[0] : NULL;
+}
+
+size_t
+fw_flow_step_forms(int n, const struct fw_deployment *d,
+    const struct fw_step *forms[FW_STEP_FORMS])
+{
+	const struct fw_step *s = fw_flow_step(n);
+	size_t k = 0;
+
+	if (s == NULL)
+		return 0;
+	if (d == NULL || s->lync == NULL)
+		goto itself;
+	if (fw_flow_applies(s->applies, d))
+		forms[k++] = s;
+	if (fw_flow_applies(s->lync->applies, d))
+		forms[k++] = s->lync;
+	if (k > 0)
+		return k;
+itself:
+	forms[0] = s;
+	return 1;
+}
+
+const char *
+fw_flow_step_title(int n, const struct fw_deployment *d)
+{
+	const struct fw_step *forms[FW_STEP_FORMS];
+	size_t k = fw_flow_step_forms(n, d, forms);
+
+	if (k == 0)
+		return "";
+	return k > 1 ? _(forms[1]->both_title) : _(forms[0]->title);
 }
 
 const struct fw_step *
@@ -518,20 +550,29 @@ fw_flow_state_name(enum fw_step_state st)
 }
 
 const struct fw_field *
+fw_flow_step_field(const struct fw_step *s, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_fields; i++) {
+		if (strcmp(s->fields[i].key, key) == 0)
+			return &s->fields[i];
+	}
+	return NULL;
+}
+
+const struct fw_field *
 fw_flow_field_for(const char *key, const struct fw_deployment *d)
 {
 	const struct fw_step *st;
+	const struct fw_field *f;
 	int n;
-	size_t i;
 
 	if (fw_flow_find_field(key, &n) == NULL ||
 	    (st = fw_flow_step_for(n, d)) == NULL)
 		return NULL;
-	for (i = 0; i < st->n_fields; i++) {
-		if (strcmp(st->fields[i].key, key) == 0)
-			return &st->fields[i];
-	}
-	return fw_flow_find_field(key, NULL);
+	f = fw_flow_step_field(st, key);
+	return f != NULL ? f : fw_flow_find_field(key, NULL);
 }
 
 const struct fw_field *

@@ -64,8 +64,12 @@ struct fw_step {
 	size_t n_fields;
 	/* The step as it is done on Lync and Skype for Business servers
 	 * (its own applies, title, admin UI and fields), or NULL when it
-	 * is the same step or has none. */
+	 * is the same step or has none. It asks for no key its step does
+	 * not (test_model checks), so a step's state is its own. */
 	const struct fw_step *lync;
+	/* A Lync form's short name for both forms at once (N_()), where a
+	 * deployment runs OCS 2007 R2 and Lync or Skype for Business. */
+	const char *both_title;
 };
 
 enum fw_step_state {
@@ -86,11 +90,23 @@ int fw_flow_applies(unsigned applies, const struct fw_deployment *);
 int fw_flow_applies_to(unsigned applies, const struct fw_deployment *,
     enum fw_microsoft m);
 
-/* Step n as this deployment does it: its Lync form where only that
- * applies, else the step itself (a mixed deployment does both: the
- * checklist has each server's own); with no deployment (NULL), the step
- * itself. NULL when there is no step n. */
+/* Step n as this deployment does it, its first form (above); NULL when
+ * there is no step n. */
 const struct fw_step *fw_flow_step_for(int n, const struct fw_deployment *);
+
+#define FW_STEP_FORMS 2
+
+/* The forms of step n this deployment does, in forms[]: the step, its
+ * Lync form where only that applies, or both (the step first) where some
+ * OCS domains run OCS 2007 R2 and others Lync or Skype for Business and
+ * each form applies. With no deployment, the step itself. Their number:
+ * 0 when there is no step n. */
+size_t fw_flow_step_forms(int n, const struct fw_deployment *,
+    const struct fw_step *forms[FW_STEP_FORMS]);
+
+/* Step n's short name as this deployment does it, translated: one name
+ * for both forms where it does both. "" when there is no step n. */
+const char *fw_flow_step_title(int n, const struct fw_deployment *);
 
 /* Step n as it is done on a server or pool running m: its Lync form
  * when m is Lync/SfB and it has one, else the step itself. */
@@ -107,6 +123,10 @@ enum fw_step_state fw_flow_step_state(const struct fw_step *,
 
 /* A short, translated word for a state ("complete", ...). */
 const char *fw_flow_state_name(enum fw_step_state);
+
+/* The field with this key in that step (or form of a step), or NULL. */
+const struct fw_field *fw_flow_step_field(const struct fw_step *,
+    const char *key);
 
 /* The field with this key in any step, and its step number in *step. */
 const struct fw_field *fw_flow_find_field(const char *key, int *step);

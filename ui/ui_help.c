@@ -49,26 +49,40 @@ symptom_help(const char *key, int y, const struct ui_rect *in)
 	}
 }
 
+static int
+step_help(int y, const struct ui_rect *in, const struct fw_step *s)
+{
+	y = para(y, in, _(s->guide_title), _(s->purpose), A_NORMAL);
+	y = para(y, in, _("Where"), _(s->admin_ui), A_NORMAL);
+	return para(y, in, _("Menu"), s->menu != NULL ? _(s->menu) : NULL,
+	    A_NORMAL);
+}
+
+/* A step with both forms (OCS and Lync) explains each: the same answer
+ * is set and checked differently on either kind of server. */
 static void
 field_help(struct ui_app *app, const struct ui_rect *in)
 {
-	const struct fw_step *s = fw_flow_step_for(app->step, app->d);
+	const struct fw_step *forms[FW_STEP_FORMS];
+	size_t nforms = fw_flow_step_forms(app->step, app->d, forms), k;
 	struct ui_focus fo;
 	const struct fw_field *f;
 	int y = in->y;
 
 	if (ui_step_focus(app, &fo) == NULL || fo.field == NULL) {
-		y = para(y, in, _(s->guide_title), _(s->purpose), A_NORMAL);
-		y = para(y, in, _("Where"), _(s->admin_ui), A_NORMAL);
-		para(y, in, _("Menu"), s->menu != NULL ? _(s->menu) : NULL,
-		    A_NORMAL);
+		for (k = 0; k < nforms; k++)
+			y = step_help(y, in, forms[k]);
 		return;
 	}
-	f = fo.field;
-	y = para(y, in, _(f->label), _(f->help), A_NORMAL);
-	y = para(y, in, _("Where it is set"), _(f->where), A_NORMAL);
-	y = para(y, in, _("The guide's example"), f->example, A_NORMAL);
-	symptom_help(f->key, y, in);
+	for (k = 0; k < nforms; k++) {
+		if ((f = fw_flow_step_field(forms[k], fo.field->key)) == NULL ||
+		    (k > 0 && f->help == fo.field->help))
+			continue;
+		y = para(y, in, _(f->label), _(f->help), A_NORMAL);
+		y = para(y, in, _("Where it is set"), _(f->where), A_NORMAL);
+	}
+	y = para(y, in, _("The guide's example"), fo.field->example, A_NORMAL);
+	symptom_help(fo.field->key, y, in);
 }
 
 static void

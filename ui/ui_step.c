@@ -519,22 +519,36 @@ draw_list(struct ui_app *app, struct scroller *sc, const struct fw_field *f,
 	}
 }
 
+/* What a form of the step achieves and where. A step that shows both
+ * forms (the box has one name for them) heads each with its own name
+ * and leaves what it achieves to F1, so both fit at 80x24. */
 static void
-draw_items(struct ui_app *app, struct scroller *sc)
+draw_form(struct ui_app *app, struct scroller *sc, const struct fw_step *s,
+    int both)
 {
-	const struct fw_step *s = fw_flow_step_for(app->step, app->d);
-	struct ui_focus items[STEP_ITEMS_MAX];
-	size_t n = ui_step_items(app, app->step, items, STEP_ITEMS_MAX), i;
-	const char *reason = fw_flow_not_applicable_reason(s, app->d);
-	const struct fw_field *f;
 	char *where;
 
-	put_wrapped(sc, 1, _(s->purpose), A_NORMAL);
+	put_wrapped(sc, 1, both ? _(s->title) : _(s->purpose),
+	    both ? A_BOLD : A_NORMAL);
 	where = s->menu != NULL ? xasprintf("%s: %s", _(s->admin_ui),
 	    _(s->menu)) : xstrdup(_(s->admin_ui));
 	put_wrapped(sc, 1, where, ui_attr(app, UI_LOOK_DIM));
 	free(where);
 	next_line(sc);
+}
+
+static void
+draw_items(struct ui_app *app, struct scroller *sc)
+{
+	const struct fw_step *forms[FW_STEP_FORMS];
+	size_t nforms = fw_flow_step_forms(app->step, app->d, forms), k;
+	struct ui_focus items[STEP_ITEMS_MAX];
+	size_t n = ui_step_items(app, app->step, items, STEP_ITEMS_MAX), i;
+	const char *reason = fw_flow_not_applicable_reason(forms[0], app->d);
+	const struct fw_field *f;
+
+	for (k = 0; k < nforms; k++)
+		draw_form(app, sc, forms[k], nforms > 1);
 	if (reason != NULL) {
 		put_wrapped(sc, 1, reason, A_BOLD);
 		return;
@@ -573,12 +587,13 @@ draw_items(struct ui_app *app, struct scroller *sc)
 void
 ui_step_draw(struct ui_app *app, const struct ui_rect *r)
 {
-	const struct fw_step *s = fw_flow_step_for(app->step, app->d);
+	const struct fw_step *forms[FW_STEP_FORMS];
 	struct scroller sc;
 	char *title;
 
-	title = xasprintf("%d %s %s", s->number, ui_mark(app, UI_MARK_DOT),
-	    _(s->guide_title));
+	title = xasprintf("%d %s %s", app->step, ui_mark(app, UI_MARK_DOT),
+	    fw_flow_step_forms(app->step, app->d, forms) > 1 ?
+	    fw_flow_step_title(app->step, app->d) : _(forms[0]->guide_title));
 	ui_text_box(r, title, A_NORMAL);
 	free(title);
 	memset(&sc, 0, sizeof sc);

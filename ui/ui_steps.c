@@ -97,7 +97,7 @@ ui_steps_draw(struct ui_app *app, const struct ui_rect *r)
 		snprintf(num, sizeof num, "%d", n);
 		ui_text_put(y, r->x + 4, 1, num, a);
 		ui_text_put(y, r->x + 6, r->w - 7,
-		    _(fw_flow_step_for(n, app->d)->title), a | (cur ? A_BOLD : 0));
+		    fw_flow_step_title(n, app->d), a | (cur ? A_BOLD : 0));
 	}
 	draw_checklist_entry(app, r, r->y + 2 + FW_STEP_COUNT);
 }

@@ -157,6 +157,22 @@ run "$FEDWIZ" explain -p mixed-ocs-sfb2019.fedwiz "not a configured server"
 tr -s '\n ' '  ' <"$OUT" >flat
 ok "explain, mixed: host authorization and the trusted pool both" \
 	sh -c "grep -q 'OCS host authorization 192.0.2.31' flat && grep -q 'trusted application computer cup2' flat"
+ok "explain, mixed: step 5 where OCS does it" \
+	grep -qF "step 5 (Host authorization): Properties > Front End Properties > Host Authorization" flat
+ok "... and where Lync does it" \
+	grep -qF "step 5 (Trusted application): Lync Server or Skype for Business Server Management Shell" flat
+
+# show names a mixed project's steps for both kinds of server.
+run "$FEDWIZ" show mixed-ocs-sfb2019.fedwiz
+ok "show, mixed: step 3 both kinds of static route" \
+	grep -q "^  3 OCS and Lync routes  *in progress" "$OUT"
+ok "show, mixed: step 5 host authorization and the trusted application" \
+	grep -q "^  5 Host auth/trust app  *not started" "$OUT"
+ok "show, mixed: step 8 still the OCS FIPS step" \
+	grep -q "^  8 FIPS on OCS  *not started" "$OUT"
+run "$FEDWIZ" show lync2013-enterprise.fedwiz
+ok "show, Lync only: step 5 the trusted application" \
+	grep -q "^  5 Trusted application  *not started" "$OUT"
 
 # TCP with Lync is refused, with the reason and its source.
 sed 's/^transport = tls$/transport = tcp/' \

@@ -106,4 +106,43 @@ ok "a long file name: saved and progress still on the top line" \
 tui_keys F10
 is "$(tui_exit_status)" 0 "F10 quits again"
 
+# Lync and Skype for Business: the steps' own German names whole in the
+# steps pane (19 columns), and a mixed project's steps with both forms.
+"$FEDWIZ" init lync.fedwiz \
+	--answers "$top_srcdir/tests/fixtures/lync2013-enterprise.answers" ||
+	echo "Bail out! cannot create the Lync project"
+tui_start 80x24 "\"\$FEDWIZ\" --offline lync.fedwiz"
+ok "Lync: the wizard starts in German" tui_wait "┌ Schritte ─"
+ok "Lync: step 3's German name" grep -q '^│ . 3 Routen auf Lync  *││' \
+	"$TUI_SCREEN"
+ok "Lync: step 5's German name whole" \
+	grep -q '^│ . 5 Vertraute Anwendung││' "$TUI_SCREEN"
+ok "Lync: step 7 not applicable" grep -q '^│ – 7 OCS-Listener-Port ' \
+	"$TUI_SCREEN"
+tui_keys F2 5
+ok "Lync step 5 explains the pool in German" \
+	tui_wait "Lync vertraut den IM-and-Presence-Knoten"
+ok "Lync step 5: boxes aligned" boxes_aligned
+ok "Lync step 5: pane borders in one column" panes_aligned
+tui_keys F10
+is "$(tui_exit_status)" 0 "F10 quits the Lync project"
+
+"$FEDWIZ" init mixed.fedwiz \
+	--answers "$top_srcdir/tests/fixtures/mixed-ocs-sfb2019.answers" ||
+	echo "Bail out! cannot create the mixed project"
+tui_start 80x24 "\"\$FEDWIZ\" --offline mixed.fedwiz"
+ok "mixed: the wizard starts in German" tui_wait "┌ Schritte ─"
+ok "mixed: step 5 names both forms whole" \
+	grep -q '^│ . 5 Hostaut./vertr. App││' "$TUI_SCREEN"
+ok "mixed: step 6 too" grep -q '^│ . 6 Zert. OCS und Lync ││' "$TUI_SCREEN"
+tui_keys F2 5
+ok "mixed step 5: host authorization headed in German" \
+	tui_wait "│ Hostautorisierung "
+ok "... beside the trusted application" \
+	grep -q '│ Vertraute Anwendung ' "$TUI_SCREEN"
+ok "mixed step 5: boxes aligned" boxes_aligned
+ok "mixed step 5: pane borders in one column" panes_aligned
+tui_keys F10
+is "$(tui_exit_status)" 0 "F10 quits the mixed project"
+
 done_testing

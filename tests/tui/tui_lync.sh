@@ -81,10 +81,42 @@ tui_type o
 tui_keys Enter
 tui_wait_gone "Esc cancel"
 tui_wait "ocs2007r2" || echo "Bail out! the domain's choice is not shown"
-ok "mixed: step 5 is host authorization again" \
-	grep -q "5 Host authorization" "$TUI_SCREEN"
+ok "mixed: step 5 names host authorization and the trusted application" \
+	grep -q "5 Host auth/trust app" "$TUI_SCREEN"
+ok "mixed: step 3 both kinds of static route" \
+	grep -q "3 OCS and Lync routes" "$TUI_SCREEN"
+ok "mixed: step 6 both certificates" grep -q "6 OCS and Lync certs" "$TUI_SCREEN"
 ok "mixed: step 7 applies again" sh -c \
 	"! grep -q '– 7 OCS listener port' '$TUI_SCREEN'"
+
+# Each form of a mixed step shows, with where it is done.
+tui_keys F2 5
+tui_wait "5 · Host auth/trust app" || echo "Bail out! step 5 not reached"
+ok "mixed step 5: host authorization on OCS" \
+	grep -q "│ Host authorization" "$TUI_SCREEN"
+ok "... in the OCS Front End Properties" \
+	grep -q "Front End Properties > Host" "$TUI_SCREEN"
+ok "... and the trusted application on Lync" \
+	grep -q "│ Trusted application" "$TUI_SCREEN"
+ok "... in its Management Shell" grep -q "Management Shell" "$TUI_SCREEN"
+ok "... then one Done for the step" grep -q "\[ \] Done: I made" "$TUI_SCREEN"
+tui_keys F1
+tui_wait "Any key closes" || echo "Bail out! no help on step 5"
+ok "step 5's help: the OCS section" \
+	grep -q "Adding a Host Authorization Entry" "$TUI_SCREEN"
+ok "... and the Lync one" \
+	grep -q "Configure a Trusted Application Pool on Lync" "$TUI_SCREEN"
+tui_keys q
+tui_wait_gone "Any key closes"
+tui_keys F2 6
+tui_wait "6 · OCS and Lync certs" || echo "Bail out! step 6 not reached"
+tui_keys F1
+tui_wait "Any key closes" || echo "Bail out! no help on step 6"
+ok "the CA field's help: as OCS has it" \
+	grep -q "│ OCS CA certificate" "$TUI_SCREEN"
+ok "... and as Lync has it" grep -q "Microsoft CA certificate" "$TUI_SCREEN"
+tui_keys q
+tui_wait_gone "Any key closes"
 tui_keys F10
 is "$(tui_exit_status)" 0 "F10 quits with status 0"
 

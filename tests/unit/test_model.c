@@ -129,7 +129,7 @@ static void
 test_flow_kinds(void)
 {
 	struct fw_deployment *d = fw_deployment_new();
-	const struct fw_step *s;
+	const struct fw_step *s, *forms[FW_STEP_FORMS];
 	const char *why;
 
 	d->microsoft = FW_MICROSOFT_LYNC2013;
@@ -158,7 +158,24 @@ test_flow_kinds(void)
 	fw_add_ocs_domain(d, "ocs.test", NULL)->microsoft =
 	    FW_MICROSOFT_OCS2007R2;
 	is_str(fw_flow_step_for(5, d)->title, "Host authorization",
-	    "mixed: step 5 as the guide has it");
+	    "mixed: step 5 as the guide has it first");
+	is_int((int)fw_flow_step_forms(5, d, forms), 2,
+	    "mixed: step 5 has both forms");
+	ok(forms[0] == fw_flow_step(5) && forms[1] == fw_flow_step_kind(5,
+	    FW_MICROSOFT_SFB2019), "... host authorization, then the trusted "
+	    "application");
+	is_str(fw_flow_step_title(5, d), "Host auth/trust app",
+	    "mixed: step 5's name covers both");
+	is_str(fw_flow_step_title(6, d), "OCS and Lync certs",
+	    "mixed: so does step 6's");
+	is_int((int)fw_flow_step_forms(7, d, forms), 1,
+	    "mixed: step 7 (no Lync form) has one");
+	d->transport = FW_TRANSPORT_TCP;
+	is_int((int)fw_flow_step_forms(3, d, forms), 1,
+	    "mixed under TCP: step 3 only on OCS (Lync is TLS only)");
+	is_str(fw_flow_step_title(3, d), "OCS static routes",
+	    "... with the OCS name");
+	d->transport = FW_TRANSPORT_TLS;
 	is_int(fw_flow_step_state(fw_flow_step_for(7, d), d, 0),
 	    FW_STEP_NOT_STARTED, "mixed: step 7 applies");
 	ok(!fw_flow_applies_to(fw_flow_step(5)->applies, d,
@@ -176,7 +193,33 @@ test_flow_kinds(void)
 	    "Lync certificate", "an SfB SE front end: the Lync certificate");
 	is_str(fw_flow_step_for(5, NULL)->title, "Host authorization",
 	    "no deployment: the guide's step");
+	is_str(fw_flow_step_title(5, NULL), "Host authorization",
+	    "no deployment: the guide's name");
+	is_str(fw_flow_step_title(10, d), "", "no step 10: no name");
 	fw_deployment_free(d);
+}
+
+/* A step's state is its first form's (fw_flow.h): that holds only while
+ * no Lync form asks for a key its step does not, and while each has a
+ * name for both forms. */
+static void
+test_flow_forms_share_keys(void)
+{
+	const struct fw_step *s;
+	size_t i;
+	int n, bad = 0;
+
+	for (n = 0; n < FW_STEP_COUNT; n++) {
+		s = fw_flow_step(n);
+		if (s->lync == NULL)
+			continue;
+		if (s->lync->both_title == NULL || s->lync->number != n)
+			bad++;
+		for (i = 0; i < s->lync->n_fields; i++)
+			bad += fw_flow_step_field(s, s->lync->fields[i].key) == NULL;
+	}
+	is_int(bad, 0, "every Lync form asks only for its step's keys and "
+	    "names both forms");
 }
 
 int
@@ -242,6 +285,7 @@ main(void)
 	fw_deployment_free(d);
 	test_routing_first();
 	test_flow_kinds();
+	test_flow_forms_share_keys();
 	check_ps_quote("sip.com", "'sip.com'", "plain value quoted");
 	check_ps_quote("o'brien", "'o''brien'", "apostrophe doubled");
 	check_ps_quote("a\xe2\x80\x98" "b\xe2\x80\x9b" "c",

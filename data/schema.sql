@@ -1,6 +1,6 @@
--- The fedwiz project file, schema version 4.
+-- The fedwiz project file, schema version 5.
 -- fedwiz writes PRAGMA application_id = 1180129841 ('FWZ1') and
--- PRAGMA user_version = 4 after running this script on a new file.
+-- PRAGMA user_version = 5 after running this script on a new file.
 -- Older files are migrated on open (src/fw_store.c keeps the steps).
 
 -- Deployment settings by answers-file key: name, transport (tls|tcp),
@@ -27,12 +27,17 @@ CREATE TABLE imp_domain (
 );
 
 -- microsoft: the Microsoft server the domain runs; NULL = the setting's.
+-- topology: the Lync/SfB topology it belongs to (fw_syntax_topology());
+-- NULL = the one every domain without a name shares.
 CREATE TABLE ocs_domain (
 	id INTEGER PRIMARY KEY,
 	name TEXT NOT NULL UNIQUE COLLATE NOCASE,
 	description TEXT,
 	microsoft TEXT CHECK (microsoft IN ('ocs2007r2', 'lync2010',
-		'lync2013', 'sfb2015', 'sfb2019', 'sfbse'))
+		'lync2013', 'sfb2015', 'sfb2019', 'sfbse')),
+	topology TEXT CHECK (topology IS NULL OR
+		(length(topology) BETWEEN 1 AND 32 AND
+		topology NOT GLOB '*[^a-z0-9_-]*'))
 );
 
 CREATE TABLE ocs_pool (

@@ -34,7 +34,7 @@
 
 enum val_kind {
 	V_TEXT, V_NAME, V_HOST, V_IP, V_PORT, V_TRANSPORT, V_EDITION, V_ROUTE,
-	V_CERT, V_ITEM, V_MICROSOFT, V_RELEASE,
+	V_CERT, V_ITEM, V_MICROSOFT, V_RELEASE, V_TOPOLOGY,
 };
 
 enum sect_id {
@@ -77,7 +77,8 @@ static const struct sect_def sects[S_COUNT] = {
 	[S_OCS_DOMAIN] = { "ocs_domain", 1, {
 		{ "name", V_HOST, 1 },
 		{ "description", V_TEXT, 0 },
-		{ "microsoft", V_MICROSOFT, 0 } } },
+		{ "microsoft", V_MICROSOFT, 0 },
+		{ "topology", V_TOPOLOGY, 0 } } },
 	/* A pool's or server's own ocs_ca and ocs_cert (fw_host_cert). */
 	[S_OCS_POOL] = { "ocs_pool", 1, {
 		{ "fqdn", V_HOST, 1 },
@@ -108,7 +109,7 @@ enum {
 	K_DEP_SERVER, K_DEP_NEXT_HOP, K_DEP_MICROSOFT, K_DEP_RELEASE,
 	K_IMPD_NAME = 0, K_IMPD_ROUTE_TO,
 	K_NODE_FQDN = 0, K_NODE_IP,
-	K_OCSD_NAME = 0, K_OCSD_DESC, K_OCSD_MICROSOFT,
+	K_OCSD_NAME = 0, K_OCSD_DESC, K_OCSD_MICROSOFT, K_OCSD_TOPOLOGY,
 	K_POOL_FQDN = 0,
 	K_SRV_FQDN = 0, K_SRV_IP, K_SRV_DOMAIN, K_SRV_POOL, K_SRV_ROUTE,
 };
@@ -479,6 +480,9 @@ check_value(enum val_kind kind, const char *v, char **cause)
 		return check_item(v, cause);
 	case V_RELEASE:
 		fw_setting_check("imp_release", v, &norm, cause);
+		return norm;
+	case V_TOPOLOGY:
+		fw_syntax_topology(v, &norm, cause);
 		return norm;
 	case V_TRANSPORT:
 	case V_EDITION:
@@ -1164,6 +1168,8 @@ build_entry(struct fw_deployment *d, const struct entry *e)
 		od = fw_add_ocs_domain(d, v[K_OCSD_NAME], v[K_OCSD_DESC]);
 		if (v[K_OCSD_MICROSOFT] != NULL)
 			fw_microsoft_parse(v[K_OCSD_MICROSOFT], &od->microsoft);
+		if (v[K_OCSD_TOPOLOGY] != NULL)
+			od->topology = xstrdup(v[K_OCSD_TOPOLOGY]);
 		break;
 	case S_OCS_POOL:
 		fw_add_ocs_pool(d, v[K_POOL_FQDN]);

@@ -119,6 +119,7 @@ put_lists_ocs(struct fw_strbuf *sb, const struct fw_deployment *d)
 		if (d->ocs_domains[i].microsoft != FW_MICROSOFT_INHERIT)
 			put_kv(sb, "microsoft",
 			    fw_microsoft_name(d->ocs_domains[i].microsoft));
+		put_kv(sb, "topology", d->ocs_domains[i].topology);
 	}
 	if (d->n_ocs_pools > 0)
 		fw_sb_add(sb, "\n# OCS Enterprise Edition pools.\n");

@@ -12,11 +12,12 @@
 #include "fw_model.h"
 
 /* The ids of the Lync and Skype for Business items, which fedwiz verify
- * ticks too: the topology's by the Microsoft server's name
- * (fw_microsoft_name()), a front end's certificate by its FQDN. */
-#define FW_ITEM_LYNC_ROUTE_FMT "lync.%s.route.%s"	/* kind, IM&P domain */
+ * ticks too: the topology's by its name (fw_lync_topologies()), a front
+ * end's certificate by its FQDN. */
+#define FW_ITEM_LYNC_ROUTE_FMT "lync.%s.route.%s"	/* topology, IM&P domain */
 #define FW_ITEM_LYNC_POOL_FMT "lync.%s.trustedpool"
-#define FW_ITEM_LYNC_COMPUTER_FMT "lync.%s.trustedcomputer.%s" /* kind, node */
+/* topology, IM&P node */
+#define FW_ITEM_LYNC_COMPUTER_FMT "lync.%s.trustedcomputer.%s"
 #define FW_ITEM_LYNC_APP_FMT "lync.%s.trustedapp"
 #define FW_ITEM_LYNC_CERT_FMT "ocs.%s.defaultcert"
 

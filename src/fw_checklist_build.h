@@ -129,9 +129,9 @@ int fw_cl_server_cert_fields(struct fw_cl_builder *,
 void fw_checklist_add_imp(struct fw_cl_builder *);
 void fw_checklist_add_ocs(struct fw_cl_builder *);
 void fw_checklist_add_verify(struct fw_cl_builder *);
-/* The topology-wide work of the Lync/SfB servers running m (static
- * routes, trusted application pool), and a Lync front end's own. */
-void fw_checklist_add_lync(struct fw_cl_builder *, enum fw_microsoft m);
+/* The work of one Lync/SfB topology (static routes, trusted application
+ * pool: fw_lync_topologies()), and a Lync front end's own. */
+void fw_checklist_add_lync(struct fw_cl_builder *, const char *topology);
 void fw_checklist_add_lync_cert(struct fw_cl_builder *,
     const struct fw_ocs_server *, enum fw_microsoft m);
 

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "fw_checklist.h"
 #include "fw_checklist_build.h"
@@ -18,7 +19,9 @@
  * Shell commands (Cisco, Interdomain Federation 12.5(1)SU3, "Interdomain
  * Federation to Microsoft Lync"; Microsoft's cmdlet reference; domain
  * notes). Static routes and the trusted application pool belong to the
- * topology, not to a pool: they go once per Microsoft server kind. Every
+ * topology (one Central Management Store), not to a pool: they go once
+ * per topology, whichever products its pools run (a Lync 2013 pool and
+ * an SfB 2015 one in one topology share them). Every
  * value fedwiz knows is quoted by fw_ps_quote(); what it cannot know is a
  * <placeholder>, which PowerShell refuses to run unfilled ('<' is
  * reserved), with a note saying where to find it.
@@ -29,18 +32,38 @@
 #define PH_APP "<application id>"
 #define PH_REGISTRAR "<registrar pool FQDN>"
 
+/* A topology's products, for what depends on them. */
+struct topology {
+	const char *name;
+	enum fw_microsoft products[FW_MICROSOFT_COUNT];
+	size_t n_products;
+};
+
+static int
+runs(const struct topology *t, enum fw_microsoft m)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_products; i++) {
+		if (t->products[i] == m)
+			return 1;
+	}
+	return 0;
+}
+
 /* The pool (Enterprise) or Standard Edition server the first primary
- * next hop of kind m belongs to: the registrar of the trusted pool. NULL
- * when there is none. */
+ * Lync/SfB next hop of the topology belongs to: the registrar of the
+ * trusted pool. NULL when there is none. */
 static const char *
-registrar(const struct fw_deployment *d, enum fw_microsoft m)
+registrar(const struct fw_deployment *d, const struct topology *t)
 {
 	const struct fw_ocs_server *s, *first = NULL;
 	size_t i;
 
 	for (i = 0; i < d->n_ocs_servers; i++) {
 		s = &d->ocs_servers[i];
-		if (fw_ocs_server_microsoft(d, s) != m)
+		if (!fw_microsoft_is_lync(fw_ocs_server_microsoft(d, s)) ||
+		    strcmp(fw_ocs_server_topology(d, s), t->name) != 0)
 			continue;
 		if (first == NULL || (first->route != FW_ROUTE_PRIMARY &&
 		    s->route == FW_ROUTE_PRIMARY))
@@ -55,12 +78,12 @@ registrar(const struct fw_deployment *d, enum fw_microsoft m)
 
 /* One static route per IM and Presence domain, to its routing node. */
 static void
-add_routes(struct fw_cl_builder *b, const char *kind, const char *where,
-    enum fw_microsoft m)
+add_routes(struct fw_cl_builder *b, const struct topology *t,
+    const char *where)
 {
 	/* Domain notes (L125): Lync 2013's static routes failed now and
 	 * then until its January 2017 cumulative update. */
-	const char *cu = m == FW_MICROSOFT_LYNC2013 ? _(" Lync Server 2013 "
+	const char *cu = runs(t, FW_MICROSOFT_LYNC2013) ? _(" Lync Server 2013 "
 	    "before CU 5.0.8308.984 (January 2017) drops static routes now "
 	    "and then: update it first.") : "";
 	const struct fw_deployment *d = b->d;
@@ -89,7 +112,7 @@ add_routes(struct fw_cl_builder *b, const char *kind, const char *where,
 		fw_sb_printf(&cmd, " -Port %d -UseDefaultCertificate $true "
 		    "-MatchUri ", d->peer_auth_port);
 		fw_ps_quote(&cmd, dom);
-		id = xasprintf(FW_ITEM_LYNC_ROUTE_FMT, kind, dom);
+		id = xasprintf(FW_ITEM_LYNC_ROUTE_FMT, t->name, dom);
 		fw_cl_item(b, id, 3, where, _("Add the TLS static route for "
 		    "%s"), dom);
 		fw_cl_field_as(b, "command", _("Command"), n != NULL ? cmd.buf :
@@ -108,14 +131,47 @@ add_routes(struct fw_cl_builder *b, const char *kind, const char *where,
 	free(cmd.buf);
 }
 
+/* Where fedwiz took several domains for one topology without being told
+ * (none named one), the pool's note says so: separate deployments need
+ * their own pool and routes. "" or a sentence and a space (free()). */
+static char *
+assumed(struct fw_cl_builder *b, const struct topology *t)
+{
+	const struct fw_deployment *d = b->d;
+	struct fw_strbuf names;
+	char *s = NULL;
+	size_t i, n = 0;
+
+	if (strcmp(t->name, FW_TOPOLOGY_DEFAULT) != 0)
+		return xstrdup("");
+	fw_sb_init(&names);
+	for (i = 0; i < d->n_ocs_domains; i++) {
+		if (d->ocs_domains[i].topology != NULL ||
+		    !fw_microsoft_is_lync(fw_ocs_domain_microsoft(d,
+		    &d->ocs_domains[i])))
+			continue;
+		if (n++ > 0)
+			fw_sb_add(&names, ", ");
+		fw_sb_add(&names, d->ocs_domains[i].name);
+	}
+	if (n > 1)
+		s = xasprintf(_("fedwiz takes %s for one topology (one Central "
+		    "Management Store), as step 1 names none; separate "
+		    "deployments need a topology each there, for their own pool "
+		    "and routes. "), names.buf);
+	free(names.buf);
+	return s != NULL ? s : xstrdup("");
+}
+
 /* New-CsTrustedApplicationPool with the routing node as its computer. */
 static void
-add_pool(struct fw_cl_builder *b, const char *kind, const char *where,
-    enum fw_microsoft m, const struct fw_imp_node *first)
+add_pool(struct fw_cl_builder *b, const struct topology *t,
+    const char *where, const struct fw_imp_node *first)
 {
-	const char *reg = registrar(b->d, m), *caveat;
+	const char *reg = registrar(b->d, t), *caveat;
+	char *one = assumed(b, t);
 	struct fw_strbuf cmd;
-	char *id = xasprintf(FW_ITEM_LYNC_POOL_FMT, kind);
+	char *id = xasprintf(FW_ITEM_LYNC_POOL_FMT, t->name);
 
 	fw_sb_init(&cmd);
 	fw_sb_add(&cmd, "New-CsTrustedApplicationPool -Identity " PH_POOL
@@ -136,12 +192,12 @@ add_pool(struct fw_cl_builder *b, const char *kind, const char *where,
 	/* Domain notes: Cisco supports Lync 2010/2013 and SfB 2015 (P125),
 	 * documents SfB through Expressway (S14) and says nothing of 2019 or
 	 * Subscription Edition. */
-	if (m == FW_MICROSOFT_SFB2019 || m == FW_MICROSOFT_SFBSE)
+	if (runs(t, FW_MICROSOFT_SFB2019) || runs(t, FW_MICROSOFT_SFBSE))
 		caveat = _("Cisco's guides name Lync Server 2010 and 2013 and "
 		    "Skype for Business Server 2015 (through Expressway in "
 		    "release 14); no Cisco statement on 2019 or Subscription "
 		    "Edition was found, the cmdlets are the same. ");
-	else if (m == FW_MICROSOFT_SFB2015)
+	else if (runs(t, FW_MICROSOFT_SFB2015))
 		caveat = _("Cisco's release 14 guide documents Skype for "
 		    "Business through Expressway; these are the steps of "
 		    "Cisco's Lync chapter (12.5) for direct federation. ");
@@ -149,7 +205,7 @@ add_pool(struct fw_cl_builder *b, const char *kind, const char *where,
 		caveat = "";
 	/* TRANSLATORS: <trusted pool FQDN> and <SiteId> stand in the
 	 * command as they are: keep them untranslated. */
-	fw_cl_note(b, "%s%s", caveat, _("Fill in what fedwiz cannot know: "
+	fw_cl_note(b, "%s%s%s", one, caveat, _("Fill in what fedwiz cannot know: "
 	    "<trusted pool "
 	    "FQDN>, a new FQDN you choose for the pool (Cisco's example: "
 	    "trustedpool.sip.com; warnings that it is not found in AD are "
@@ -158,13 +214,14 @@ add_pool(struct fw_cl_builder *b, const char *kind, const char *where,
 	    "to (Get-CsPool). Topology Builder does the same: Trusted "
 	    "application servers > New Trusted Application Pool, then publish "
 	    "the topology."));
+	free(one);
 	free(cmd.buf);
 	free(id);
 }
 
 /* The other nodes join the pool, in routing-first order. */
 static void
-add_computers(struct fw_cl_builder *b, const char *kind, const char *where,
+add_computers(struct fw_cl_builder *b, const char *topo, const char *where,
     const struct fw_imp_node *const *nodes, size_t n)
 {
 	struct fw_strbuf cmd;
@@ -177,7 +234,7 @@ add_computers(struct fw_cl_builder *b, const char *kind, const char *where,
 		fw_sb_add(&cmd, "New-CsTrustedApplicationComputer -Identity ");
 		fw_ps_quote(&cmd, nodes[i]->fqdn);
 		fw_sb_add(&cmd, " -Pool " PH_POOL);
-		id = xasprintf(FW_ITEM_LYNC_COMPUTER_FMT, kind,
+		id = xasprintf(FW_ITEM_LYNC_COMPUTER_FMT, topo,
 		    nodes[i]->fqdn);
 		fw_cl_item(b, id, 5, where, _("Add %s to the trusted "
 		    "application pool"), nodes[i]->fqdn);
@@ -190,7 +247,7 @@ add_computers(struct fw_cl_builder *b, const char *kind, const char *where,
 
 /* The trusted application on the Peer Auth port, then the topology. */
 static void
-add_application(struct fw_cl_builder *b, const char *kind, const char *where,
+add_application(struct fw_cl_builder *b, const char *topo, const char *where,
     const struct fw_imp_node *const *nodes, size_t n)
 {
 	const struct fw_deployment *d = b->d;
@@ -202,7 +259,7 @@ add_application(struct fw_cl_builder *b, const char *kind, const char *where,
 	fw_sb_printf(&cmd, "New-CsTrustedApplication -ApplicationId " PH_APP
 	    " -TrustedApplicationPoolFqdn " PH_POOL " -Port %d",
 	    d->peer_auth_port);
-	id = xasprintf(FW_ITEM_LYNC_APP_FMT, kind);
+	id = xasprintf(FW_ITEM_LYNC_APP_FMT, topo);
 	fw_cl_item(b, id, 5, where, _("Create the trusted application"));
 	fw_cl_field_as(b, "command", _("Command"), cmd.buf,
 	    fw_cl_wrong(b, -1, "peer_auth_port", NULL));
@@ -213,7 +270,7 @@ add_application(struct fw_cl_builder *b, const char *kind, const char *where,
 	    "listener's."));
 	free(id);
 
-	id = xasprintf("lync.%s.topology", kind);
+	id = xasprintf("lync.%s.topology", topo);
 	fw_cl_item(b, id, 5, where, _("Publish the topology"));
 	fw_cl_fixed(b, _("Command"), "Enable-CsTopology");
 	/* Publishing again is due when the pool's computers change. */
@@ -226,7 +283,7 @@ add_application(struct fw_cl_builder *b, const char *kind, const char *where,
 
 /* The Control Panel's public provider for each IM and Presence domain. */
 static void
-add_providers(struct fw_cl_builder *b, const char *kind)
+add_providers(struct fw_cl_builder *b, const char *topo)
 {
 	const struct fw_deployment *d = b->d;
 	char *where = fw_cl_where_place(b, "lync_control_panel", NULL), *id;
@@ -235,7 +292,7 @@ add_providers(struct fw_cl_builder *b, const char *kind)
 	for (i = 0; i < d->n_imp_domains; i++) {
 		const char *dom = d->imp_domains[i].name;
 
-		id = xasprintf("lync.%s.provider.%s", kind, dom);
+		id = xasprintf("lync.%s.provider.%s", topo, dom);
 		fw_cl_item(b, id, 5, where, _("Add %s as a public provider"),
 		    dom);
 		fw_cl_field_as(b, "provider", _("Provider name"), dom,
@@ -250,32 +307,63 @@ add_providers(struct fw_cl_builder *b, const char *kind)
 	free(where);
 }
 
+/* "Lync Server 2013 and Skype for Business Server 2015 topology", named
+ * when the admin named it (free()). */
+static char *
+group_role(struct fw_cl_builder *b, const struct topology *t)
+{
+	struct fw_strbuf products;
+	size_t i;
+	char *role;
+
+	fw_sb_init(&products);
+	for (i = 0; i < t->n_products; i++) {
+		/* TRANSLATORS: joins the products of one topology. */
+		if (i > 0)
+			fw_sb_add(&products, _(" and "));
+		fw_sb_add(&products, fw_microsoft_product(t->products[i]));
+	}
+	role = strcmp(t->name, FW_TOPOLOGY_DEFAULT) == 0 ?
+	    xasprintf(_("%s topology (Management Shell)"), products.buf) :
+	    /* TRANSLATORS: the products, then the topology's name. */
+	    xasprintf(_("%s topology %s (Management Shell)"), products.buf,
+	    t->name);
+	free(products.buf);
+	return role;
+}
+
 void
-fw_checklist_add_lync(struct fw_cl_builder *b, enum fw_microsoft m)
+fw_checklist_add_lync(struct fw_cl_builder *b, const char *topology)
 {
 	const struct fw_deployment *d = b->d;
 	const struct fw_imp_node **nodes = NULL;
-	const char *kind = fw_microsoft_name(m);
+	struct topology t;
+	enum fw_microsoft m;
 	char *role, *where;
 	size_t n;
 
-	role = xasprintf(_("%s topology (Management Shell)"),
-	    fw_microsoft_product(m));
+	t.name = topology;
+	t.n_products = fw_topology_products(d, topology, t.products);
+	if (t.n_products == 0)
+		return;
+	/* Every Lync/SfB product has the same forms of steps 3 and 5. */
+	m = t.products[0];
+	role = group_role(b, &t);
 	fw_cl_group(b, role, NULL, NULL);
 	free(role);
 	where = fw_cl_where_kind(b, 3, m, NULL, NULL);
 	if (fw_flow_applies_to(fw_flow_step_kind(3, m)->applies, d, m))
-		add_routes(b, kind, where, m);
+		add_routes(b, &t, where);
 	free(where);
 	if (!fw_flow_applies_to(fw_flow_step_kind(5, m)->applies, d, m))
 		return;
 	n = fw_imp_nodes_routing_first(d, &nodes);
 	where = fw_cl_where_kind(b, 5, m, NULL, NULL);
-	add_pool(b, kind, where, m, n > 0 ? nodes[0] : NULL);
-	add_computers(b, kind, where, nodes, n);
-	add_application(b, kind, where, nodes, n);
+	add_pool(b, &t, where, n > 0 ? nodes[0] : NULL);
+	add_computers(b, topology, where, nodes, n);
+	add_application(b, topology, where, nodes, n);
 	free(where);
-	add_providers(b, kind);
+	add_providers(b, topology);
 	free(nodes);
 }
 

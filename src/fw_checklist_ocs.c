@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fw_checklist_build.h"
 #include "fw_confirm.h"
@@ -305,9 +306,33 @@ add_routing(struct fw_cl_builder *b, const char *host, enum fw_microsoft m,
 #define ROLE(m, ocs, lync) (fw_microsoft_is_lync(m) ? \
 	xasprintf((lync), fw_microsoft_product(m)) : xstrdup(ocs))
 
-static void
-add_standard(struct fw_cl_builder *b, enum fw_microsoft m)
+/* Which servers a group holds: those running m, and for Lync/SfB those
+ * of one topology (NULL: OCS 2007 R2, which has none). */
+struct kind {
+	enum fw_microsoft m;
+	const char *topology;
+};
+
+static int
+server_in(const struct fw_deployment *d, const struct fw_ocs_server *s,
+    const struct kind *k)
 {
+	return fw_ocs_server_microsoft(d, s) == k->m && (k->topology == NULL ||
+	    strcmp(fw_ocs_server_topology(d, s), k->topology) == 0);
+}
+
+static int
+pool_in(const struct fw_deployment *d, const struct fw_ocs_pool *p,
+    const struct kind *k)
+{
+	return fw_ocs_pool_microsoft(d, p) == k->m && (k->topology == NULL ||
+	    strcmp(fw_ocs_pool_topology(d, p), k->topology) == 0);
+}
+
+static void
+add_standard(struct fw_cl_builder *b, const struct kind *k)
+{
+	enum fw_microsoft m = k->m;
 	const struct fw_deployment *d = b->d;
 	const struct fw_imp_node **targets = domain_targets(d);
 	char *r = ROLE(m, _("OCS Standard Edition server"),
@@ -317,7 +342,7 @@ add_standard(struct fw_cl_builder *b, enum fw_microsoft m)
 	for (i = 0; i < d->n_ocs_servers; i++) {
 		const struct fw_ocs_server *s = &d->ocs_servers[i];
 
-		if (fw_ocs_server_microsoft(d, s) != m)
+		if (!server_in(d, s, k))
 			continue;
 		fw_cl_group(b, r, s->fqdn, s->ip);
 		add_routing(b, s->fqdn, m, targets);
@@ -343,8 +368,9 @@ front_end_group(struct fw_cl_builder *b, const struct fw_ocs_server *s,
 }
 
 static void
-add_enterprise(struct fw_cl_builder *b, enum fw_microsoft m)
+add_enterprise(struct fw_cl_builder *b, const struct kind *k)
 {
+	enum fw_microsoft m = k->m;
 	const struct fw_deployment *d = b->d;
 	const struct fw_imp_node **targets = domain_targets(d);
 	const char *pool_role = _("OCS Enterprise Edition pool");
@@ -355,7 +381,7 @@ add_enterprise(struct fw_cl_builder *b, enum fw_microsoft m)
 	for (i = 0; i < d->n_ocs_pools; i++) {
 		const char *pool = d->ocs_pools[i].fqdn;
 
-		if (fw_ocs_pool_microsoft(d, &d->ocs_pools[i]) != m)
+		if (!pool_in(d, &d->ocs_pools[i], k))
 			continue;
 		/* A Lync pool's routes and trust are the topology's: its
 		 * group would stay empty. */
@@ -378,7 +404,7 @@ add_enterprise(struct fw_cl_builder *b, enum fw_microsoft m)
 		const struct fw_ocs_server *s = &d->ocs_servers[j];
 
 		if ((s->pool != NULL && fw_find_ocs_pool(d, s->pool) != NULL) ||
-		    fw_ocs_server_microsoft(d, s) != m)
+		    !server_in(d, s, k))
 			continue;
 		front_end_group(b, s, fe_role);
 		add_front_end(b, s, m);
@@ -387,49 +413,38 @@ add_enterprise(struct fw_cl_builder *b, enum fw_microsoft m)
 	free(targets);
 }
 
-/* Whether an OCS domain before domain i runs what it runs. */
-static int
-kind_seen(const struct fw_deployment *d, size_t i)
-{
-	enum fw_microsoft m = fw_ocs_domain_microsoft(d, &d->ocs_domains[i]);
-	size_t j;
-
-	for (j = 0; j < i; j++) {
-		if (fw_ocs_domain_microsoft(d, &d->ocs_domains[j]) == m)
-			return 1;
-	}
-	return 0;
-}
-
-/* The servers and pools running m, after the topology's work for a Lync
- * kind. */
 static void
-add_kind(struct fw_cl_builder *b, enum fw_microsoft m)
+add_servers(struct fw_cl_builder *b, const struct kind *k)
 {
-	if (fw_microsoft_is_lync(m))
-		fw_checklist_add_lync(b, m);
 	if (b->d->edition == FW_EDITION_ENTERPRISE)
-		add_enterprise(b, m);
+		add_enterprise(b, k);
 	else
-		add_standard(b, m);
+		add_standard(b, k);
 }
 
-/* OCS 2007 R2 first, as before Lync; then each Lync/SfB kind in the
- * order of its first domain (none: the deployment's). */
+/* OCS 2007 R2 first, as before Lync; then each Lync/SfB topology in the
+ * order of its first domain: its own work, then its servers by product
+ * (a product's front ends have their own names and steps). */
 void
 fw_checklist_add_ocs(struct fw_cl_builder *b)
 {
 	const struct fw_deployment *d = b->d;
-	enum fw_microsoft m;
-	size_t i;
+	enum fw_microsoft products[FW_MICROSOFT_COUNT];
+	const char **topologies;
+	struct kind k = { FW_MICROSOFT_OCS2007R2, NULL };
+	size_t i, j, n, np;
 
 	if (fw_deployment_has_ocs2007(d))
-		add_kind(b, FW_MICROSOFT_OCS2007R2);
-	if (d->n_ocs_domains == 0 && fw_microsoft_is_lync(d->microsoft))
-		add_kind(b, d->microsoft);
-	for (i = 0; i < d->n_ocs_domains; i++) {
-		m = fw_ocs_domain_microsoft(d, &d->ocs_domains[i]);
-		if (fw_microsoft_is_lync(m) && !kind_seen(d, i))
-			add_kind(b, m);
+		add_servers(b, &k);
+	n = fw_lync_topologies(d, &topologies);
+	for (i = 0; i < n; i++) {
+		fw_checklist_add_lync(b, topologies[i]);
+		np = fw_topology_products(d, topologies[i], products);
+		for (j = 0; j < np; j++) {
+			k.m = products[j];
+			k.topology = topologies[i];
+			add_servers(b, &k);
+		}
 	}
+	free(topologies);
 }

@@ -245,10 +245,12 @@ static const struct fw_column imp_node_cols[] = {
 	{ "ip", N_("IP"), FW_COL_IP, 0, 0, 16 },
 };
 
+/* A topology only where some domain runs Lync or Skype for Business. */
 static const struct fw_column ocs_domain_cols[] = {
 	{ "name", N_("Domain"), FW_COL_HOST, 0, 0, 22 },
 	{ "description", N_("Description"), FW_COL_TEXT, 1, 0, 26 },
 	{ "microsoft", N_("Microsoft"), FW_COL_MICROSOFT, 1, 0, 10 },
+	{ "topology", N_("Topology"), FW_COL_TOPOLOGY, 1, FW_APPLIES_LYNC, 10 },
 };
 
 static const struct fw_column ocs_pool_cols[] = {

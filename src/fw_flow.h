@@ -147,6 +147,7 @@ enum fw_col_kind {
 	FW_COL_REF_DOMAIN,	/* the name of an OCS domain */
 	FW_COL_REF_POOL,	/* the fqdn of an OCS pool */
 	FW_COL_MICROSOFT,	/* a Microsoft server name; empty: inherited */
+	FW_COL_TOPOLOGY,	/* a Lync/SfB topology name (fw_syntax.h) */
 };
 
 /* One column of a list: the sub-fields of its entries, in the order the

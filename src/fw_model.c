@@ -84,6 +84,7 @@ fw_deployment_free(struct fw_deployment *d)
 	for (i = 0; i < d->n_ocs_domains; i++) {
 		free(d->ocs_domains[i].name);
 		free(d->ocs_domains[i].description);
+		free(d->ocs_domains[i].topology);
 	}
 	free(d->ocs_domains);
 	for (i = 0; i < d->n_ocs_pools; i++)
@@ -156,6 +157,7 @@ fw_deployment_copy(const struct fw_deployment *d)
 		    d->ocs_domains[i].description);
 		od->id = d->ocs_domains[i].id;
 		od->microsoft = d->ocs_domains[i].microsoft;
+		od->topology = dup_or_null(d->ocs_domains[i].topology);
 	}
 	for (i = 0; i < d->n_ocs_pools; i++)
 		fw_add_ocs_pool(c, d->ocs_pools[i].fqdn)->id =
@@ -480,6 +482,80 @@ fw_ocs_pool_microsoft(const struct fw_deployment *d,
 			return fw_ocs_server_microsoft(d, &d->ocs_servers[i]);
 	}
 	return d->microsoft;
+}
+
+const char *
+fw_ocs_domain_topology(const struct fw_ocs_domain *od)
+{
+	return od != NULL && od->topology != NULL ? od->topology :
+	    FW_TOPOLOGY_DEFAULT;
+}
+
+const char *
+fw_ocs_server_topology(const struct fw_deployment *d,
+    const struct fw_ocs_server *s)
+{
+	return fw_ocs_domain_topology(s->domain == NULL ? NULL :
+	    fw_find_ocs_domain(d, s->domain));
+}
+
+const char *
+fw_ocs_pool_topology(const struct fw_deployment *d,
+    const struct fw_ocs_pool *pool)
+{
+	size_t i;
+
+	for (i = 0; i < d->n_ocs_servers; i++) {
+		if (fw_strcaseeq(d->ocs_servers[i].pool, pool->fqdn))
+			return fw_ocs_server_topology(d, &d->ocs_servers[i]);
+	}
+	return FW_TOPOLOGY_DEFAULT;
+}
+
+size_t
+fw_lync_topologies(const struct fw_deployment *d, const char ***out)
+{
+	const char **t = xreallocarray(NULL, d->n_ocs_domains + 1, sizeof *t);
+	const char *name;
+	size_t i, j, n = 0;
+
+	if (d->n_ocs_domains == 0 && fw_microsoft_is_lync(d->microsoft))
+		t[n++] = FW_TOPOLOGY_DEFAULT;
+	for (i = 0; i < d->n_ocs_domains; i++) {
+		if (!fw_microsoft_is_lync(fw_ocs_domain_microsoft(d,
+		    &d->ocs_domains[i])))
+			continue;
+		name = fw_ocs_domain_topology(&d->ocs_domains[i]);
+		for (j = 0; j < n && strcmp(t[j], name) != 0; j++)
+			;
+		if (j == n)
+			t[n++] = name;
+	}
+	*out = t;
+	return n;
+}
+
+size_t
+fw_topology_products(const struct fw_deployment *d, const char *t,
+    enum fw_microsoft out[])
+{
+	enum fw_microsoft m;
+	size_t i, j, n = 0;
+
+	if (d->n_ocs_domains == 0 && fw_microsoft_is_lync(d->microsoft) &&
+	    strcmp(t, FW_TOPOLOGY_DEFAULT) == 0)
+		out[n++] = d->microsoft;
+	for (i = 0; i < d->n_ocs_domains; i++) {
+		m = fw_ocs_domain_microsoft(d, &d->ocs_domains[i]);
+		if (!fw_microsoft_is_lync(m) || strcmp(t,
+		    fw_ocs_domain_topology(&d->ocs_domains[i])) != 0)
+			continue;
+		for (j = 0; j < n && out[j] != m; j++)
+			;
+		if (j == n)
+			out[n++] = m;
+	}
+	return n;
 }
 
 int

@@ -72,6 +72,7 @@ struct fw_ocs_domain {
 	char *name;
 	char *description;	/* may be NULL */
 	enum fw_microsoft microsoft;	/* FW_MICROSOFT_INHERIT = the default */
+	char *topology;		/* Lync/SfB topology; NULL = the default one */
 };
 
 struct fw_ocs_pool {
@@ -267,6 +268,26 @@ enum fw_microsoft fw_ocs_pool_microsoft(const struct fw_deployment *,
     const struct fw_ocs_pool *);
 enum fw_microsoft fw_ocs_server_microsoft(const struct fw_deployment *,
     const struct fw_ocs_server *);
+/* The Lync/SfB topology (one Central Management Store: its static
+ * routes and trusted application pool are topology-wide) an OCS domain,
+ * pool or server belongs to: the domain's own name, else
+ * FW_TOPOLOGY_DEFAULT, the one topology of every domain that names none.
+ * A pool's is its first server's; a pool without servers, the default. */
+#define FW_TOPOLOGY_DEFAULT "default"
+const char *fw_ocs_domain_topology(const struct fw_ocs_domain *);
+const char *fw_ocs_pool_topology(const struct fw_deployment *,
+    const struct fw_ocs_pool *);
+const char *fw_ocs_server_topology(const struct fw_deployment *,
+    const struct fw_ocs_server *);
+/* The topologies of the Lync/SfB domains, in the order of each one's
+ * first domain (no domains: the default, where step 0's server is Lync
+ * or SfB). Their number; *out (free() the array, not the names, which
+ * belong to d or are FW_TOPOLOGY_DEFAULT) holds their names. */
+size_t fw_lync_topologies(const struct fw_deployment *, const char ***out);
+/* The Lync/SfB products of topology t, in the order of their first
+ * domain, into out[] (at most FW_MICROSOFT_COUNT); their number. */
+size_t fw_topology_products(const struct fw_deployment *, const char *t,
+    enum fw_microsoft out[]);
 /* Lync Server or Skype for Business Server: all but OCS 2007 R2. */
 int fw_microsoft_is_lync(enum fw_microsoft);
 /* Whether any OCS domain (none: the default) runs Lync/SfB, or runs

@@ -48,6 +48,7 @@ row_strings(const struct fw_deployment *d, enum fw_list list, size_t row,
 		out[1] = d->ocs_domains[row].description;
 		out[2] = d->ocs_domains[row].microsoft == FW_MICROSOFT_INHERIT ?
 		    NULL : fw_microsoft_name(d->ocs_domains[row].microsoft);
+		out[3] = d->ocs_domains[row].topology;
 		break;
 	case FW_LIST_OCS_POOL:
 		out[0] = d->ocs_pools[row].fqdn;
@@ -175,6 +176,10 @@ check_value(const struct fw_deployment *d, const struct fw_column *c,
 		why = xasprintf(_("'%s' is not one of: primary, backup, none"),
 		    v);
 		break;
+	case FW_COL_TOPOLOGY:
+		if (fw_syntax_topology(v, norm, &why) == 0)
+			return 0;
+		break;
 	case FW_COL_MICROSOFT:
 		if (fw_microsoft_parse(v, &m) == 0) {
 			*norm = xstrdup(fw_microsoft_name(m));
@@ -230,7 +235,7 @@ save_entry(struct fw_project *p, const struct fw_deployment *d,
 	}
 	case FW_LIST_OCS_DOMAIN: {
 		struct fw_ocs_domain e = { has ? d->ocs_domains[row].id : 0,
-		    v[0], v[1], microsoft_of(v[2]) };
+		    v[0], v[1], microsoft_of(v[2]), v[3] };
 		return fw_project_save_ocs_domain(p, &e, cause);
 	}
 	case FW_LIST_OCS_POOL: {
@@ -328,6 +333,7 @@ set_entry(struct fw_deployment *d, enum fw_list list, size_t row,
 		set_string(&d->ocs_domains[row].name, v[0]);
 		set_string(&d->ocs_domains[row].description, v[1]);
 		d->ocs_domains[row].microsoft = microsoft_of(v[2]);
+		set_string(&d->ocs_domains[row].topology, v[3]);
 		break;
 	case FW_LIST_OCS_POOL:
 		set_string(&d->ocs_pools[row].fqdn, v[0]);

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "fw_i18n.h"
 #include "fw_pattern.h"
@@ -154,6 +155,48 @@ check_pools(const struct fw_deployment *d, struct fw_findings *out)
 	}
 }
 
+/* A Lync/SfB topology (fw_model.h) is a Lync or SfB domain's: an OCS
+ * 2007 R2 domain has none, and one pool's front ends share theirs. */
+static void
+check_lync_topologies(const struct fw_deployment *d,
+    struct fw_findings *out)
+{
+	const struct fw_ocs_domain *od;
+	const char *first, *t;
+	size_t i, j;
+
+	for (i = 0; i < d->n_ocs_domains; i++) {
+		od = &d->ocs_domains[i];
+		if (od->topology != NULL && od->name != NULL &&
+		    !fw_microsoft_is_lync(fw_ocs_domain_microsoft(d, od)))
+			fw_finding_add(out, FW_SEV_WARNING,
+			    fw_rules_field_step("ocs_domain"), "ocs_domain",
+			    od->name, _("%s runs OCS 2007 R2, which has no Lync "
+			    "topology: its topology %s is not used; clear it"),
+			    od->name, od->topology);
+	}
+	for (i = 0; i < d->n_ocs_pools; i++) {
+		first = NULL;
+		for (j = 0; j < d->n_ocs_servers; j++) {
+			if (!fw_strcaseeq(d->ocs_servers[j].pool,
+			    d->ocs_pools[i].fqdn))
+				continue;
+			t = fw_ocs_server_topology(d, &d->ocs_servers[j]);
+			if (first == NULL)
+				first = t;
+			else if (strcmp(first, t) != 0)
+				break;
+		}
+		if (j < d->n_ocs_servers)
+			fw_finding_add(out, FW_SEV_ERROR,
+			    fw_rules_field_step("ocs_pool"), "ocs_pool",
+			    d->ocs_pools[i].fqdn, _("pool %s has front ends of "
+			    "the topologies %s and %s; a pool belongs to one "
+			    "topology: give their OCS domains the same one"),
+			    d->ocs_pools[i].fqdn, first, t);
+	}
+}
+
 /* Answers the model never takes together, as stored behind its back. */
 static void
 check_refused(const struct fw_deployment *d, struct fw_findings *out)
@@ -175,4 +218,5 @@ fw_rules_topology(const struct fw_rule_ctx *ctx, struct fw_findings *out)
 	check_routes(ctx->d, out);
 	check_references(ctx->d, out);
 	check_pools(ctx->d, out);
+	check_lync_topologies(ctx->d, out);
 }

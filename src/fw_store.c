@@ -42,7 +42,11 @@ extern const char fw_schema_sql[];
  * Its checklist had one cup-trust item, under the publisher; version 3
  * has one per node, so that tick becomes the publisher's (its fingerprint
  * kept: the item shows as changed since done until ticked again).
- * Version 3 had no Microsoft server per OCS domain.
+ * Version 3 had no Microsoft server per OCS domain. Version 4 had no
+ * topology: its checklist had the Lync topology's items once per product
+ * (ids lync.<product>.*), which are now the default topology's
+ * (lync.default.*); where two products' ticks meet in one id, the first
+ * kept stays and the other goes, as the merged item is one task.
  */
 static const char *const migrations[] = {
 	"CREATE TABLE confirm (key TEXT PRIMARY KEY, value TEXT NOT NULL,"
@@ -108,6 +112,19 @@ static const char *const migrations[] = {
 	"ALTER TABLE ocs_domain ADD COLUMN microsoft TEXT CHECK (microsoft IN"
 	"  ('ocs2007r2', 'lync2010', 'lync2013', 'sfb2015', 'sfb2019',"
 	"  'sfbse'));",
+
+	"ALTER TABLE ocs_domain ADD COLUMN topology TEXT CHECK (topology IS NULL"
+	"  OR (length(topology) BETWEEN 1 AND 32 AND"
+	"  topology NOT GLOB '*[^a-z0-9_-]*'));"
+	"UPDATE OR IGNORE tick SET item = 'lync.default.' ||"
+	"  substr(item, instr(substr(item, 6), '.') + 6)"
+	"  WHERE item GLOB 'lync.lync2010.*' OR item GLOB 'lync.lync2013.*'"
+	"  OR item GLOB 'lync.sfb2015.*' OR item GLOB 'lync.sfb2019.*'"
+	"  OR item GLOB 'lync.sfbse.*';"
+	"DELETE FROM tick"
+	"  WHERE item GLOB 'lync.lync2010.*' OR item GLOB 'lync.lync2013.*'"
+	"  OR item GLOB 'lync.sfb2015.*' OR item GLOB 'lync.sfb2019.*'"
+	"  OR item GLOB 'lync.sfbse.*';",
 };
 
 /* Filesystems where SQLite's WAL is unsafe: its shared memory only works

@@ -16,7 +16,7 @@
 #include "fw_model.h"
 
 /* PRAGMA user_version of files this fedwiz writes. */
-#define FW_SCHEMA_VERSION 4
+#define FW_SCHEMA_VERSION 5
 /* The first schema that has triggers of its own (schema.sql). */
 #define FW_SCHEMA_FIRST_TRIGGERS 3
 

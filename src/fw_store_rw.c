@@ -110,13 +110,16 @@ load_lists(struct fw_project *p, struct fw_deployment *d, char **cause)
 		    sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	if (r < 0 || (st = db_prepare(p, cause, "SELECT id, name, description, "
-	    "microsoft FROM ocs_domain ORDER BY id", "")) == NULL)
+	    "microsoft, topology FROM ocs_domain ORDER BY id", "")) == NULL)
 		return -1;
 	while ((r = db_step(p, st, cause)) == 1) {
 		od = fw_add_ocs_domain(d, db_text(st, 1), db_text(st, 2));
 		od->id = sqlite3_column_int64(st, 0);
 		od->microsoft = load_microsoft(d, db_text(st, 1),
 		    db_text(st, 3));
+		/* The table's CHECK keeps it a topology name. */
+		if (db_text(st, 4) != NULL)
+			od->topology = xstrdup(db_text(st, 4));
 	}
 	sqlite3_finalize(st);
 	if (r < 0 || (st = db_prepare(p, cause, "SELECT id, fqdn FROM ocs_pool "
@@ -341,9 +344,11 @@ insert_all(struct fw_project *p, const struct fw_deployment *d, char **cause)
 	}
 	for (i = 0; i < d->n_ocs_domains; i++) {
 		if (db_exec(p, cause, "INSERT INTO ocs_domain (name, "
-		    "description, microsoft) VALUES (?, ?, ?)", "sss",
-		    d->ocs_domains[i].name, d->ocs_domains[i].description,
-		    ocs_domain_microsoft(&d->ocs_domains[i])))
+		    "description, microsoft, topology) VALUES (?, ?, ?, ?)",
+		    "ssss", d->ocs_domains[i].name,
+		    d->ocs_domains[i].description,
+		    ocs_domain_microsoft(&d->ocs_domains[i]),
+		    d->ocs_domains[i].topology))
 			return -1;
 	}
 	for (i = 0; i < d->n_ocs_pools; i++) {
@@ -444,8 +449,8 @@ static const char *const list_tables[] = {
 static const char *const list_select_sql[] = {
 	[FW_LIST_IMP_DOMAIN] = "SELECT name, route_to FROM imp_domain WHERE id = ?",
 	[FW_LIST_IMP_NODE] = "SELECT fqdn, ip FROM imp_node WHERE id = ?",
-	[FW_LIST_OCS_DOMAIN] = "SELECT name, description, microsoft FROM "
-	    "ocs_domain WHERE id = ?",
+	[FW_LIST_OCS_DOMAIN] = "SELECT name, description, microsoft, topology "
+	    "FROM ocs_domain WHERE id = ?",
 	[FW_LIST_OCS_POOL] = "SELECT fqdn FROM ocs_pool WHERE id = ?",
 	[FW_LIST_OCS_SERVER] = "SELECT fqdn, ip, domain, pool, route FROM "
 	    "ocs_server WHERE id = ?",
@@ -520,11 +525,11 @@ fw_project_save_ocs_domain(struct fw_project *p, struct fw_ocs_domain *e,
     char **cause)
 {
 	return save_row(p, FW_LIST_OCS_DOMAIN, &e->id,
-	    "INSERT INTO ocs_domain (name, description, microsoft) VALUES "
-	    "(?1, ?2, ?3)",
-	    "UPDATE ocs_domain SET name = ?1, description = ?2, microsoft = ?3 "
-	    "WHERE id = ?6",
-	    e->name, e->description, ocs_domain_microsoft(e), NULL, NULL,
+	    "INSERT INTO ocs_domain (name, description, microsoft, topology) "
+	    "VALUES (?1, ?2, ?3, ?4)",
+	    "UPDATE ocs_domain SET name = ?1, description = ?2, microsoft = ?3, "
+	    "topology = ?4 WHERE id = ?6",
+	    e->name, e->description, ocs_domain_microsoft(e), e->topology, NULL,
 	    cause);
 }
 

@@ -99,11 +99,22 @@ label_check(const char *label, size_t len, const char *in, char **cause)
 	return 0;
 }
 
+/* The first len bytes of s in lower case (ASCII), as a new string. */
+static char *
+folded(const char *s, size_t len)
+{
+	char *out = xstrndup(s, len);
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		out[i] = (char)tolower((unsigned char)out[i]);
+	return out;
+}
+
 int
 fw_syntax_hostname(const char *in, char **norm, char **cause)
 {
 	size_t len = strlen(in), start = 0, i;
-	char *out;
 
 	*norm = NULL;
 	if (len > 0 && in[len - 1] == '.')
@@ -120,10 +131,7 @@ fw_syntax_hostname(const char *in, char **norm, char **cause)
 			return -1;
 		start = i + 1;
 	}
-	out = xstrndup(in, len);
-	for (i = 0; i < len; i++)
-		out[i] = (char)tolower((unsigned char)out[i]);
-	*norm = out;
+	*norm = folded(in, len);
 	return 0;
 }
 
@@ -165,6 +173,25 @@ fw_syntax_port(const char *in, int *port, char **cause)
 		return fw_fail(cause, _("port %ld is out of range; use 1 to "
 		    "65535"), v);
 	*port = (int)v;
+	return 0;
+}
+
+int
+fw_syntax_topology(const char *in, char **norm, char **cause)
+{
+	size_t len = strlen(in), i;
+
+	*norm = NULL;
+	for (i = 0; i < len; i++) {
+		if (!isalnum((unsigned char)in[i]) && in[i] != '-' &&
+		    in[i] != '_')
+			break;
+	}
+	if (len == 0 || len > FW_TOPOLOGY_NAME_MAX || i < len)
+		return fw_fail(cause, _("'%s' is no topology name: 1 to %d "
+		    "letters, digits, hyphens or underscores"), in,
+		    FW_TOPOLOGY_NAME_MAX);
+	*norm = folded(in, len);
 	return 0;
 }
 

@@ -18,6 +18,11 @@ int fw_syntax_ip(const char *in, char **norm, char **cause);
 /* A TCP/UDP port 1-65535, decimal digits only. */
 int fw_syntax_port(const char *in, int *port, char **cause);
 
+/* A Lync/SfB topology's name, as fedwiz calls it (item ids hold it): 1
+ * to 32 letters, digits, hyphens or underscores, folded to lower case. */
+#define FW_TOPOLOGY_NAME_MAX 32
+int fw_syntax_topology(const char *in, char **norm, char **cause);
+
 /* Free text (names, descriptions): no control characters but tab. */
 int fw_syntax_text(const char *in, char **cause);
 

@@ -108,6 +108,7 @@ fw_verify_clear(struct fw_verify *v)
 	}
 	free(v->items);
 	free(v->target);
+	free(v->topology);
 	memset(v, 0, sizeof *v);
 }
 
@@ -245,7 +246,7 @@ check_route(struct fw_verify *v, const struct fw_deployment *d,
 		    xasprintf(_("no static route for %s in %s; expected TLS to "
 		    "%s:%d"), dom->name, scope, node->fqdn, d->peer_auth_port));
 	}
-	it->item_id = xasprintf(FW_ITEM_LYNC_ROUTE_FMT, v->kind, dom->name);
+	it->item_id = xasprintf(FW_ITEM_LYNC_ROUTE_FMT, v->topology, dom->name);
 	free(sb.buf);
 }
 
@@ -581,21 +582,21 @@ check_certificate(struct fw_verify *v, const struct fw_deployment *d,
 	free(hosts);
 }
 
-/* The Microsoft server the target pool or server runs: the checklist's
+/* The topology the target pool or server belongs to: the checklist's
  * Lync items are by its name. */
-static enum fw_microsoft
-target_kind(const struct fw_deployment *d, const char *target)
+static const char *
+target_topology(const struct fw_deployment *d, const char *target)
 {
 	const struct fw_ocs_pool *p = fw_find_ocs_pool(d, target);
 	size_t i;
 
 	if (p != NULL)
-		return fw_ocs_pool_microsoft(d, p);
+		return fw_ocs_pool_topology(d, p);
 	for (i = 0; i < d->n_ocs_servers; i++) {
 		if (fw_strcaseeq(d->ocs_servers[i].fqdn, target))
-			return fw_ocs_server_microsoft(d, &d->ocs_servers[i]);
+			return fw_ocs_server_topology(d, &d->ocs_servers[i]);
 	}
-	return d->microsoft;
+	return FW_TOPOLOGY_DEFAULT;
 }
 
 /* The checklist items the topology's results verify (routes and the
@@ -611,12 +612,14 @@ set_topology_items(struct fw_verify *v)
 		if (it->item_id != NULL || it->state == FW_VERIFY_EXTRA)
 			continue;
 		if (strcmp(it->kind, "pool") == 0)
-			it->item_id = xasprintf(FW_ITEM_LYNC_POOL_FMT, v->kind);
+			it->item_id = xasprintf(FW_ITEM_LYNC_POOL_FMT,
+			    v->topology);
 		else if (strcmp(it->kind, "computer") == 0)
 			it->item_id = xasprintf(FW_ITEM_LYNC_COMPUTER_FMT,
-			    v->kind, it->name);
+			    v->topology, it->name);
 		else if (strcmp(it->kind, "application") == 0)
-			it->item_id = xasprintf(FW_ITEM_LYNC_APP_FMT, v->kind);
+			it->item_id = xasprintf(FW_ITEM_LYNC_APP_FMT,
+			    v->topology);
 	}
 }
 
@@ -630,7 +633,7 @@ fw_verify_run(const struct fw_deployment *d, const struct fw_readback *rb,
 
 	memset(out, 0, sizeof *out);
 	out->target = xstrdup(target);
-	out->kind = fw_microsoft_name(target_kind(d, target));
+	out->topology = xstrdup(target_topology(d, target));
 	check_routes(out, d, rb);
 	n = fw_imp_nodes_routing_first(d, &order);
 	if (n > 0) {

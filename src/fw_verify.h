@@ -45,7 +45,7 @@ struct fw_verify_item {
 
 struct fw_verify {
 	char *target;
-	const char *kind;	/* the Microsoft server it runs (static) */
+	char *topology;		/* the Lync/SfB topology it belongs to */
 	struct fw_verify_item *items;
 	size_t n;
 };

@@ -106,7 +106,7 @@ rm -f o.fedwiz*
 cp v1.fedwiz o.fedwiz
 run "$FEDWIZ" import o.fedwiz "$example"
 is "$STATUS" 0 "schema 1 as fedwiz wrote it is upgraded"
-is "$(sqlite3 o.fedwiz 'PRAGMA user_version')" 4 "to schema 4"
+is "$(sqlite3 o.fedwiz 'PRAGMA user_version')" 5 "to schema 5"
 run "$FEDWIZ" show o.fedwiz
 is "$STATUS" 0 "and the upgraded file opens"
 
@@ -130,7 +130,7 @@ cp v3.fedwiz o.fedwiz
 # Any open for writing upgrades; the tick of its one federated domain.
 run "$FEDWIZ" tick o.fedwiz imp.sipfed.ocs.contoso.test
 is "$STATUS" 0 "schema 3 as fedwiz wrote it is upgraded"
-is "$(sqlite3 o.fedwiz 'PRAGMA user_version')" 4 "... to schema 4"
+is "$(sqlite3 o.fedwiz 'PRAGMA user_version')" 5 "... to schema 5"
 ok "... keeping its backup" test -e o.fedwiz.bak-v3
 run "$FEDWIZ" export o.fedwiz
 ok "... its export names no Microsoft server: OCS 2007 R2" \

@@ -38,6 +38,12 @@ printf '[imp_node]\nfqdn = a.test\nip = 192.0.2.1\n[imp_node]\nfqdn = A.TEST.\ni
 	"bad.answers:5: [imp_node] 'a.test' is already declared at line 2"
 printf '[ocs_domain]\nname = ocs_1.test\n' >bad.answers; bad "bad host name" \
 	"bad.answers:2: name: 'ocs_1.test': character '_' not allowed; use letters, digits, hyphens and dots"
+printf '[ocs_domain]\nname = lync.test\nmicrosoft = lync2013\ntopology = west.coast\n' >bad.answers
+bad "a dot in a topology" \
+	"bad.answers:4: topology: 'west.coast' is no topology name: 1 to 32 letters, digits, hyphens or underscores"
+printf '[ocs_domain]\nname = lync.test\ntopology = %s\n' "$(printf '%033d' 0)" >bad.answers
+bad "a topology of 33 characters" \
+	"bad.answers:3: topology: '$(printf '%033d' 0)' is no topology name: 1 to 32 letters, digits, hyphens or underscores"
 printf '[imp_node]\nfqdn = a.test\nip = 10.0.0.256\n' >bad.answers; bad "bad IP" \
 	"bad.answers:3: ip: '10.0.0.256' is not an IPv4 or IPv6 address"
 printf '[deployment]\npeer_auth_port = 0\n' >bad.answers; bad "port 0" \

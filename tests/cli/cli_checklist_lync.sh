@@ -57,7 +57,7 @@ for step in 7 8; do
 	    grep -q "^- Step $step, .*: left out\. OCS 2007 R2 only: the Lync and Skype for Business servers trust IM and Presence as a trusted application pool (step 5)\.\$" \
 	    lync2013-enterprise.md
 done
-is "$(count 'lync\.lync2013\.route\..*' $t)" 2 \
+is "$(count 'lync\.default\.route\..*' $t)" 2 \
 	"Lync: one topology-wide TLS route per IM&P domain (2)"
 ok "Lync: the route goes to the domain's routing node, every value quoted" \
 	grep -qF -- "- Command: **\$r = New-CsStaticRoute -TLSRoute -Destination 'impb.cup.tailspin.example.com' -Port 5061 -UseDefaultCertificate \$true -MatchUri 'tailspin.example.com'" \
@@ -67,17 +67,17 @@ ok "Lync: ... added globally" grep -qF \
 ok "Lync: the pool's computer is the first routing node, its registrar the primary's pool" \
 	grep -qF -- "-Registrar 'pool1.lync.wingtip.test' -Site \\<SiteId\\> -TreatAsAuthenticated \$true -ThrottleAsServer \$true -RequiresReplication \$false -OutboundOnly \$false -ComputerFqdn 'impb.cup.tailspin.example.com'" \
 	lync2013-enterprise.md
-is "$(count 'lync\.lync2013\.trustedcomputer\..*' $t)" 2 \
+is "$(count 'lync\.default\.trustedcomputer\..*' $t)" 2 \
 	"Lync: every other node a trusted application computer (2)"
 ok "Lync: ... in routing-first order" sh -c \
-	"grep '^ *id: lync.lync2013.trustedcomputer' $t | tr '\n' ' ' | grep -q 'impa.*impc'"
+	"grep '^ *id: lync.default.trustedcomputer' $t | tr '\n' ' ' | grep -q 'impa.*impc'"
 ok "Lync: the trusted application on the Peer Auth port, no -EnableTcp" \
 	grep -qF -- "-TrustedApplicationPoolFqdn \\<trusted pool FQDN\\> -Port 5061**" \
 	lync2013-enterprise.md
 ok "Lync: what fedwiz cannot know, a placeholder with where to find it" \
 	grep -q "SiteId of the registrar's site (Get-CsSite)" \
 	lync2013-enterprise.md
-is "$(count 'lync\.lync2013\.topology' $t)" 1 "Lync: Enable-CsTopology once"
+is "$(count 'lync\.default\.topology' $t)" 1 "Lync: Enable-CsTopology once"
 is "$(count 'ocs\..*\.defaultcert' $t)" 2 \
 	"Lync: the default certificate of every front end (2)"
 ok "Lync 2013 with 12.5: Inter-domain to OCS/Lync" \
@@ -100,7 +100,7 @@ is "$(count 'ocs\.sfb1\.adatum\.test\.hostauth\..*' $t)" 0 \
 	"mixed: the SfB server has none"
 is "$(count 'ocs\.ocs1\.litware\.test\.fips' $t)" 1 "mixed: FIPS on OCS"
 is "$(count 'ocs\.sfb1\.adatum\.test\.fips' $t)" 0 "mixed: none on SfB"
-is "$(count 'lync\.sfb2019\.trustedpool' $t)" 1 \
+is "$(count 'lync\.default\.trustedpool' $t)" 1 \
 	"mixed: the SfB 2019 topology's trusted application pool"
 ok "mixed: SfB 2019's support said as found" \
 	grep -q "no Cisco statement on 2019" $t
@@ -193,7 +193,7 @@ ok "... naming it" grep -q "Lync Server 2010 takes TLS only" "$ERR"
 # Ticked like the rest: a node added later brings its own computer item,
 # and the topology is to be published again; the pool keeps its tick.
 cp lync2013-enterprise.fedwiz ticked.fedwiz
-run "$FEDWIZ" tick ticked.fedwiz lync.lync2013.topology lync.lync2013.trustedpool
+run "$FEDWIZ" tick ticked.fedwiz lync.default.topology lync.default.trustedpool
 is "$STATUS" 0 "tick the trusted pool and the topology"
 sqlite3 ticked.fedwiz "INSERT INTO imp_node (fqdn, ip) VALUES ('impd.cup.tailspin.example.com', '192.0.2.24')" ||
 	echo "Bail out! sqlite3 refused the insert"

@@ -2,8 +2,8 @@
 # Crash safety of a schema upgrade: a project written by schema 1
 # (tests/fixtures/project-v1.sql) opened for writing, killed with SIGKILL
 # at 40 random moments of the upgrade. After each kill the file passes
-# PRAGMA integrity_check and is at schema 1 or 4 (the current), never
-# between; at 4, its backup PROJECT.bak-v1 is whole (the same dump as the
+# PRAGMA integrity_check and is at schema 1 or the current one, never
+# between; at the current, its backup PROJECT.bak-v1 is whole (the same dump as the
 # original); and the
 # next open upgrades it or simply opens it, to the same answers as an
 # upgrade that was never interrupted.
@@ -14,6 +14,10 @@
 need sqlite3
 
 KILLS=40
+# The current schema, as fedwiz creates it.
+current=$(sed -n 's/^#define FW_SCHEMA_VERSION \([0-9]*\)$/\1/p' \
+	"$top_srcdir/src/fw_store.h")
+[ -n "$current" ] || echo "Bail out! no FW_SCHEMA_VERSION in src/fw_store.h"
 crash_seed
 
 sqlite3 v1.fedwiz <"$top_srcdir/tests/fixtures/project-v1.sql" ||
@@ -41,7 +45,8 @@ fresh_upgrade() {
 # How long an upgrading open takes here; and the answers it gives.
 ms=$(crash_ms fresh_upgrade)
 diag "one upgrade takes about ${ms} ms"
-is "$(sqlite3 p.fedwiz 'PRAGMA user_version')" 4 "an open for writing upgrades to schema 4"
+is "$(sqlite3 p.fedwiz 'PRAGMA user_version')" "$current" \
+	"an open for writing upgrades to schema $current"
 "$FEDWIZ" export p.fedwiz >clean.answers
 crash_delays "$KILLS" "$ms" >plan
 
@@ -57,7 +62,7 @@ while read -r delay; do
 		tr '\n' ' ')
 	case $s in
 	"ok 1 ") at1=$((at1 + 1)) ;;
-	"ok 4 ")
+	"ok $current ")
 		at2=$((at2 + 1))
 		if ! sqlite3 p.fedwiz.bak-v1 .dump 2>&1 | cmp -s - v1.dump; then
 			bad_backup=$((bad_backup + 1))
@@ -78,8 +83,8 @@ while read -r delay; do
 	fi
 done <plan
 
-diag "of $KILLS kills, $at1 left schema 1, $at2 schema 4"
-is "$bad_file" 0 "after each kill the file is sound, at schema 1 or 4"
+diag "of $KILLS kills, $at1 left schema 1, $at2 schema $current"
+is "$bad_file" 0 "after each kill the file is sound, at schema 1 or $current"
 is "$bad_backup" 0 "an upgraded file always has its whole backup"
 is "$bad_after" 0 "the next open gives the answers of an uninterrupted upgrade"
 ok "kills landed before and after the upgrade's commit" \

@@ -121,15 +121,15 @@ ok "... and says in which configuration the route is missing" line missing \
 run "$FEDWIZ" verify p.fedwiz --microsoft different.json --tick
 is "$STATUS" 1 "--tick on differences: exit 1"
 ok "nothing different is ticked" sh -c \
-	"! grep '^Ticked' $OUT | grep -qvx 'Ticked lync.lync2013.trustedcomputer.impb.cup.example.com'"
+	"! grep '^Ticked' $OUT | grep -qvx 'Ticked lync.default.trustedcomputer.impb.cup.example.com'"
 ok "... the one computer that verifies is" grep -qx \
-	"Ticked lync.lync2013.trustedcomputer.impb.cup.example.com" "$OUT"
+	"Ticked lync.default.trustedcomputer.impb.cup.example.com" "$OUT"
 run "$FEDWIZ" verify p.fedwiz --microsoft present.json --tick
 is "$STATUS" 0 "--tick on a right configuration: exit 0"
-for id in lync.lync2013.route.imp.example.com \
-    lync.lync2013.route.presence.imp.example.com ocs.fe1.ocs.test.defaultcert \
-    lync.lync2013.trustedpool lync.lync2013.trustedcomputer.impb.cup.example.com \
-    lync.lync2013.trustedapp verify.ms.pool1.ocs.test; do
+for id in lync.default.route.imp.example.com \
+    lync.default.route.presence.imp.example.com ocs.fe1.ocs.test.defaultcert \
+    lync.default.trustedpool lync.default.trustedcomputer.impb.cup.example.com \
+    lync.default.trustedapp verify.ms.pool1.ocs.test; do
 	ok "ticks $id" grep -qx "Ticked $id" "$OUT"
 done
 run "$FEDWIZ" checklist p.fedwiz
@@ -276,7 +276,7 @@ is "$STATUS" 0 "Standard Edition: the server is compared"
 ok "... registered with the server" line present pool \
 	'trusted application pool trustedpool.imp.example.com with impa.cup.example.com, registrar fe1.ocs.test$'
 ok "... its route items ticked" grep -qx \
-	"Ticked lync.lync2013.route.imp.example.com" "$OUT"
+	"Ticked lync.default.route.imp.example.com" "$OUT"
 ok "... and its certificate item" grep -qx "Ticked ocs.fe1.ocs.test.defaultcert" "$OUT"
 run "$FEDWIZ" verify s.fedwiz --microsoft present.json
 is "$STATUS" 2 "Standard Edition: a pool's file names no server of the project"
@@ -307,5 +307,21 @@ run "$FEDWIZ" verify t.fedwiz --microsoft present.json
 is "$STATUS" 2 "a TCP project: exit 2"
 is "$(cat "$ERR")" "fedwiz: Lync verify: the project federates over TCP; Lync and Skype for Business federate over TLS only" \
 	"... says why"
+
+# The topology's items are ticked by the topology's name: a pool of the
+# topology west ticks lync.west.*.
+sed 's/^name = ocs.test$/name = ocs.test\ntopology = west/' \
+	lync-enterprise.answers >west.answers
+"$FEDWIZ" init w.fedwiz --answers west.answers >/dev/null ||
+	echo "Bail out! cannot create the west project"
+run "$FEDWIZ" verify w.fedwiz --microsoft present.json --tick
+is "$STATUS" 0 "topology west: everything present"
+for id in lync.west.route.imp.example.com lync.west.trustedpool \
+    lync.west.trustedcomputer.impb.cup.example.com lync.west.trustedapp; do
+	ok "topology west: ticks $id" grep -qx "Ticked $id" "$OUT"
+done
+run "$FEDWIZ" checklist w.fedwiz
+ok "... and the checklist shows the pool ticked" \
+	grep -q '^\[x\] Create the trusted application pool' "$OUT"
 
 done_testing

@@ -1,7 +1,8 @@
 /*
- * libFuzzer target: the validators of names, addresses and ports. The
- * first byte picks the validator, the rest is the text. A normal form must
- * be accepted again unchanged (idempotent), a port must be 1-65535.
+ * libFuzzer target: the validators of names, addresses, ports and
+ * topology names. The first byte picks the validator, the rest is the
+ * text. A normal form must be accepted again unchanged (idempotent), a
+ * port must be 1-65535.
  */
 #include "config.h"
 
@@ -44,12 +45,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size == 0)
 		return 0;
 	in = xstrndup((const char *)data + 1, size - 1);
-	switch (data[0] % 3) {
+	switch (data[0] % 4) {
 	case 0:
 		check_normal(fw_syntax_hostname, in, "hostname");
 		break;
 	case 1:
 		check_normal(fw_syntax_ip, in, "ip");
+		break;
+	case 3:
+		check_normal(fw_syntax_topology, in, "topology");
 		break;
 	default:
 		if (fw_syntax_port(in, &port, &cause) == 0 &&

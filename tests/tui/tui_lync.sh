@@ -72,15 +72,35 @@ tui_wait_gone "TCP is not supported"
 # again beside the Lync ones.
 tui_keys F2 1
 tui_wait "1 · Add a Microsoft" || echo "Bail out! step 1 not reached"
-ok "step 1: the OCS domains have a Microsoft column" \
-	grep -q "Domain .* Description .* Microsoft" "$TUI_SCREEN"
+ok "step 1: the OCS domains have a Microsoft and a Topology column" \
+	grep -q "Domain .* Description .* Microsoft .*Topology" "$TUI_SCREEN"
+
+# A Lync domain's topology: refused with the rule when it is no name,
+# taken folded when it is.
+tui_keys Enter
+tui_wait "Esc cancel" || echo "Bail out! no dialog for ocs.test"
+tui_keys Tab Tab Tab
+tui_type west.coast
+tui_keys Enter
+ok "a topology with a dot is refused, saying what one is" \
+	tui_wait "is no topology name"
+tui_keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace \
+	BSpace
+tui_type West
+tui_keys Enter
+tui_wait_gone "Esc cancel" || echo "Bail out! the topology was not taken"
+ok "the domain's topology is shown folded" \
+	grep -q "ocs.test .* west" "$TUI_SCREEN"
+
 tui_keys Enter
 tui_wait "Esc cancel" || echo "Bail out! no dialog for ocs.test"
 tui_keys Tab Tab
 tui_type o
-tui_keys Enter
+tui_keys Tab Enter
 tui_wait_gone "Esc cancel"
 tui_wait "ocs2007r2" || echo "Bail out! the domain's choice is not shown"
+ok "mixed: a topology on an OCS 2007 R2 domain is a finding" \
+	tui_wait "which has no Lync topology"
 ok "mixed: step 5 names host authorization and the trusted application" \
 	grep -q "5 Host auth/trust app" "$TUI_SCREEN"
 ok "mixed: step 3 both kinds of static route" \
@@ -125,4 +145,6 @@ ok "saved: microsoft = lync2013" grep -q "^microsoft = lync2013\$" "$OUT"
 ok "the transport stays tls" grep -q "^transport = tls\$" "$OUT"
 ok "ocs.test names its own Microsoft server" sh -c \
 	"grep -A3 '^name = ocs.test\$' '$OUT' | grep -q '^microsoft = ocs2007r2\$'"
+ok "... and keeps its topology" sh -c \
+	"grep -A4 '^name = ocs.test\$' '$OUT' | grep -q '^topology = west\$'"
 done_testing

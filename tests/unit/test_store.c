@@ -58,7 +58,7 @@ test_create_and_edit(void)
 	struct fw_deployment *d = NULL;
 	struct fw_imp_node node = { 0, "impa.cup.example.com", "192.0.2.11" };
 	struct fw_ocs_domain od = { 0, "ocs.contoso.test", "Contoso",
-	    FW_MICROSOFT_LYNC2013 };
+	    FW_MICROSOFT_LYNC2013, NULL };
 	struct fw_ocs_server srv = { 0, "fe1.ocs.contoso.test",
 	    "198.51.100.21", "ocs.contoso.test", NULL, FW_ROUTE_PRIMARY };
 	struct stat st;
@@ -385,6 +385,16 @@ file_version(const char *path)
 
 /* Makes path from a fixture of schema version and opens it for writing,
  * which migrates it. Returns the backup's name (free()), or NULL. */
+/* After an upgrade from schema old: the file at the current schema, its
+ * backup still at old. */
+static void
+versions_after(const char *path, const char *bak, int old)
+{
+	is_int(file_version(path), FW_SCHEMA_VERSION,
+	    "file now at the current schema");
+	is_int(file_version(bak), old, "backup still at schema %d", old);
+}
+
 static char *
 open_fixture(const char *fixture, int version, const char *path,
     struct fw_project **p)
@@ -430,9 +440,7 @@ test_migration(void)
 	    fw_project_audit_count(p) == 1, "audit log works after migration");
 	fw_deployment_free(d);
 	fw_project_close(p);
-	is_int(file_version(path), FW_SCHEMA_VERSION,
-	    "file now at the current schema");
-	is_int(file_version(bak), 1, "backup still at schema 1");
+	versions_after(path, bak, 1);
 	free(bak);
 	free(path);
 }
@@ -508,9 +516,7 @@ test_migration_v2(void)
 	is_int(d->ocs_servers[1].route, FW_ROUTE_NONE, "route none loads");
 	fw_project_close(p);
 	p = NULL;
-	is_int(file_version(path), FW_SCHEMA_VERSION,
-	    "file now at the current schema");
-	is_int(file_version(bak), 2, "backup still at schema 2");
+	versions_after(path, bak, 2);
 out:
 	fw_deployment_free(d);
 	fw_project_close(p);
@@ -528,7 +534,7 @@ test_host_certs(void)
 	struct fw_project *p = NULL;
 	struct fw_deployment *d = NULL;
 	struct fw_ocs_domain od = { 0, "ocs.contoso.test", NULL,
-	    FW_MICROSOFT_INHERIT };
+	    FW_MICROSOFT_INHERIT, NULL };
 	struct fw_ocs_pool pool = { 0, "pool1.ocs.contoso.test" };
 	struct fw_ocs_server srv = { 0, "fe9.ocs.contoso.test",
 	    "198.51.100.29", "ocs.contoso.test", "pool1.ocs.contoso.test",
@@ -614,11 +620,63 @@ test_migration_v3(void)
 	    FW_MICROSOFT_OCS2007R2, "its domain runs OCS 2007 R2");
 	fw_project_close(p);
 	p = NULL;
-	is_int(file_version(path), FW_SCHEMA_VERSION,
-	    "file now at the current schema");
-	is_int(file_version(bak), 3, "backup still at schema 3");
+	versions_after(path, bak, 3);
 	is_int(count_rows(path, "SELECT count(*) FROM ocs_domain WHERE "
 	    "microsoft IS NULL"), 1, "the domain's own choice is unset");
+out:
+	fw_deployment_free(d);
+	fw_project_close(p);
+	free(cause);
+	free(bak);
+	free(path);
+}
+
+/* Whether the project at path has a tick of id with that fingerprint. */
+static int
+tick_is(const char *path, const char *id, const char *fingerprint)
+{
+	char *sql = sqlite3_mprintf("SELECT count(*) FROM tick WHERE item = %Q "
+	    "AND fingerprint = %Q", id, fingerprint);
+	long n = count_rows(path, sql);
+
+	sqlite3_free(sql);
+	return n == 1;
+}
+
+/* A schema 4 file (no topology) gains it, unset: every Lync/SfB domain is
+ * the default topology's, and the ticks of its per-product items become
+ * the topology's (the first of two that meet kept). */
+static void
+test_migration_v4(void)
+{
+	char *path = path_in("v4.fedwiz"), *bak, *cause = NULL;
+	struct fw_project *p = NULL;
+	struct fw_deployment *d = NULL;
+
+	bak = open_fixture(TOP_SRCDIR "/tests/fixtures/project-v4.sql", 4,
+	    path, &p);
+	if (bak == NULL || p == NULL)
+		goto out;
+	ok(fw_project_load(p, &d, &cause) == 0 && d->n_ocs_domains == 2,
+	    "migrated project loads");
+	ok(d != NULL && d->ocs_domains[0].topology == NULL &&
+	    d->ocs_domains[1].topology == NULL &&
+	    strcmp(fw_ocs_server_topology(d, &d->ocs_servers[1]),
+	    FW_TOPOLOGY_DEFAULT) == 0, "both domains: the default topology");
+	fw_project_close(p);
+	p = NULL;
+	versions_after(path, bak, 4);
+	ok(tick_is(path, "lync.default.trustedpool", "aa"),
+	    "Lync 2013's trusted pool tick is the topology's");
+	is_int(count_rows(path, "SELECT count(*) FROM tick WHERE item GLOB "
+	    "'lync.sfb2015.*' OR item GLOB 'lync.lync2013.*'"), 0,
+	    "no per-product id left (SfB 2015's pool tick met it and went)");
+	ok(tick_is(path, "lync.default.route.cup.example.com", "cc"),
+	    "a route's tick kept with its fingerprint");
+	ok(tick_is(path, "lync.default.trustedcomputer.impb.cup.example.com",
+	    "dd"), "SfB 2015's computer tick kept");
+	is_int(count_rows(path, "SELECT count(*) FROM tick WHERE item = "
+	    "'imp.sipfed.lync.contoso.test'"), 1, "other ticks untouched");
 out:
 	fw_deployment_free(d);
 	fw_project_close(p);
@@ -800,7 +858,7 @@ write_everything(struct fw_project *p, int round, char **cause)
 	struct fw_imp_node n = { 0, "impb.cup.example.com", "192.0.2.12" };
 	struct fw_imp_domain id = { 0, "b.example.com", NULL };
 	struct fw_ocs_domain od = { 0, "b.ocs.test", NULL,
-	    FW_MICROSOFT_INHERIT };
+	    FW_MICROSOFT_INHERIT, NULL };
 	struct fw_ocs_pool op = { 0, "poolb.b.ocs.test" };
 	struct fw_ocs_server os = { 0, "feb.b.ocs.test", "198.51.100.9",
 	    "b.ocs.test", "poolb.b.ocs.test", FW_ROUTE_BACKUP };
@@ -909,6 +967,7 @@ main(void)
 	test_migration_v2();
 	test_host_certs();
 	test_migration_v3();
+	test_migration_v4();
 	test_altered_schema();
 	test_legacy_confirms();
 	test_replace();

@@ -162,7 +162,7 @@ check_lync_topologies(const struct fw_deployment *d,
     struct fw_findings *out)
 {
 	const struct fw_ocs_domain *od;
-	const char *first, *t;
+	const char *first, *t = NULL;
 	size_t i, j;
 
 	for (i = 0; i < d->n_ocs_domains; i++) {

@@ -179,10 +179,13 @@ route_scope(const struct fw_readback *rb, const char *target)
 	return found;
 }
 
+/* The read-back writes the type name of the route's TransportChoice:
+ * "TLS" for SipProxy.TLS, "TCP" for SipProxy.TCP. A name merely holding
+ * "tls" is some other object, not a TLS route. */
 static int
 is_tls(const struct fw_rb_route *r)
 {
-	return strcasestr(r->transport, "tls") != NULL;
+	return strcmp(r->transport, "TLS") == 0;
 }
 
 /* The differences of route r from the project's for a domain routed to

@@ -47,6 +47,15 @@ sed '0,/"ReplaceHostInRequestUri":  false/s//"ReplaceHostInRequestUri":  true/' 
 run "$FEDWIZ" verify p.fedwiz --microsoft replace.json
 ok "a route that replaces the Request-URI's host is different" line different \
 	route 'static route for imp.example.com: ReplaceHostInRequestUri is True live, False in the project$'
+# TransportType is the type name of the route's TransportChoice: TLS for
+# SipProxy.TLS, and nothing else, however much of "tls" it holds.
+for t in tls TlsTransport Transport TcpTransport; do
+	sed "0,/\"TransportType\":  \"TLS\"/s//\"TransportType\":  \"$t\"/" \
+		present.json >transport.json
+	run "$FEDWIZ" verify p.fedwiz --microsoft transport.json
+	ok "a route of transport type $t is different" line different route \
+		"static route for imp.example.com: Transport is $t live, TLS in the project\$"
+done
 run "$FEDWIZ" verify p.fedwiz --microsoft present.json
 
 run "$FEDWIZ" show p.fedwiz
@@ -78,7 +87,7 @@ is "$STATUS" 1 "something different: exit 1"
 ok "a port differs, both values named" line different route \
 	'static route for imp.example.com: Port is 5062 live, 5061 in the project$'
 ok "transport and destination differ" line different route \
-	'static route for presence.imp.example.com: Transport is TCP live, TLS in the project; Destination is impb.cup.example.com live, impa.cup.example.com in the project$'
+	'static route for presence.imp.example.com: Transport is TCP live, TLS in the project; Destination is 192.0.2.12 live, impa.cup.example.com in the project$'
 ok "the pool's registrar and TreatAsAuthenticated differ" line different pool \
 	'trusted application pool trustedpool.imp.example.com: Registrar is Registrar:pool9.ocs.test live, pool1.ocs.test in the project; TreatAsAuthenticated is False live, True in the project$'
 ok "impc is in another pool" line different computer \

@@ -149,8 +149,14 @@ foreach ($Route in $Routes) {
     }
     $Live = $Have[0]
     $Diff = @()
-    if ([string] $Live.Transport.Fqdn -ne $Destination) {
-        $Diff += Format-Diff 'Destination' $Live.Transport.Fqdn $Destination
+    # The next hop is in the Transport's TransportChoice: a SipProxy.TLS
+    # with its Fqdn, or a SipProxy.TCP with an IPAddress instead
+    # (New-CsSipProxyTransport).
+    $Choice = $Live.Transport.TransportChoice
+    if ($Choice.GetType().Name -ne 'TLS') {
+        $Diff += Format-Diff 'Transport' ($Choice.GetType().Name) 'TLS'
+    } elseif ([string] $Choice.Fqdn -ne $Destination) {
+        $Diff += Format-Diff 'Destination' $Choice.Fqdn $Destination
     }
     if ([string] $Live.Transport.Port -ne [string] $PeerAuthPort) {
         $Diff += Format-Diff 'Port' $Live.Transport.Port $PeerAuthPort

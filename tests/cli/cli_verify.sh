@@ -126,6 +126,52 @@ is "$STATUS" 1 "an empty service-level configuration hides Global's routes"
 ok "... and says in which configuration the route is missing" line missing \
 	route 'no static route for imp.example.com in Service:Registrar:pool1.ocs.test;'
 
+# The trusted pool is the one holding the IM and Presence nodes, wherever
+# the routing node is among its computers, and even without it.
+# pools FILE.json POOL=NODE,NODE...: present.json with these trusted pools
+# (NODE short for NODE.cup.example.com) and their computers, no other.
+pools() {
+	python3 - present.json "$@" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8-sig"))
+proto = d["TrustedApplicationPools"][0]
+d["TrustedApplicationPools"] = []
+d["TrustedApplicationComputers"] = []
+for spec in sys.argv[3:]:
+    pool, nodes = spec.split("=")
+    fqdns = [n + ".cup.example.com" for n in nodes.split(",")]
+    d["TrustedApplicationPools"].append(dict(proto, Identity=pool, Computers=fqdns))
+    d["TrustedApplicationComputers"] += [{"Identity": f, "Pool": pool, "Fqdn": f}
+                                         for f in fqdns]
+json.dump(d, open(sys.argv[2], "w"), indent=4)
+PY
+}
+trusted=trustedpool.imp.example.com
+pools reordered.json "$trusted=impb,impa,impc"
+run "$FEDWIZ" verify p.fedwiz --microsoft reordered.json
+is "$STATUS" 0 "the routing node second among the pool's computers: exit 0"
+ok "... the pool is present (Lync ranks no computer of a trusted pool)" \
+	line present pool "trusted application pool $trusted with impa.cup.example.com, registrar pool1.ocs.test\$"
+pools norouting.json "$trusted=impb,impc"
+run "$FEDWIZ" verify p.fedwiz --microsoft norouting.json
+is "$STATUS" 1 "a trusted pool without the routing node: exit 1"
+ok "... the pool is found, different, with both values" line different pool \
+	"trusted application pool $trusted: Computers holds impb.cup.example.com, impc.cup.example.com live, not the routing node impa.cup.example.com\$"
+ok "... its computers are compared with it" line present computer \
+	"trusted application computer impc.cup.example.com in $trusted\$"
+ok "... and its application" line present application \
+	"trusted application imptrustedapp in $trusted on port 5061\$"
+pools split.json lonely.imp.example.com=impa "$trusted=impb,impc"
+run "$FEDWIZ" verify p.fedwiz --microsoft split.json
+ok "the routing node alone in another pool: the pool holding most nodes is the one" \
+	line different pool "trusted application pool $trusted: Computers holds impb.cup.example.com, impc.cup.example.com live, not the routing node impa.cup.example.com\$"
+pools tie.json "$trusted=impb" lonely.imp.example.com=impa
+run "$FEDWIZ" verify p.fedwiz --microsoft tie.json
+ok "one node in each of two pools: the routing node's is the one" \
+	line present pool 'trusted application pool lonely.imp.example.com with impa.cup.example.com'
+ok "... the other node is in another pool" line different computer \
+	"trusted application computer impb.cup.example.com: Pool is $trusted live, lonely.imp.example.com in the project\$"
+
 # --tick: through the tick path, with the items' fingerprints.
 run "$FEDWIZ" verify p.fedwiz --microsoft different.json --tick
 is "$STATUS" 1 "--tick on differences: exit 1"

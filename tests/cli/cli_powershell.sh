@@ -113,6 +113,8 @@ grep -A1 -x '    \[Parameter(Mandatory = \$true)\]' "$s" | sed 1d >mandatory
 is "$(cat mandatory)" '    [string] $TrustedPoolFqdn,' \
 	"the trusted pool's FQDN is a parameter the script asks for, not invented"
 ok "the site is looked up (Get-CsSite), not invented" grep -q 'Get-CsSite |' "$s"
+ok "-ApplicationId's help gives Cisco's example, imptrustedapp.sip.com" grep -qx \
+	"(Cisco's example: imptrustedapp\.sip\.com)\." "$s"
 ok "no TCP: no -EnableTcp, no -TCPRoute" \
 	sh -c "grep -v '^ *#' '$s' | grep -Eq -- '-(EnableTcp|TCPRoute)'; test \$? -eq 1"
 is "$(grep -c 'ShouldProcess(' "$s")" 5 \

@@ -17,7 +17,8 @@ domain>); with more than one node it must differ from every node FQDN. One
 pool serves every Lync pool: give the same FQDN on each.
 
 .PARAMETER ApplicationId
-The trusted application's id (Cisco's example: imptrustedapp).
+The trusted application's id, a name you choose; by default imptrustedapp
+(Cisco's example: imptrustedapp.sip.com).
 
 .PARAMETER Registrar
 The registrar pool of a new trusted application pool; by default $Target.

@@ -16,6 +16,17 @@ readback_fill missing both
 readback_fill different server
 readback_fill extra both
 
+# Before any read-back, the Verify section asks for one, and says how.
+run "$FEDWIZ" checklist p.fedwiz --format markdown
+ok "before any result, the pool's Verify item" grep -qxF -e \
+	'- [ ] **Compare the live configuration of pool1.ocs.test with the project**  ' "$OUT"
+ok "... write the read-back script" grep -qxF \
+	'  - Write: **fedwiz powershell PROJECT --server pool1.ocs.test --read-back -o readback.ps1**' "$OUT"
+ok "... run it in the Management Shell" grep -qxF \
+	'  - Run in the Management Shell: **.\\readback.ps1 -Path pool1.ocs.test.json**' "$OUT"
+ok "... and fedwiz verify with its file" grep -qxF \
+	'  - Run: **fedwiz verify PROJECT --microsoft pool1.ocs.test.json --server pool1.ocs.test**' "$OUT"
+
 # line STATE KIND TEXT: the report holds that result line.
 line() {
 	grep -q "^  $1 *$2 *$3" "$OUT"
@@ -323,6 +334,9 @@ sed -e 's/^ocs_edition = enterprise/ocs_edition = standard/' \
 	-e '/^\[ocs_pool\]/,/^$/d' -e '/^pool = /d' lync-enterprise.answers \
 	>standard.answers
 "$FEDWIZ" init s.fedwiz --answers standard.answers >/dev/null
+run "$FEDWIZ" checklist s.fedwiz
+ok "Standard Edition: the server's Verify item before any result" grep -qx \
+	'\[ \] Compare the live configuration of fe1.ocs.test with the project' "$OUT"
 sed -e 's/"Target":  "pool1.ocs.test"/"Target":  "fe1.ocs.test"/' \
 	-e 's/Registrar:pool1.ocs.test/Registrar:fe1.ocs.test/' present.json \
 	>standard.json
@@ -358,6 +372,9 @@ is "$STATUS" 0 "the front end's own CA is the one it is judged against"
 sed 's/^transport = tls/transport = tcp/; /^microsoft = /d; /^\[certificates\]/,$d' \
 	lync-enterprise.answers >tcp.answers
 "$FEDWIZ" init t.fedwiz --answers tcp.answers >/dev/null
+run "$FEDWIZ" checklist t.fedwiz
+ok "a TCP project's checklist has no Lync Verify item" sh -c \
+	"! grep -q 'Compare the live configuration' $OUT"
 run "$FEDWIZ" verify t.fedwiz --microsoft present.json
 is "$STATUS" 2 "a TCP project: exit 2"
 is "$(cat "$ERR")" "fedwiz: Lync verify: the project federates over TCP; Lync and Skype for Business federate over TLS only" \

@@ -60,11 +60,20 @@ $StaticRoutes = @(foreach ($Config in $RoutingConfigs) {
         if ($null -eq $Route) {
             continue
         }
+        # A route's Transport (SipProxy.Transport) holds the Port and the
+        # TransportChoice: a SipProxy.TLS naming the next hop by Fqdn, or a
+        # SipProxy.TCP by IPAddress (New-CsSipProxyTransport, -TLS, -TCP).
+        $Choice = $Route.Transport.TransportChoice
+        if ($Choice.GetType().Name -eq 'TCP') {
+            $NextHop = $Choice.IPAddress
+        } else {
+            $NextHop = $Choice.Fqdn
+        }
         [pscustomobject] @{
             Scope = [string] $Config.Identity
             MatchUri = [string] $Route.MatchUri
-            TransportType = [string] $Route.Transport.GetType().Name
-            Destination = [string] $Route.Transport.Fqdn
+            TransportType = [string] $Choice.GetType().Name
+            Destination = [string] $NextHop
             Port = [int] $Route.Transport.Port
             Enabled = [bool] $Route.Enabled
             MatchOnlyPhoneUri = [bool] $Route.MatchOnlyPhoneUri

@@ -207,32 +207,26 @@ is_verify_result(const struct fw_probe_result *r, const char *target)
 	    FW_VERIFY_KIND_PREFIX, strlen(FW_VERIFY_KIND_PREFIX)) == 0;
 }
 
-/* The latest `fedwiz verify` of a Lync or Skype for Business pool or
- * server, where it has run: a line per object compared, labelled with its
- * kind and name. Shown, not part of the fingerprint: a new run does not
- * untick the item. */
+/* A Lync or Skype for Business pool or server: the latest `fedwiz
+ * verify`'s results, a line per object compared, labelled with its kind
+ * and name, then how to compare (again). The item is there before any
+ * result too: one that came only with the first would never ask for it.
+ * Results come first because the wizard's pane shows what it holds of the
+ * item from the top. All shown, not part of the fingerprint: a new run
+ * does not untick the item. */
 static void
 add_ms_verify(struct fw_cl_builder *b, const char *target)
 {
 	const struct fw_deployment *d = b->d;
 	const struct fw_probe_result *r;
-	char *id, *line;
+	char *id, *where, *cmd, *line;
 	size_t i;
 
-	for (i = 0; i < d->n_probes; i++) {
-		if (is_verify_result(&d->probes[i], target))
-			break;
-	}
-	if (i == d->n_probes)
-		return;
 	id = xasprintf("verify.ms.%s", target);
-	fw_cl_item(b, id, 3, _("fedwiz, with the JSON file of fedwiz "
-	    "powershell --read-back"), _("Compare the live configuration of "
+	where = xasprintf(_("fedwiz, and the Management Shell on %s"), target);
+	fw_cl_item(b, id, 3, where, _("Compare the live configuration of "
 	    "%s with the project"), target);
-	fw_cl_fixed(b, _("Run"), "fedwiz verify PROJECT --microsoft FILE.json");
-	fw_cl_fixed(b, _("Expect"), _("every route, pool, computer, "
-	    "application and the certificate present"));
-	for (; i < d->n_probes; i++) {
+	for (i = 0; i < d->n_probes; i++) {
 		r = &d->probes[i];
 		if (!is_verify_result(r, target))
 			continue;
@@ -240,6 +234,20 @@ add_ms_verify(struct fw_cl_builder *b, const char *target)
 		fw_cl_fixed(b, r->kind + strlen(FW_VERIFY_KIND_PREFIX), line);
 		free(line);
 	}
+	cmd = xasprintf("fedwiz powershell PROJECT --server %s --read-back "
+	    "-o readback.ps1", target);
+	fw_cl_fixed(b, _("Write"), cmd);
+	free(cmd);
+	cmd = xasprintf(".\\readback.ps1 -Path %s.json", target);
+	fw_cl_fixed(b, _("Run in the Management Shell"), cmd);
+	free(cmd);
+	cmd = xasprintf("fedwiz verify PROJECT --microsoft %s.json --server %s",
+	    target, target);
+	fw_cl_fixed(b, _("Run"), cmd);
+	free(cmd);
+	fw_cl_fixed(b, _("Expect"), _("every route, pool, computer, "
+	    "application and the certificate present"));
+	free(where);
 	free(id);
 }
 

@@ -34,8 +34,9 @@ struct fw_rb_strv {
 struct fw_rb_route {
 	char *scope;		/* its configuration's Identity: "Global", ... */
 	char *match_uri;
-	char *transport;	/* the Transport's type name: "TLS", "TCP" */
-	char *destination;	/* Transport.Fqdn */
+	char *transport;	/* Transport.TransportChoice's type name:
+				 * "TLS", "TCP" */
+	char *destination;	/* its Fqdn (TLS) or IPAddress (TCP) */
 	long long port;
 	int enabled;
 	int phone_only;		/* MatchOnlyPhoneUri */

@@ -180,10 +180,13 @@ route_scope(const struct fw_readback *rb, const char *target)
 	return found;
 }
 
+/* The read-back writes the type name of the route's TransportChoice:
+ * "TLS" for SipProxy.TLS, "TCP" for SipProxy.TCP. A name merely holding
+ * "tls" is some other object, not a TLS route. */
 static int
 is_tls(const struct fw_rb_route *r)
 {
-	return strcasestr(r->transport, "tls") != NULL;
+	return strcmp(r->transport, "TLS") == 0;
 }
 
 /* The differences of route r from the project's for a domain routed to
@@ -288,8 +291,6 @@ pool_has(const struct fw_rb_pool *p, const char *fqdn)
 	return 0;
 }
 
-/* The trusted application pool: the one holding the first routing node
- * (New-CsTrustedApplicationPool -ComputerFqdn); NULL when none does. */
 /* One trusted application pool serves every Lync pool of the topology:
  * its registrar is one of them, not always the one read back. */
 static int
@@ -305,18 +306,46 @@ registrar_known(const struct fw_deployment *d, const char *registrar)
 	return known;
 }
 
+/* The trusted application pool of the IM and Presence nodes: the one
+ * holding most of them, the routing node deciding a tie; NULL when none
+ * holds any. A pool set up without the routing node (another node as its
+ * -ComputerFqdn) is still the one its settings, computers and application
+ * are compared in. */
+static const struct fw_rb_pool *
+find_pool(const struct fw_readback *rb, const struct fw_imp_node **order,
+    size_t n)
+{
+	const struct fw_rb_pool *p, *best = NULL;
+	size_t i, j, held, best_held = 0;
+	int routing, best_routing = 0;
+
+	for (i = 0; i < rb->n_pools; i++) {
+		p = &rb->pools[i];
+		for (j = 0, held = 0; j < n; j++) {
+			if (pool_has(p, order[j]->fqdn))
+				held++;
+		}
+		routing = pool_has(p, order[0]->fqdn);
+		if (held > best_held || (held > 0 && held == best_held &&
+		    routing && !best_routing)) {
+			best = p;
+			best_held = held;
+			best_routing = routing;
+		}
+	}
+	return best;
+}
+
 static const struct fw_rb_pool *
 check_pool(struct fw_verify *v, const struct fw_deployment *d,
-    const struct fw_readback *rb, const struct fw_imp_node *first)
+    const struct fw_readback *rb, const struct fw_imp_node **order,
+    size_t n)
 {
-	const struct fw_rb_pool *p = NULL;
-	struct fw_strbuf sb;
+	const struct fw_imp_node *first = order[0];
+	const struct fw_rb_pool *p = find_pool(rb, order, n);
+	struct fw_strbuf sb, live;
 	size_t i;
 
-	for (i = 0; i < rb->n_pools && p == NULL; i++) {
-		if (pool_has(&rb->pools[i], first->fqdn))
-			p = &rb->pools[i];
-	}
 	if (p == NULL) {
 		add(v, "pool", first->fqdn, FW_VERIFY_MISSING,
 		    xasprintf(_("no trusted application pool holds %s"),
@@ -324,6 +353,20 @@ check_pool(struct fw_verify *v, const struct fw_deployment *d,
 		return NULL;
 	}
 	fw_sb_init(&sb);
+	/* Where in Computers the routing node is does not matter: Lync
+	 * ranks no computer of a trusted pool, -ComputerFqdn only names the
+	 * one New-CsTrustedApplicationPool cannot do without, and an admin
+	 * would have to rebuild the pool to reorder them. That the routing
+	 * node, which Lync's static routes go to, is one of them does. */
+	if (!pool_has(p, first->fqdn)) {
+		fw_sb_init(&live);
+		for (i = 0; i < p->computers.n; i++)
+			fw_sb_printf(&live, "%s%s", i > 0 ? ", " : "",
+			    p->computers.v[i]);
+		fw_sb_printf(&sb, _("Computers holds %s live, not the routing "
+		    "node %s"), live.buf, first->fqdn);
+		free(live.buf);
+	}
 	if (!registrar_known(d, p->registrar))
 		diff(&sb, "Registrar", p->registrar, v->target);
 	diff_bool(&sb, "TreatAsAuthenticated", p->treat_auth, 1);
@@ -637,7 +680,7 @@ fw_verify_run(const struct fw_deployment *d, const struct fw_readback *rb,
 	check_routes(out, d, rb);
 	n = fw_imp_nodes_routing_first(d, &order);
 	if (n > 0) {
-		pool = check_pool(out, d, rb, order[0]);
+		pool = check_pool(out, d, rb, order, n);
 		check_computers(out, d, rb, pool, order, n);
 		check_application(out, d, rb, pool);
 	}

@@ -113,6 +113,8 @@ grep -A1 -x '    \[Parameter(Mandatory = \$true)\]' "$s" | sed 1d >mandatory
 is "$(cat mandatory)" '    [string] $TrustedPoolFqdn,' \
 	"the trusted pool's FQDN is a parameter the script asks for, not invented"
 ok "the site is looked up (Get-CsSite), not invented" grep -q 'Get-CsSite |' "$s"
+ok "-ApplicationId's help gives Cisco's example, imptrustedapp.sip.com" grep -qx \
+	"(Cisco's example: imptrustedapp\.sip\.com)\." "$s"
 ok "no TCP: no -EnableTcp, no -TCPRoute" \
 	sh -c "grep -v '^ *#' '$s' | grep -Eq -- '-(EnableTcp|TCPRoute)'; test \$? -eq 1"
 is "$(grep -c 'ShouldProcess(' "$s")" 5 \
@@ -305,6 +307,16 @@ plant tcp.ps1 's/-Port \$PeerAuthPort | Out-Null/-Port $PeerAuthPort -EnableTcp 
 rejects "-EnableTcp (Microsoft's, not Cisco's)" 'no parameter -EnableTcp' tcp.ps1
 plant cmdlet.ps1 's/^    Enable-CsTopology$/    Invoke-Expression $Project/'
 rejects "a command not on the allow-list" 'command "Invoke-Expression" is not on the allow-list' cmdlet.ps1
+plant static.ps1 "s/^    Enable-CsTopology\$/    [System.Diagnostics.Process]::Start('x') | Out-Null/"
+rejects "a .NET static call not on the allow-list" \
+	'static member \[System.Diagnostics.Process\]::Start is not on the allow-list' static.ps1
+plant typevar.ps1 "s/^    Enable-CsTopology\$/    \$Project::Start('x')/"
+rejects "a static call on a type held in a variable" \
+	'a static member of a type that is not written out' typevar.ps1
+sed 's/^\[IO.File\]::WriteAllText(/[IO.File]::Delete($Path)\n&/' readback.ps1 >delete.ps1
+ok "planted: [IO.File]::Delete in the read-back script" grep -qxF '[IO.File]::Delete($Path)' delete.ps1
+rejects "another member of an allowed type" \
+	'static member \[IO.File\]::Delete is not on the allow-list' delete.ps1 --read-only
 plant invoke.ps1 's/^    Enable-CsTopology$/    \& $Project/'
 rejects "a command called through &" 'called through &' invoke.ps1
 plant splat.ps1 's/^    Enable-CsTopology$/    Enable-CsTopology @Say/'

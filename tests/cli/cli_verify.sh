@@ -16,6 +16,17 @@ readback_fill missing both
 readback_fill different server
 readback_fill extra both
 
+# Before any read-back, the Verify section asks for one, and says how.
+run "$FEDWIZ" checklist p.fedwiz --format markdown
+ok "before any result, the pool's Verify item" grep -qxF -e \
+	'- [ ] **Compare the live configuration of pool1.ocs.test with the project**  ' "$OUT"
+ok "... write the read-back script" grep -qxF \
+	'  - Write: **fedwiz powershell PROJECT --server pool1.ocs.test --read-back -o readback.ps1**' "$OUT"
+ok "... run it in the Management Shell" grep -qxF \
+	'  - Run in the Management Shell: **.\\readback.ps1 -Path pool1.ocs.test.json**' "$OUT"
+ok "... and fedwiz verify with its file" grep -qxF \
+	'  - Run: **fedwiz verify PROJECT --microsoft pool1.ocs.test.json --server pool1.ocs.test**' "$OUT"
+
 # line STATE KIND TEXT: the report holds that result line.
 line() {
 	grep -q "^  $1 *$2 *$3" "$OUT"
@@ -47,6 +58,15 @@ sed '0,/"ReplaceHostInRequestUri":  false/s//"ReplaceHostInRequestUri":  true/' 
 run "$FEDWIZ" verify p.fedwiz --microsoft replace.json
 ok "a route that replaces the Request-URI's host is different" line different \
 	route 'static route for imp.example.com: ReplaceHostInRequestUri is True live, False in the project$'
+# TransportType is the type name of the route's TransportChoice: TLS for
+# SipProxy.TLS, and nothing else, however much of "tls" it holds.
+for t in tls TlsTransport Transport TcpTransport; do
+	sed "0,/\"TransportType\":  \"TLS\"/s//\"TransportType\":  \"$t\"/" \
+		present.json >transport.json
+	run "$FEDWIZ" verify p.fedwiz --microsoft transport.json
+	ok "a route of transport type $t is different" line different route \
+		"static route for imp.example.com: Transport is $t live, TLS in the project\$"
+done
 run "$FEDWIZ" verify p.fedwiz --microsoft present.json
 
 run "$FEDWIZ" show p.fedwiz
@@ -78,7 +98,7 @@ is "$STATUS" 1 "something different: exit 1"
 ok "a port differs, both values named" line different route \
 	'static route for imp.example.com: Port is 5062 live, 5061 in the project$'
 ok "transport and destination differ" line different route \
-	'static route for presence.imp.example.com: Transport is TCP live, TLS in the project; Destination is impb.cup.example.com live, impa.cup.example.com in the project$'
+	'static route for presence.imp.example.com: Transport is TCP live, TLS in the project; Destination is 192.0.2.12 live, impa.cup.example.com in the project$'
 ok "the pool's registrar and TreatAsAuthenticated differ" line different pool \
 	'trusted application pool trustedpool.imp.example.com: Registrar is Registrar:pool9.ocs.test live, pool1.ocs.test in the project; TreatAsAuthenticated is False live, True in the project$'
 ok "impc is in another pool" line different computer \
@@ -116,6 +136,52 @@ run "$FEDWIZ" verify p.fedwiz --microsoft own.json
 is "$STATUS" 1 "an empty service-level configuration hides Global's routes"
 ok "... and says in which configuration the route is missing" line missing \
 	route 'no static route for imp.example.com in Service:Registrar:pool1.ocs.test;'
+
+# The trusted pool is the one holding the IM and Presence nodes, wherever
+# the routing node is among its computers, and even without it.
+# pools FILE.json POOL=NODE,NODE...: present.json with these trusted pools
+# (NODE short for NODE.cup.example.com) and their computers, no other.
+pools() {
+	python3 - present.json "$@" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8-sig"))
+proto = d["TrustedApplicationPools"][0]
+d["TrustedApplicationPools"] = []
+d["TrustedApplicationComputers"] = []
+for spec in sys.argv[3:]:
+    pool, nodes = spec.split("=")
+    fqdns = [n + ".cup.example.com" for n in nodes.split(",")]
+    d["TrustedApplicationPools"].append(dict(proto, Identity=pool, Computers=fqdns))
+    d["TrustedApplicationComputers"] += [{"Identity": f, "Pool": pool, "Fqdn": f}
+                                         for f in fqdns]
+json.dump(d, open(sys.argv[2], "w"), indent=4)
+PY
+}
+trusted=trustedpool.imp.example.com
+pools reordered.json "$trusted=impb,impa,impc"
+run "$FEDWIZ" verify p.fedwiz --microsoft reordered.json
+is "$STATUS" 0 "the routing node second among the pool's computers: exit 0"
+ok "... the pool is present (Lync ranks no computer of a trusted pool)" \
+	line present pool "trusted application pool $trusted with impa.cup.example.com, registrar pool1.ocs.test\$"
+pools norouting.json "$trusted=impb,impc"
+run "$FEDWIZ" verify p.fedwiz --microsoft norouting.json
+is "$STATUS" 1 "a trusted pool without the routing node: exit 1"
+ok "... the pool is found, different, with both values" line different pool \
+	"trusted application pool $trusted: Computers holds impb.cup.example.com, impc.cup.example.com live, not the routing node impa.cup.example.com\$"
+ok "... its computers are compared with it" line present computer \
+	"trusted application computer impc.cup.example.com in $trusted\$"
+ok "... and its application" line present application \
+	"trusted application imptrustedapp in $trusted on port 5061\$"
+pools split.json lonely.imp.example.com=impa "$trusted=impb,impc"
+run "$FEDWIZ" verify p.fedwiz --microsoft split.json
+ok "the routing node alone in another pool: the pool holding most nodes is the one" \
+	line different pool "trusted application pool $trusted: Computers holds impb.cup.example.com, impc.cup.example.com live, not the routing node impa.cup.example.com\$"
+pools tie.json "$trusted=impb" lonely.imp.example.com=impa
+run "$FEDWIZ" verify p.fedwiz --microsoft tie.json
+ok "one node in each of two pools: the routing node's is the one" \
+	line present pool 'trusted application pool lonely.imp.example.com with impa.cup.example.com'
+ok "... the other node is in another pool" line different computer \
+	"trusted application computer impb.cup.example.com: Pool is $trusted live, lonely.imp.example.com in the project\$"
 
 # --tick: through the tick path, with the items' fingerprints.
 run "$FEDWIZ" verify p.fedwiz --microsoft different.json --tick
@@ -268,6 +334,9 @@ sed -e 's/^ocs_edition = enterprise/ocs_edition = standard/' \
 	-e '/^\[ocs_pool\]/,/^$/d' -e '/^pool = /d' lync-enterprise.answers \
 	>standard.answers
 "$FEDWIZ" init s.fedwiz --answers standard.answers >/dev/null
+run "$FEDWIZ" checklist s.fedwiz
+ok "Standard Edition: the server's Verify item before any result" grep -qx \
+	'\[ \] Compare the live configuration of fe1.ocs.test with the project' "$OUT"
 sed -e 's/"Target":  "pool1.ocs.test"/"Target":  "fe1.ocs.test"/' \
 	-e 's/Registrar:pool1.ocs.test/Registrar:fe1.ocs.test/' present.json \
 	>standard.json
@@ -303,6 +372,9 @@ is "$STATUS" 0 "the front end's own CA is the one it is judged against"
 sed 's/^transport = tls/transport = tcp/; /^microsoft = /d; /^\[certificates\]/,$d' \
 	lync-enterprise.answers >tcp.answers
 "$FEDWIZ" init t.fedwiz --answers tcp.answers >/dev/null
+run "$FEDWIZ" checklist t.fedwiz
+ok "a TCP project's checklist has no Lync Verify item" sh -c \
+	"! grep -q 'Compare the live configuration' $OUT"
 run "$FEDWIZ" verify t.fedwiz --microsoft present.json
 is "$STATUS" 2 "a TCP project: exit 2"
 is "$(cat "$ERR")" "fedwiz: Lync verify: the project federates over TCP; Lync and Skype for Business federate over TLS only" \

@@ -9,6 +9,8 @@
 //   - a command is not on the allow-list below, is called through & or .,
 //     is given a parameter that is not on its list, or splatted ones;
 //   - with --read-only, a Lync cmdlet other than a Get-Cs one is called;
+//   - a .NET static member ([Type]::Member, called or read) is not on the
+//     allow-list below, or its type is not written out as a type literal;
 //   - a --value is not the whole of some single-quoted string, or shows up
 //     in the script's text outside single-quoted strings and comments.
 // --commands prints the name of every command the script calls, one a line
@@ -70,6 +72,18 @@ const allowed = {
 	'Get-TypeData': ['-TypeName'],
 	'Remove-TypeData': ['-TypeName', '-TypeData', '-Path', ...shouldProcess],
 };
+// The .NET static members data/*.ps1 use, as Type::Member with the type
+// as PowerShell resolves it: any case, "System." optional. Any other would
+// reach past the cmdlets above ([Diagnostics.Process]::Start).
+const staticKey = (type, member) =>
+	`${type.replace(/\s+/g, '').toLowerCase().replace(/^system\./, '')}::${member.toLowerCase()}`;
+const staticAllowed = new Set([
+	['Convert', 'ToBase64String'],		// the read-back's certificate
+	['Net.Dns', 'GetHostEntry'],		// the read-back's ComputerFqdn
+	['IO.File', 'WriteAllText'],		// the read-back's JSON, no BOM
+	['StringComparison', 'OrdinalIgnoreCase'],	// the configure script
+].map(([type, member]) => staticKey(type, member)));
+
 for (const name of Object.keys(allowed))
 	allowed[name] = allowed[name].concat(common).map((p) => p.toLowerCase());
 const allowedByLower = new Map(Object.keys(allowed).map((n) => [n.toLowerCase(), n]));
@@ -130,6 +144,21 @@ const commands = [];
 const leaves = [];	// every token outside single-quoted strings and comments
 const code = [];	// those outside double-quoted strings too
 
+// n's children: the type, "::" at index colons, the member (and the
+// arguments of a call).
+function checkStatic(n, colons) {
+	const type = n.children[colons - 1];
+	const member = n.children[colons + 1];
+	const spec = type && type.type === 'type_literal' ?
+		type.children.find((c) => c.type === 'type_spec') : null;
+	if (!spec || !member) {
+		problems.push(`${at(n)}: a static member of a type that is not written out (${JSON.stringify(n.text.slice(0, 40))})`);
+		return;
+	}
+	if (!staticAllowed.has(staticKey(spec.text, member.text)))
+		problems.push(`${at(n)}: static member [${spec.text}]::${member.text} is not on the allow-list`);
+}
+
 function walk(n, inString) {
 	if (n.type === 'ERROR' || n.isMissing)
 		problems.push(`${at(n)}: parse error near ${JSON.stringify(n.text.slice(0, 40))}`);
@@ -140,6 +169,9 @@ function walk(n, inString) {
 	}
 	if (n.type === 'command')
 		commands.push(n);
+	const colons = n.children.findIndex((c) => c.type === '::');
+	if (colons >= 0)
+		checkStatic(n, colons);
 	if (n.type === 'verbatim_string_characters') {
 		literals.push(n);
 		return;

@@ -17,7 +17,8 @@ domain>); with more than one node it must differ from every node FQDN. One
 pool serves every Lync pool: give the same FQDN on each.
 
 .PARAMETER ApplicationId
-The trusted application's id (Cisco's example: imptrustedapp).
+The trusted application's id, a name you choose; by default imptrustedapp
+(Cisco's example: imptrustedapp.sip.com).
 
 .PARAMETER Registrar
 The registrar pool of a new trusted application pool; by default $Target.
@@ -147,8 +148,14 @@ foreach ($Route in $Routes) {
     }
     $Live = $Have[0]
     $Diff = @()
-    if ([string] $Live.Transport.Fqdn -ne $Destination) {
-        $Diff += Format-Diff 'Destination' $Live.Transport.Fqdn $Destination
+    # The next hop is in the Transport's TransportChoice: a SipProxy.TLS
+    # with its Fqdn, or a SipProxy.TCP with an IPAddress instead
+    # (New-CsSipProxyTransport).
+    $Choice = $Live.Transport.TransportChoice
+    if ($Choice.GetType().Name -ne 'TLS') {
+        $Diff += Format-Diff 'Transport' ($Choice.GetType().Name) 'TLS'
+    } elseif ([string] $Choice.Fqdn -ne $Destination) {
+        $Diff += Format-Diff 'Destination' $Choice.Fqdn $Destination
     }
     if ([string] $Live.Transport.Port -ne [string] $PeerAuthPort) {
         $Diff += Format-Diff 'Port' $Live.Transport.Port $PeerAuthPort

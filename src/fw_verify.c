@@ -291,17 +291,37 @@ pool_has(const struct fw_rb_pool *p, const char *fqdn)
 	return 0;
 }
 
+/* The topology the target pool or server belongs to: the checklist's
+ * Lync items are by its name. */
+static const char *
+target_topology(const struct fw_deployment *d, const char *target)
+{
+	const struct fw_ocs_pool *p = fw_find_ocs_pool(d, target);
+	size_t i;
+
+	if (p != NULL)
+		return fw_ocs_pool_topology(d, p);
+	for (i = 0; i < d->n_ocs_servers; i++) {
+		if (fw_strcaseeq(d->ocs_servers[i].fqdn, target))
+			return fw_ocs_server_topology(d, &d->ocs_servers[i]);
+	}
+	return FW_TOPOLOGY_DEFAULT;
+}
+
 /* One trusted application pool serves every Lync pool of the topology:
- * its registrar is one of them, not always the one read back. */
+ * its registrar is one of them, not always the one read back, and never
+ * one of another topology. */
 static int
-registrar_known(const struct fw_deployment *d, const char *registrar)
+registrar_known(const struct fw_deployment *d, const char *topology,
+    const char *registrar)
 {
 	const char **t;
 	size_t i, n = fw_ps_targets(d, &t);
 	int known = 0;
 
 	for (i = 0; i < n && !known; i++)
-		known = same_host(registrar, t[i]);
+		known = same_host(registrar, t[i]) &&
+		    strcmp(target_topology(d, t[i]), topology) == 0;
 	free(t);
 	return known;
 }
@@ -367,7 +387,7 @@ check_pool(struct fw_verify *v, const struct fw_deployment *d,
 		    "node %s"), live.buf, first->fqdn);
 		free(live.buf);
 	}
-	if (!registrar_known(d, p->registrar))
+	if (!registrar_known(d, v->topology, p->registrar))
 		diff(&sb, "Registrar", p->registrar, v->target);
 	diff_bool(&sb, "TreatAsAuthenticated", p->treat_auth, 1);
 	diff_bool(&sb, "ThrottleAsServer", p->throttle, 1);
@@ -623,23 +643,6 @@ check_certificate(struct fw_verify *v, const struct fw_deployment *d,
 	fw_findings_free(&found);
 	free(pem);
 	free(hosts);
-}
-
-/* The topology the target pool or server belongs to: the checklist's
- * Lync items are by its name. */
-static const char *
-target_topology(const struct fw_deployment *d, const char *target)
-{
-	const struct fw_ocs_pool *p = fw_find_ocs_pool(d, target);
-	size_t i;
-
-	if (p != NULL)
-		return fw_ocs_pool_topology(d, p);
-	for (i = 0; i < d->n_ocs_servers; i++) {
-		if (fw_strcaseeq(d->ocs_servers[i].fqdn, target))
-			return fw_ocs_server_topology(d, &d->ocs_servers[i]);
-	}
-	return FW_TOPOLOGY_DEFAULT;
 }
 
 /* The checklist items the topology's results verify (routes and the

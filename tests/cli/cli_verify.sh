@@ -396,4 +396,17 @@ run "$FEDWIZ" checklist w.fedwiz
 ok "... and the checklist shows the pool ticked" \
 	grep -q '^\[x\] Create the trusted application pool' "$OUT"
 
+# A trusted pool registered with a pool of another topology is not this
+# topology's: read back from Fabrikam's pool, pool1 (Contoso's) differs.
+sed 's/^\[certificates\]$/[ocs_domain]\nname = fabrikam.test\ntopology = fabrikam\n\n[ocs_pool]\nfqdn = pool9.fabrikam.test\n\n[ocs_server]\nfqdn = fe9.fabrikam.test\nip = 198.51.100.29\ndomain = fabrikam.test\npool = pool9.fabrikam.test\nroute = primary\n\n[certificates]/' \
+	lync-enterprise.answers >two.answers
+"$FEDWIZ" init two.fedwiz --answers two.answers >/dev/null ||
+	echo "Bail out! cannot create the two-topology project"
+run "$FEDWIZ" verify two.fedwiz --microsoft present.json --server pool1.ocs.test
+ok "two topologies: pool1's own read-back has its registrar right" \
+	line present pool 'trusted application pool trustedpool.imp.example.com'
+run "$FEDWIZ" verify two.fedwiz --microsoft present.json --server pool9.fabrikam.test
+ok "... from Fabrikam's pool, a registrar of Contoso's topology differs" \
+	sh -c "grep -q '^  different *pool .*Registrar is Registrar:pool1.ocs.test live, pool9.fabrikam.test in the project' '$OUT'"
+
 done_testing

@@ -79,6 +79,9 @@ function Format-Diff([string] $Name, $Live, $Want) {
 }
 
 Write-Output ($Say.Header -f $Project, $Target)
+if ($TopologyPeers.Count -gt 0) {
+    Write-Output ($Say.SameTopology -f $Topology, ($TopologyPeers -join ', '))
+}
 
 # A pool of several computers cannot carry the FQDN of one of them
 # (New-CsTrustedApplicationPool, -ComputerFqdn).

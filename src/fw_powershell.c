@@ -44,6 +44,9 @@ static const struct {
 	{ "AppWhat", N_("trusted application {0} in {1} on port {2}") },
 	{ "DiffValue", N_("{0} is {1} here, {2} in the fedwiz project") },
 	{ "Topology", N_("Enable-CsTopology: the changed topology is enabled") },
+	{ "SameTopology", N_("Topology {0}: its static routes and trusted "
+	    "application pool serve {1} too. One run in the topology sets "
+	    "them up; the others' scripts find them present.") },
 	{ "Summary", N_("{0} added, {1} present, {2} different") },
 	{ "Stopped", N_("Stopped at the first failure: {0} ({1} added, {2} "
 	    "present, {3} different before it)") },
@@ -77,6 +80,21 @@ fw_ps_targets(const struct fw_deployment *d, const char ***out)
 	}
 	*out = t;
 	return n;
+}
+
+const char *
+fw_ps_target_topology(const struct fw_deployment *d, const char *target)
+{
+	const struct fw_ocs_pool *p = fw_find_ocs_pool(d, target);
+	size_t i;
+
+	if (p != NULL)
+		return fw_ocs_pool_topology(d, p);
+	for (i = 0; i < d->n_ocs_servers; i++) {
+		if (fw_strcaseeq(d->ocs_servers[i].fqdn, target))
+			return fw_ocs_server_topology(d, &d->ocs_servers[i]);
+	}
+	return FW_TOPOLOGY_DEFAULT;
 }
 
 static void
@@ -122,6 +140,27 @@ ps_routes_block(struct fw_strbuf *sb, const struct fw_deployment *d)
 	fw_sb_add(sb, ")\n");
 }
 
+/* The topology's other pools or servers, which share what the script
+ * sets up topology-wide. */
+static void
+ps_peers_block(struct fw_strbuf *sb, const struct fw_deployment *d,
+    const char *target)
+{
+	const char *topo = fw_ps_target_topology(d, target), **t;
+	size_t i, n = fw_ps_targets(d, &t), k = 0;
+
+	fw_sb_add(sb, "$TopologyPeers = @(\n");
+	for (i = 0; i < n; i++) {
+		if (fw_strcaseeq(t[i], target) ||
+		    strcmp(fw_ps_target_topology(d, t[i]), topo) != 0)
+			continue;
+		fw_sb_add(sb, k++ > 0 ? ",\n    " : "    ");
+		fw_ps_quote(sb, t[i]);
+	}
+	fw_sb_add(sb, k > 0 ? "\n)\n" : ")\n");
+	free(t);
+}
+
 /* The routing nodes first: the first becomes the pool's -ComputerFqdn. */
 static void
 ps_nodes_block(struct fw_strbuf *sb, const struct fw_deployment *d)
@@ -149,6 +188,8 @@ ps_data_block(struct fw_strbuf *sb, const struct fw_deployment *d,
 	ps_assign(sb, "Project", d->name != NULL ? d->name : "");
 	ps_assign(sb, "Target", target);
 	if (kind == FW_PS_CONFIGURE) {
+		ps_assign(sb, "Topology", fw_ps_target_topology(d, target));
+		ps_peers_block(sb, d, target);
 		fw_sb_printf(sb, "$PeerAuthPort = %d\n", d->peer_auth_port);
 		ps_routes_block(sb, d);
 		ps_nodes_block(sb, d);

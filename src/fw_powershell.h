@@ -27,6 +27,12 @@ enum fw_ps_kind {
  * not the strings, which belong to d) holds their FQDNs. */
 size_t fw_ps_targets(const struct fw_deployment *d, const char ***out);
 
+/* The Lync/SfB topology a target (a pool or server FQDN) belongs to
+ * (fw_model.h): its routes and trusted pool are the topology's, shared
+ * with the topology's other targets. */
+const char *fw_ps_target_topology(const struct fw_deployment *d,
+    const char *target);
+
 /* The script of the given kind for target (one of fw_ps_targets()), UTF-8
  * with a byte order mark; free() the result. */
 char *fw_ps_script(const struct fw_deployment *d, const char *target,

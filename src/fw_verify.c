@@ -291,23 +291,6 @@ pool_has(const struct fw_rb_pool *p, const char *fqdn)
 	return 0;
 }
 
-/* The topology the target pool or server belongs to: the checklist's
- * Lync items are by its name. */
-static const char *
-target_topology(const struct fw_deployment *d, const char *target)
-{
-	const struct fw_ocs_pool *p = fw_find_ocs_pool(d, target);
-	size_t i;
-
-	if (p != NULL)
-		return fw_ocs_pool_topology(d, p);
-	for (i = 0; i < d->n_ocs_servers; i++) {
-		if (fw_strcaseeq(d->ocs_servers[i].fqdn, target))
-			return fw_ocs_server_topology(d, &d->ocs_servers[i]);
-	}
-	return FW_TOPOLOGY_DEFAULT;
-}
-
 /* One trusted application pool serves every Lync pool of the topology:
  * its registrar is one of them, not always the one read back, and never
  * one of another topology. */
@@ -321,7 +304,7 @@ registrar_known(const struct fw_deployment *d, const char *topology,
 
 	for (i = 0; i < n && !known; i++)
 		known = same_host(registrar, t[i]) &&
-		    strcmp(target_topology(d, t[i]), topology) == 0;
+		    strcmp(fw_ps_target_topology(d, t[i]), topology) == 0;
 	free(t);
 	return known;
 }
@@ -679,7 +662,7 @@ fw_verify_run(const struct fw_deployment *d, const struct fw_readback *rb,
 
 	memset(out, 0, sizeof *out);
 	out->target = xstrdup(target);
-	out->topology = xstrdup(target_topology(d, target));
+	out->topology = xstrdup(fw_ps_target_topology(d, target));
 	check_routes(out, d, rb);
 	n = fw_imp_nodes_routing_first(d, &order);
 	if (n > 0) {

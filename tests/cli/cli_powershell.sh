@@ -92,11 +92,14 @@ if [ -n "${FEDWIZ_UPDATE_GOLDEN:-}" ]; then
 fi
 is_file ee-pool1.ps1 "$golden/powershell-pool1.ps1" \
 	"pool1 script matches tests/cli/golden/powershell-pool1.ps1"
-# The pools share the trusted pool and the global routes: their scripts
-# differ only in the pool they are for.
+# The pools share the trusted pool and the global routes (one topology):
+# their scripts differ only in the pool they are for and the other pool.
 diff ee-pool1.ps1 ee-pool2.ps1 | grep '^[<>]' >pools.diff
 is "$(cat pools.diff)" "< \$Target = 'pool1.ocs.contoso.test'
-> \$Target = 'pool2.lync.fabrikam.test'" "the pool2 script differs only in \$Target"
+> \$Target = 'pool2.lync.fabrikam.test'
+<     'pool2.lync.fabrikam.test'
+>     'pool1.ocs.contoso.test'" \
+	"the pool2 script differs only in \$Target and its topology's other pool"
 s=ee-pool1.ps1
 block Routes "$s" >routes
 is "$(cat routes)" "    @{ MatchUri = 'northwind.example.com'; Destination = 'impa.cup.northwind.example.com' }
@@ -345,5 +348,24 @@ rejects "a change in the read-back script" \
 tail -c +4 "$good" >nobom.ps1
 rejects "no byte order mark (Windows PowerShell would read ANSI)" \
 	'no UTF-8 byte order mark' nobom.ps1
+
+# A pool's script names its topology and the topology's other pools, whose
+# scripts then find the topology-wide work present.
+"$FEDWIZ" init topo.fedwiz --answers "$fixtures/lync-topologies.answers" ||
+	echo "Bail out! cannot create the topology project"
+"$FEDWIZ" powershell topo.fedwiz --server pool15.northwind.test -o p15.ps1 ||
+	echo "Bail out! no script for pool15"
+"$FEDWIZ" powershell topo.fedwiz --server pool.fabrikam.test -o fab.ps1 ||
+	echo "Bail out! no script for Fabrikam's pool"
+passes "a topology's script passes the checker" p15.ps1
+passes "so does one alone in its topology" fab.ps1
+ok "pool15's topology is the default one" grep -qx "\$Topology = 'default'" p15.ps1
+ok "... shared with pool13 (Lync 2013), not Fabrikam's pool" sh -c \
+	"sed -n '/^\\\$TopologyPeers = @(/,/^)/p' p15.ps1 | tr -d '\n ' | grep -qx \"\\\$TopologyPeers=@('pool13.northwind.test')\""
+ok "Fabrikam's script: its own topology" grep -qx "\$Topology = 'fabrikam'" fab.ps1
+ok "... with no other pool" sh -c \
+	"sed -n '/^\\\$TopologyPeers = @(/,/^)/p' fab.ps1 | tr -d '\n ' | grep -qx '\\\$TopologyPeers=@()'"
+ok "the script says so when there are others" \
+	grep -q "SameTopology = 'Topology {0}: its static routes" p15.ps1
 
 done_testing

@@ -53,6 +53,9 @@ $ErrorActionPreference = 'Stop'
 # From the fedwiz project: values only, each a single-quoted string.
 $Project = 'Fourth Coffee mixed federation'
 $Target = 'sfb1.adatum.test'
+$Topology = 'default'
+$TopologyPeers = @(
+)
 $PeerAuthPort = 5061
 $Routes = @(
     @{ MatchUri = 'fourthcoffee.example.com'; Destination = 'cup1.fourthcoffee.example.com' }
@@ -72,6 +75,7 @@ $Say = @{
     AppWhat = 'trusted application {0} in {1} on port {2}'
     DiffValue = '{0} is {1} here, {2} in the fedwiz project'
     Topology = 'Enable-CsTopology: the changed topology is enabled'
+    SameTopology = 'Topology {0}: its static routes and trusted application pool serve {1} too. One run in the topology sets them up; the others'' scripts find them present.'
     Summary = '{0} added, {1} present, {2} different'
     Stopped = 'Stopped at the first failure: {0} ({1} added, {2} present, {3} different before it)'
     PoolIsNode = '-TrustedPoolFqdn {0} is an IM and Presence node; a pool of several nodes needs an FQDN of its own'
@@ -107,6 +111,9 @@ function Format-Diff([string] $Name, $Live, $Want) {
 }
 
 Write-Output ($Say.Header -f $Project, $Target)
+if ($TopologyPeers.Count -gt 0) {
+    Write-Output ($Say.SameTopology -f $Topology, ($TopologyPeers -join ', '))
+}
 
 # A pool of several computers cannot carry the FQDN of one of them
 # (New-CsTrustedApplicationPool, -ComputerFqdn).

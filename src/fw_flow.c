@@ -409,17 +409,16 @@ fw_flow_step_forms(int n, const struct fw_deployment *d,
 
 	if (s == NULL)
 		return 0;
-	if (d == NULL || s->lync == NULL)
-		goto itself;
-	if (fw_flow_applies(s->applies, d))
+	if (d != NULL && s->lync != NULL) {
+		if (fw_flow_applies(s->applies, d))
+			forms[k++] = s;
+		if (fw_flow_applies(s->lync->applies, d))
+			forms[k++] = s->lync;
+	}
+	/* Neither applying, the step itself says why. */
+	if (k == 0)
 		forms[k++] = s;
-	if (fw_flow_applies(s->lync->applies, d))
-		forms[k++] = s->lync;
-	if (k > 0)
-		return k;
-itself:
-	forms[0] = s;
-	return 1;
+	return k;
 }
 
 const char *

@@ -29,7 +29,8 @@ struct fw_cl_builder {
 	size_t fields_cap;
 	int open;			/* an item is being built */
 	size_t groups_cap;		/* allocated cl->groups */
-	size_t items_cap;		/* allocated items of the last group */
+	struct fw_check_item *items;	/* the last group's, until it ends */
+	size_t n_group_items, items_cap;
 	const char *where;		/* the last item's where, to share */
 	const struct fw_tick **ticks;	/* d's ticks sorted by item id */
 	size_t n_ticks;

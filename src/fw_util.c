@@ -18,7 +18,7 @@
 
 #include "fw_i18n.h"
 
-static void
+void
 fw_oom(void)
 {
 	fprintf(stderr, "fedwiz: %s\n", _("out of memory"));
@@ -134,21 +134,6 @@ fw_sb_reserve(struct fw_strbuf *sb, size_t n)
 			sb->cap = sb->cap > SIZE_MAX / 2 ? SIZE_MAX : sb->cap * 2;
 		sb->buf = xreallocarray(sb->buf, sb->cap, 1);
 	}
-}
-
-void
-fw_sb_addn(struct fw_strbuf *sb, const char *s, size_t n)
-{
-	fw_sb_reserve(sb, n);
-	memcpy(sb->buf + sb->len, s, n);
-	sb->len += n;
-	sb->buf[sb->len] = '\0';
-}
-
-void
-fw_sb_add(struct fw_strbuf *sb, const char *s)
-{
-	fw_sb_addn(sb, s, strlen(s));
 }
 
 void

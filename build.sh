@@ -9,7 +9,8 @@
 #                                 installs the PowerShell parser they use
 #   ./build.sh distcheck          build, then make distcheck
 #   ./build.sh fuzz [SECONDS]     install clang, make fuzz (libFuzzer; long)
-#   ./build.sh bench              install dialog, make bench (benchmarks)
+#   ./build.sh bench              install dialog and libvterm-dev, make bench
+#                                 (benchmarks)
 #   ./build.sh run [PROJECT]      build, then run the built fedwiz
 #
 # Idempotent: a second run with nothing changed does no apt work and does not
@@ -26,7 +27,7 @@ TEST_DEPS="tmux valgrind sqlite3 openssl gnutls-bin sip-tester socat python3 loc
 NODE_TEST_MODULES="web-tree-sitter@0.27.2 tree-sitter-powershell@0.26.4"
 # Only for ./build.sh fuzz (clang's libFuzzer) and ./build.sh bench.
 FUZZ_DEPS="clang libclang-rt-14-dev|libclang-rt-dev"
-BENCH_DEPS="tmux sqlite3 dialog"
+BENCH_DEPS="tmux sqlite3 dialog libvterm-dev"
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CDK_DIR=$TOP/_cdk
@@ -53,7 +54,8 @@ distcheck  build, then make distcheck (VPATH build of the tarball)
 fuzz       install clang, then make fuzz FUZZ_SECONDS=SECONDS (default 60):
            each libFuzzer target in tests/fuzz/ for that long; long
 bench      build, then make bench: the benchmarks' table on stdout and in
-           bench/results.md (installs dialog, the reference)
+           bench/results.md (installs dialog, the reference, and
+           libvterm-dev, the start-up timer's screen)
 run        build, then run _build/fedwiz [PROJECT]
 EOF
 }
@@ -321,6 +323,12 @@ fuzz)
 bench)
 	[ $# -eq 0 ] || { usage >&2; exit 2; }
 	ensure_packages "$BUILD_DEPS $BENCH_DEPS"
+	# A build tree configured before libvterm-dev was there has no
+	# start-up timer: configure it again.
+	if [ -f "$TOP/_build/config.status" ] &&
+	   ! grep -q '^S\["HAVE_VTERM_TRUE"\]=""' "$TOP/_build/config.status"; then
+		rm -f "$TOP/_build/Makefile"
+	fi
 	do_build "$TOP/_build"
 	make -C "$TOP/_build" bench
 	;;

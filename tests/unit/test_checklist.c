@@ -446,6 +446,83 @@ test_count(void)
 	}
 }
 
+/* bench/'s large deployment: its checklist takes several of the arena's
+ * huge-page blocks, and each pool's group holds 400 host authorization
+ * items, moved into the arena when the group ends. Under the sanitizer
+ * build this is what reads and frees all of that. */
+static void
+test_large(void)
+{
+	struct fw_deployment *d = fw_deployment_new();
+	struct fw_checklist *cl;
+	const struct fw_check_item *it;
+	char a[64], b[64], c[64], e[64];
+	size_t g, i, n = 0, bad = 0, todo;
+	int k;
+
+	d->transport = FW_TRANSPORT_TLS;
+	d->edition = FW_EDITION_ENTERPRISE;
+	for (k = 0; k < 200; k++) {
+		snprintf(a, sizeof a, "cup%d.example.com", k);
+		snprintf(b, sizeof b, "10.0.%d.%d", k / 256, k % 256);
+		fw_add_imp_node(d, a, b);
+	}
+	for (k = 0; k < 20; k++) {
+		snprintf(a, sizeof a, "d%d.example.com", k);
+		snprintf(b, sizeof b, "cup%d.example.com", k * 10);
+		fw_add_imp_domain(d, a, b);
+	}
+	for (k = 0; k < 50; k++) {
+		snprintf(a, sizeof a, "o%d.ocs.test", k);
+		fw_add_ocs_domain(d, a, NULL);
+		snprintf(a, sizeof a, "pool%d.ocs.test", k);
+		fw_add_ocs_pool(d, a);
+	}
+	for (k = 0; k < 200; k++) {
+		snprintf(a, sizeof a, "fe%d.ocs.test", k);
+		snprintf(b, sizeof b, "172.16.%d.%d", k / 256, k % 256);
+		snprintf(c, sizeof c, "o%d.ocs.test", k % 50);
+		snprintf(e, sizeof e, "pool%d.ocs.test", k % 50);
+		fw_add_ocs_server(d, a, b, c, e, k < 50 ? FW_ROUTE_PRIMARY :
+		    FW_ROUTE_BACKUP);
+	}
+	same_counts(d, "large deployment: as many items counted as built");
+	cl = fw_checklist_build(d);
+	is_int(count_ids(cl, "ocs.pool7.ocs.test.hostauth.", ".ip"), 200,
+	    "large deployment: a pool authorizes each of 200 nodes by IP");
+	is_int(count_ids(cl, "ocs.", ".fqdn"), 50 * 200,
+	    "... and under TLS by FQDN on each of 50 pools");
+	for (g = 0; g < cl->n_groups; g++) {
+		for (i = 0; i < cl->groups[g].n_items; i++) {
+			it = &cl->groups[g].items[i];
+			n++;
+			bad += it->id == NULL || it->text == NULL ||
+			    it->fingerprint == NULL ||
+			    strlen(it->fingerprint) != 64;
+		}
+	}
+	is_int(n, cl->n_items, "... every item in a group");
+	is_int(bad, 0, "... each with its id, text and fingerprint");
+	it = fw_checklist_find(cl,
+	    "ocs.pool49.ocs.test.hostauth.cup199.example.com.ip");
+	is_str(it != NULL ? field(it, "IP") : NULL, "10.0.0.199",
+	    "... the last pool's last entry holds its node's IP");
+	fw_checklist_free(cl);
+
+	tick_all(d);
+	free(d->imp_nodes[3].ip);
+	d->imp_nodes[3].ip = xstrdup("10.9.9.9");
+	cl = fw_checklist_build(d);
+	todo = cl->n_items - cl->n_done;
+	fw_checklist_keep_todo(cl);
+	for (n = 0, g = 0; g < cl->n_groups; g++)
+		n += cl->groups[g].n_items;
+	ok(todo > 0 && n == todo, "all ticked, one node's IP changed: "
+	    "--todo keeps the %zu items not done", todo);
+	fw_checklist_free(cl);
+	fw_deployment_free(d);
+}
+
 static void
 test_render(void)
 {
@@ -523,6 +600,7 @@ main(void)
 	test_ticks();
 	test_tick_order();
 	test_count();
+	test_large();
 	test_render();
 	return done_testing();
 }

@@ -111,6 +111,8 @@ status=0
 wait "$probe_pid" || status=$?
 t1=$(date +%s)
 is "$status" 1 "Ctrl-C: exit 1"
+[ "$status" = 1 ] || diag "its stderr: $(cat stop.err)" \
+	"rows when it was stopped: $(sqlite3 stop.fedwiz 'SELECT count(*) FROM probe' 2>&1)"
 ok "the run stops at once ($((t1 - t0)) s)" test $((t1 - t0)) -le 2
 ok "says it was stopped" grep -q '^Stopped by Ctrl-C: 4 results saved so far.' stop.out
 is "$(sqlite3 stop.fedwiz "SELECT count(*) FROM probe WHERE port = $pclosed")" 4 \
